@@ -1,0 +1,5 @@
+"""Entry point for ``python -m reportkit``."""
+
+from reportkit.cli import main
+
+main()

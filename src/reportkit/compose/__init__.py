@@ -1,0 +1,1 @@
+"""Composing: content × format → a format-neutral document (numbering, lines, texts resolved)."""

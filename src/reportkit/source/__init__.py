@@ -1,0 +1,1 @@
+"""Reading bulletin sources: YAML files with line numbers, validation, normalisation."""

@@ -1,0 +1,123 @@
+"""Text normalisation for Chinese official text (GB/T 15834-2011): each fix is reported."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Han, CJK punctuation and full-width forms: the "Chinese" side of a half-width mark.
+_CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff\u201c\u201d\u2018\u2019\u2014\u2026"
+_IS_CJK = re.compile(f"[{_CJK}]")
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_NAMES = {
+    ",": "逗号",
+    ";": "分号",
+    ":": "冒号",
+    "?": "问号",
+    "!": "叹号",
+    "(": "括号",
+    ")": "括号",
+}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One change made to a text, described for the person who typed it."""
+
+    message: str
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 6) : end + 6].replace("\n", " ")
+
+
+def _ellipsis(text: str, fixes: list[Fix]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        fixes.append(Fix(f"省略号“{m.group()}”已改为“……”（{_context(text, m.start(), m.end())}）"))
+        return "……"
+
+    # a lone "…" is half a Chinese ellipsis; "……" is already right and never matches
+    return re.sub(r"\.{3,}|。{3,}|(?<!…)…(?!…)", repl, text)
+
+
+def _dash(text: str, fixes: list[Fix]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        before, after = text[: m.start()].rstrip()[-1:], text[m.end() :].lstrip()[:1]
+        if not (_IS_CJK.match(before or "a") or _IS_CJK.match(after or "a")):
+            return m.group()
+        fixes.append(Fix(f"破折号“{m.group()}”已改为“——”（{_context(text, m.start(), m.end())}）"))
+        return "——"
+
+    return re.sub(r"-{2,}", repl, text)
+
+
+def _half_width(text: str, fixes: list[Fix]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        mark = m.group(2)
+        before = text[: m.start(2)].rstrip()[-1:]
+        after = text[m.end(2) :].lstrip()[:1]
+        if not (_IS_CJK.match(before or "a") or _IS_CJK.match(after or "a")):
+            return m.group()
+        full = _HALF_TO_FULL[mark]
+        fixes.append(
+            Fix(
+                f"半角{_NAMES[mark]}“{mark}”已改为全角“{full}”（{_context(text, m.start(2), m.end(2))}）"
+            )
+        )
+        # spaces typed around a half-width mark go with it
+        return full
+
+    return re.sub(r"( ?)([,;:?!()])( ?)", repl, text)
+
+
+def _quotes(text: str, fixes: list[Fix]) -> str:
+    if '"' in text and _IS_CJK.search(text):
+        count = text.count('"')
+        out, opening = [], True
+        for ch in text:
+            if ch == '"':
+                out.append("“" if opening else "”")
+                opening = not opening
+            else:
+                out.append(ch)
+        note = "" if count % 2 == 0 else "；引号没有配对，请检查"
+        fixes.append(Fix(f'直引号“"”已改为中文引号“”（共 {count} 处）{note}'))
+        text = "".join(out)
+    if "'" in text:
+        pieces = re.split(r"(')", text)
+        if len(pieces) > 1 and _IS_CJK.search(text):
+            out, opening, changed = [], True, 0
+            for i, piece in enumerate(pieces):
+                if piece != "'":
+                    out.append(piece)
+                    continue
+                prev, nxt = pieces[i - 1][-1:], pieces[i + 1][:1] if i + 1 < len(pieces) else ""
+                if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+                    out.append(piece)  # an apostrophe inside a Latin word
+                    continue
+                out.append("‘" if opening else "’")
+                opening, changed = not opening, changed + 1
+            if changed:
+                fixes.append(Fix(f"直引号“'”已改为中文引号‘’（共 {changed} 处）"))
+                text = "".join(out)
+    return text
+
+
+def _digits(text: str, fixes: list[Fix]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        half = m.group().translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})
+        fixes.append(Fix(f"全角数字“{m.group()}”已改为半角“{half}”"))
+        return half
+
+    return re.sub(r"[０-９]+", repl, text)
+
+
+_STEPS = (_ellipsis, _dash, _half_width, _quotes, _digits)
+
+
+def normalize(text: str) -> tuple[str, list[Fix]]:
+    """The text with Chinese punctuation put right, and what was changed."""
+    fixes: list[Fix] = []
+    for step in _STEPS:
+        text = step(text, fixes)
+    return text, fixes

@@ -1,0 +1,147 @@
+"""Validation of loaded data, with errors said in words a Chinese office clerk understands."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from reportkit.errors import Location, Problem
+from reportkit.source.yamlfile import dotted
+
+M = TypeVar("M", bound=BaseModel)
+
+LABELS = {
+    "masthead": "报头",
+    "name": "名称/姓名",
+    "issue": "期号",
+    "year": "年份",
+    "volume": "分册",
+    "unit": "单位",
+    "date": "日期",
+    "mark": "标记",
+    "articles": "文章",
+    "end_matter": "报尾",
+    "superiors": "报",
+    "peers": "送",
+    "subordinates": "发",
+    "copies": "印数",
+    "title": "标题",
+    "subtitle": "副标题",
+    "authors": "作者",
+    "position": "职务",
+    "lead": "导语/要点首句",
+    "sections": "小节",
+    "closing": "结语",
+    "kind": "类别",
+    "heading": "小标题",
+    "paragraphs": "段落",
+    "intro": "引语",
+    "points": "要点",
+    "text": "正文",
+    "numbering": "编号样式",
+    "run_on": "要点连排",
+}
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that holds the field at ``loc`` (its last part)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _label(key: Any) -> str:
+    label = LABELS.get(str(key))
+    return f"“{key}”（{label}）" if label else f"“{key}”"
+
+
+def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
+    """One validation error as a sentence."""
+    kind, loc, value = error["type"], error["loc"], error.get("input")
+    ctx = error.get("ctx") or {}
+    key = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"缺少必填字段{_label(key)}"
+    if kind == "extra_forbidden":
+        holder = _model_at(model, loc)
+        allowed = list(holder.model_fields) if holder else []
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        if close:
+            return f"不认识的字段“{key}”，是否应为“{close[0]}”？"
+        return f"不认识的字段“{key}”。这里可以写：{'、'.join(allowed)}"
+    if value is None and kind not in ("value_error", "assertion_error"):
+        return f"{_label(key)}不能为空" if not isinstance(key, int) else "这一项不能为空"
+    if kind in ("string_too_short",):
+        return f"{_label(key)}不能为空" if not isinstance(key, int) else "这一项不能为空"
+    if kind == "string_type":
+        return f"{_label(key)}应为一段文字"
+    if kind == "list_type":
+        return f"{_label(key)}应为列表：每项另起一行，以“- ”开头"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return (
+            f"{_label(key)}应为“字段: 值”形式的内容"
+            if not isinstance(key, int)
+            else ("这一项应为“字段: 值”形式的内容")
+        )
+    if kind == "too_short":
+        return f"{_label(key)}至少需要写一项"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{_label(key)}应为整数，例如 3，而不是“{value}”"
+    if kind == "greater_than_equal":
+        return f"{_label(key)}应不小于 {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"{_label(key)}应不大于 {ctx.get('le')}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{_label(key)}应为 true（是）或 false（否），而不是“{value}”"
+    if kind.startswith("date"):
+        return f"{_label(key)}写法不对：“{value}”，应写作 2019-04-25 或 2019年4月25日"
+    if kind == "literal_error":
+        return f"{_label(key)}应为以下之一：{ctx.get('expected')}，而不是“{value}”"
+    if kind in ("value_error", "assertion_error"):
+        cause = ctx.get("error")
+        return str(cause) if cause is not None else error["msg"]
+    return f"{_label(key)}: {error['msg']}"
+
+
+def validate(
+    model: type[M],
+    data: Any,
+    file: Path,
+    lines: dict[tuple[Any, ...], int],
+    problems: list[Problem],
+    prefix: tuple[Any, ...] = (),
+) -> M | None:
+    """``model`` built from ``data``, or None with every error appended to ``problems``."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            at = (*prefix, *error["loc"])
+            line = next(
+                (lines[at[:cut]] for cut in range(len(at), -1, -1) if at[:cut] in lines), None
+            )
+            problems.append(Problem(Location(file, line), dotted(at), describe(error, model)))
+        return None

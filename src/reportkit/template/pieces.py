@@ -1,0 +1,55 @@
+"""Jinja2 text pieces of a template, run sandboxed: data is printed, never evaluated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from reportkit.errors import Location, Problem, TemplateError
+
+
+class Pieces:
+    """The named text pieces of one template (masthead lines, bylines, file name …)."""
+
+    def __init__(self, folder: Path, files: dict[str, str]):
+        env = SandboxedEnvironment(
+            loader=jinja2.FileSystemLoader(folder),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=False,
+        )
+        self._folder = folder
+        self._files = files
+        self._templates: dict[str, jinja2.Template] = {}
+        problems = []
+        for key, name in files.items():
+            try:
+                self._templates[key] = env.get_template(name)
+            except jinja2.TemplateNotFound:
+                problems.append(Problem(Location(folder / name), key, "找不到这个文字片段文件"))
+            except jinja2.TemplateSyntaxError as exc:
+                problems.append(
+                    Problem(
+                        Location(folder / name, exc.lineno), key, f"模板语法有误（{exc.message}）"
+                    )
+                )
+        if problems:
+            raise TemplateError(problems)
+
+    def render(self, key: str, **data: Any) -> str:
+        """The piece ``key`` filled with ``data``, surrounding whitespace removed."""
+        try:
+            return self._templates[key].render(**data).strip()
+        except jinja2.UndefinedError as exc:
+            where = Location(self._folder / self._files[key])
+            raise TemplateError(
+                [Problem(where, key, f"文字片段用到了没有的数据（{exc.message}）")]
+            ) from None
+        except jinja2.exceptions.SecurityError as exc:
+            where = Location(self._folder / self._files[key])
+            raise TemplateError(
+                [Problem(where, key, f"文字片段做了不允许的操作（{exc}）")]
+            ) from None
