@@ -57,6 +57,7 @@ class FontRole(Data):
 class Style(Data):
     """How one kind of text is set.  Indents and vertical spaces count characters / grid lines."""
 
+    label: str | None = None
     font: str | None = None
     size: Length | None = None
     colour: str | None = None
@@ -69,6 +70,8 @@ class Style(Data):
     space_before: float = 0
     space_after: float = 0
     keep_with_next: bool = False
+    widow_control: bool = False
+    grid: bool = False
 
 
 class Rule(Data):
@@ -139,6 +142,7 @@ class LineBreaking(Data):
     no_start: str
     no_end: str
     no_split: list[str] = []
+    hang_punctuation: bool = False
 
 
 REQUIRED_STYLES = [

@@ -1,0 +1,73 @@
+"""Building: source → validated bulletin → document → every asked format, written atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportkit import atomic
+from reportkit.compose.document import compose
+from reportkit.errors import Problem, ReportkitError, SourceError
+from reportkit.render import renderer
+from reportkit.source.load import load_bulletin
+from reportkit.template import registry
+
+
+@dataclass
+class Outcome:
+    """What building one source did: files written, warnings, or the error that stopped it."""
+
+    source: Path
+    written: list[tuple[Path, int]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    error: ReportkitError | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to build: output folder, formats, template, strictness, normalisation."""
+
+    output: Path
+    formats: tuple[str, ...] = ("docx",)
+    template: str = registry.DEFAULT
+    strict: bool = False
+    normalise: bool = True
+
+
+def check(source: Path, options: Options) -> Outcome:
+    """Load and compose ``source`` without writing anything."""
+    outcome = Outcome(source)
+    try:
+        _document(source, options, outcome)
+    except ReportkitError as exc:
+        outcome.error = exc
+    return outcome
+
+
+def build(source: Path, options: Options) -> Outcome:
+    """Build every format of ``source`` into the output folder; nothing is written on error."""
+    outcome = Outcome(source)
+    try:
+        document, template = _document(source, options, outcome)
+        rendered = {fmt: renderer(fmt)(document, template) for fmt in options.formats}
+        for fmt, data in rendered.items():
+            path = options.output / f"{document.name}.{fmt}"
+            atomic.write_bytes(path, data)
+            outcome.written.append((path, len(data)))
+    except ReportkitError as exc:
+        outcome.error = exc
+    return outcome
+
+
+def _document(source: Path, options: Options, outcome: Outcome):  # type: ignore[no-untyped-def]
+    template = registry.load(options.template)
+    bulletin, warnings = load_bulletin(source, normalise=options.normalise)
+    outcome.warnings = warnings
+    if options.strict and warnings:
+        raise SourceError(
+            [
+                Problem(w.location, w.field, f"{w.message}（--strict：警告按错误处理）")
+                for w in warnings
+            ]
+        )
+    return compose(bulletin, template), template

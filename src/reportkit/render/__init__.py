@@ -1,0 +1,24 @@
+"""Renderers: one function per output format, ``render(document, template) -> bytes``."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportkit.compose.blocks import Document
+    from reportkit.template.registry import Template
+
+Renderer = Callable[["Document", "Template"], bytes]
+
+# format name → module holding ``render``; imported only when that format is asked for
+FORMATS = {
+    "docx": "reportkit.render.docx.writer",
+}
+
+
+def renderer(fmt: str) -> Renderer:
+    """The render function of output format ``fmt``."""
+    module = importlib.import_module(FORMATS[fmt])
+    return module.render  # type: ignore[no-any-return]

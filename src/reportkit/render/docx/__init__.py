@@ -1,0 +1,1 @@
+"""The Word renderer: python-docx on the project's own base document."""

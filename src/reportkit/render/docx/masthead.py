@@ -1,0 +1,51 @@
+"""The masthead (报头): red name, issue and volume lines, unit and date over a red rule."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.shared import Twips
+
+from reportkit.compose.blocks import Masthead
+from reportkit.compose.titles import cells
+from reportkit.render.docx import ooxml
+from reportkit.render.docx.styles import style_name
+from reportkit.template.profile import Profile
+from reportkit.template.units import twips
+
+EIGHTHS_PER_PT = 8
+
+
+def add(doc: DocxDocument, masthead: Masthead, profile: Profile, add_text) -> None:
+    """Append the masthead paragraphs."""
+    if masthead.mark:
+        add_text(doc.add_paragraph(style=style_name(profile, "mark")), masthead.mark)
+    name_style = profile.style("masthead_name")
+    for line in masthead.name_lines:
+        paragraph = doc.add_paragraph(style=style_name(profile, "masthead_name"))
+        run = add_text(paragraph, line)
+        width = cells(line) * (name_style.size or 0)
+        if width > profile.page.type_width:
+            # squeeze a long name to the type width (字符缩放), as offices do by hand
+            scale = int(100 * profile.page.type_width / width)
+            ooxml.rpr_child(run._r.get_or_add_rPr(), "w:w", val=scale)
+    add_text(doc.add_paragraph(style=style_name(profile, "masthead_issue")), masthead.issue)
+    if masthead.volume:
+        add_text(doc.add_paragraph(style=style_name(profile, "masthead_volume")), masthead.volume)
+    line = doc.add_paragraph(style=style_name(profile, "masthead_line"))
+    add_text(line, f"{masthead.unit}\t{masthead.date}")
+    style = profile.style("masthead_line")
+    size = style.size or 0
+    tab = profile.page.type_width - style.indent_right * size  # tabs count from the margin
+    line.paragraph_format.tab_stops.add_tab_stop(Twips(twips(tab)), WD_TAB_ALIGNMENT.RIGHT)
+    rule = profile.masthead.rule
+    borders = ooxml.child(line._p.get_or_add_pPr(), "w:pBdr", ooxml.PPR_ORDER)
+    ooxml.border(
+        borders,
+        "bottom",
+        round(rule.width * EIGHTHS_PER_PT),
+        profile.colour(rule.colour),
+        space=round(rule.below_baseline),
+    )
+    for _ in range(profile.masthead.lines_after):
+        doc.add_paragraph()

@@ -1,0 +1,61 @@
+"""Draw a composed Document as a .docx: base document, styles, page, masthead, body, end block."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docx.document import Document as DocxDocument
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
+
+from reportkit.compose.blocks import Document, Paragraph
+from reportkit.render.docx import endmatter, masthead, ooxml, package, page, styles
+from reportkit.template.registry import Template
+
+
+def render(document: Document, template: Template) -> bytes:
+    """The .docx bytes of ``document``."""
+    profile = template.profile
+    doc = package.new_document()
+    styles.define(doc, profile)
+    page.setup(doc, document, profile)
+    masthead.add(doc, document.masthead, profile, _text)
+    for block in document.body:
+        _paragraph(doc, block, template)
+    if document.end_matter:
+        endmatter.add(doc, document.end_matter, profile, _text)
+    _properties(doc, document)
+    return package.to_bytes(doc)
+
+
+def _text(paragraph: DocxParagraph, text: str, style: str | None = None) -> DocxRun:
+    run = paragraph.add_run(text, style=style)
+    ooxml.east_asian_hint(run._r, text)
+    return run
+
+
+def _paragraph(doc: DocxDocument, block: Paragraph, template: Template) -> None:
+    profile = template.profile
+    paragraph = doc.add_paragraph(style=styles.style_name(profile, block.style))
+    if block.page_break_before:
+        paragraph.paragraph_format.page_break_before = True
+    for number, line in enumerate(block.lines):
+        if number:
+            paragraph.add_run().add_break()
+        for run in line:
+            style = styles.style_name(profile, run.style) if run.style else None
+            _text(paragraph, run.text, style)
+
+
+def _properties(doc: DocxDocument, document: Document) -> None:
+    meta = document.meta
+    when = dt.datetime.combine(meta.date, dt.time(0, 0), tzinfo=dt.UTC)
+    props = doc.core_properties
+    props.title = meta.title
+    props.author = meta.author
+    props.subject = meta.subject
+    props.language = meta.language
+    props.created = when
+    props.modified = when
+    props.last_modified_by = meta.author
+    props.revision = 1
