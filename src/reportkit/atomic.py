@@ -15,7 +15,9 @@ def write_bytes(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
-        raise OutputError([Problem(Location(path.parent), "", f"无法在这里写文件（{exc.strerror}）")]) from None
+        raise OutputError(
+            [Problem(Location(path.parent), "", f"无法在这里写文件（{exc.strerror}）")]
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -26,5 +28,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise OutputError([Problem(Location(path), "", f"无法写出文件（{exc.strerror}）")]) from None
+            raise OutputError(
+                [Problem(Location(path), "", f"无法写出文件（{exc.strerror}）")]
+            ) from None
         raise

@@ -12,6 +12,16 @@ from reportkit import __version__
 FORMATS_NOW = ("docx",)
 
 
+class UserError(click.ClickException):
+    """A bad option: printed as one line, exit status 1."""
+
+    def format_message(self) -> str:
+        return f"错误：{self.message}"
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(self.format_message(), err=True)
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from reportkit.render import FORMATS
 
@@ -19,7 +29,7 @@ def _formats(value: str) -> tuple[str, ...]:
     for name in names:
         if name not in FORMATS:
             known = "、".join(FORMATS)
-            raise click.UsageError(f"不支持的输出格式“{name}”，可选：{known}")
+            raise UserError(f"不支持的输出格式“{name}”，目前可以输出：{known}")
     return names or ("docx",)
 
 
@@ -44,12 +54,30 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("dist"), show_default=True, help="输出文件夹")
-@click.option("--format", "formats", default="docx", show_default=True, help="输出格式，逗号分隔：docx,pdf")
-@click.option("--template", default="gbt9704-bulletin", show_default=True, help="内置模板名，或模板文件夹路径")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="输出文件夹",
+)
+@click.option(
+    "--format", "formats", default="docx", show_default=True, help="输出格式，逗号分隔：docx,pdf"
+)
+@click.option(
+    "--template", default="gbt9704-bulletin", show_default=True, help="内置模板名，或模板文件夹路径"
+)
 @click.option("--strict", is_flag=True, help="有警告也按失败处理，不写出文件")
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
-def build(sources: tuple[Path, ...], output: Path, formats: str, template: str, strict: bool, no_normalize: bool) -> None:
+def build(
+    sources: tuple[Path, ...],
+    output: Path,
+    formats: str,
+    template: str,
+    strict: bool,
+    no_normalize: bool,
+) -> None:
     """把 SOURCES（简报文件夹或 YAML 文件）排成 Word/PDF，写到输出文件夹。"""
     from reportkit import build as building
 
@@ -70,7 +98,9 @@ def build(sources: tuple[Path, ...], output: Path, formats: str, template: str, 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--template", default="gbt9704-bulletin", show_default=True, help="内置模板名，或模板文件夹路径")
+@click.option(
+    "--template", default="gbt9704-bulletin", show_default=True, help="内置模板名，或模板文件夹路径"
+)
 @click.option("--strict", is_flag=True, help="有警告也按失败处理")
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不检查标点")
 def validate(paths: tuple[Path, ...], template: str, strict: bool, no_normalize: bool) -> None:

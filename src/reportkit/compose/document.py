@@ -57,7 +57,10 @@ def _article(
     profile, pieces = template.profile, template.pieces
     title_size = profile.style("title").size or 0
     lines = titles.balance(
-        article.title, profile.page.type_width / title_size, profile.line_breaking, profile.title.shape
+        article.title,
+        profile.page.type_width / title_size,
+        profile.line_breaking,
+        profile.title.shape,
     )
     out = [
         Paragraph(
@@ -77,7 +80,9 @@ def _article(
     headed = 0
     for number, section in enumerate(article.sections):
         where = (*at, "sections", number)
-        heading = section.heading or (profile.sections.kinds.get(section.kind) if section.kind else None)
+        heading = section.heading or (
+            profile.sections.kinds.get(section.kind) if section.kind else None
+        )
         if heading:
             headed += 1
             if profile.sections.heading_numbering != "none":
@@ -114,9 +119,7 @@ def _section(
         return out
     if section.intro:
         out.append(_para("body", section.intro, (*at, "intro")))
-    out += [
-        Paragraph("body", (pair,), origin=(*at, "points", i)) for i, pair in enumerate(points)
-    ]
+    out += [Paragraph("body", (pair,), origin=(*at, "points", i)) for i, pair in enumerate(points)]
     return out
 
 

@@ -62,7 +62,8 @@ def _cost(lines: list[str], max_cells: float, target: float, shape: str) -> floa
     if max(widths) > max_cells or min(len(line.strip()) for line in lines) < 2:
         return None
     cost = sum((w - target) ** 2 for w in widths)
-    cost -= sum(2.0 for line in lines[:-1] if line[-1] in _GOOD_BREAK_AFTER)
+    # a break after punctuation or a space keeps words whole: worth a line or two of imbalance
+    cost -= sum(8.0 for line in lines[:-1] if line[-1] in _GOOD_BREAK_AFTER)
     if shape == "diamond" and len(widths) >= 3:
         middle = max(widths[1:-1])
         cost += 1.0 * sum(1 for w in (widths[0], widths[-1]) if w > middle)

@@ -20,8 +20,7 @@ NULL_TAG = "tag:yaml.org,2002:null"
 
 # PyYAML's own words for common slips, and what they mean to someone typing a bulletin.
 _HINTS = {
-    "found character '\\t' that cannot start any token": "不能用 Tab 键缩进，请改用空格",
-    "mapping values are not allowed here": "冒号用法有误：字段名后的冒号要跟一个空格，内容里的冒号请用全角“：”或给内容加引号",
+    "mapping values are not allowed": "冒号用法有误：字段名后的冒号要跟一个空格，内容里的冒号请用全角“：”或给内容加引号",
     "could not find expected ':'": "缺少冒号，或者缩进没有对齐",
     "did not find expected key": "缩进没有对齐，或者上一行的引号没有配对",
     "found duplicate anchor": "锚点（&名称）重复",
@@ -64,6 +63,8 @@ def load(path: Path) -> tuple[Any, dict[Path_, int]]:
         line = mark.line + 1 if mark else None
         raw = exc.problem or exc.context or "格式错误"
         hint = next((h for key, h in _HINTS.items() if raw.startswith(key)), None)
+        if mark and "\t" in text.splitlines()[mark.line][: mark.column + 1]:
+            hint = "不能用 Tab 键缩进，请改用空格"
         message = f"YAML 格式有误：{hint}（{raw}）" if hint else f"YAML 格式有误（{raw}）"
         raise SourceError([Problem(Location(path, line), "", message)]) from None
     except yaml.YAMLError as exc:

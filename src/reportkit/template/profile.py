@@ -45,6 +45,7 @@ class Grid(Data):
     line_pitch: Length
     docx_grid: Literal["lines", "linesAndChars"] = "lines"
     docx_character_spacing: Length = 0.0
+    em_ascent: float = 0.88
 
 
 class FontRole(Data):
@@ -252,6 +253,11 @@ class Profile(Data):
                 "colour": style.colour or body.colour or "text",
             }
         )
+
+    def baseline_in_line(self, size: float, lines: float = 1) -> float:
+        """Where text of ``size`` sits in a grid line: its em box centred, from the line's top."""
+        height = lines * self.grid.line_pitch
+        return (height + size * (2 * self.grid.em_ascent - 1)) / 2
 
     @property
     def char_width(self) -> float:

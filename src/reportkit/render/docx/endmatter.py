@@ -12,54 +12,14 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportkit.compose.blocks import EndMatter
-from reportkit.render.docx import ooxml
+from reportkit.render.docx import drawing, ooxml
 from reportkit.render.docx.styles import style_name
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
 EIGHTHS_PER_PT = 8
-EMU_PER_PT = 12700
-TCPR_ORDER = (
-    "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar "
-    "w:textDirection w:tcFitText w:vAlign w:hideMark"
-).split()
-
-_BOX = """
-<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-     xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-     xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
-     xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-  <w:drawing>
-    <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2"
-               behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
-      <wp:simplePos x="0" y="0"/>
-      <wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>
-      <wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>
-      <wp:extent cx="{cx}" cy="{cy}"/>
-      <wp:effectExtent l="0" t="0" r="0" b="0"/>
-      <wp:wrapNone/>
-      <wp:docPr id="1" name="{name}"/>
-      <wp:cNvGraphicFramePr/>
-      <a:graphic>
-        <a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-          <wps:wsp>
-            <wps:cNvSpPr txBox="1"/>
-            <wps:spPr>
-              <a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
-              <a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
-              <a:noFill/>
-              <a:ln><a:noFill/></a:ln>
-            </wps:spPr>
-            <wps:txbx><w:txbxContent/></wps:txbx>
-            <wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0"
-                        anchor="b"><a:noAutofit/></wps:bodyPr>
-          </wps:wsp>
-        </a:graphicData>
-      </a:graphic>
-    </wp:anchor>
-  </w:drawing>
-</w:r>
-"""
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+TCPR_ORDER = ["w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"]
 
 
 def add(
@@ -80,20 +40,18 @@ def add(
     height = len(rows) * pitch
     anchor = doc.add_paragraph(style=style_name(profile, "end_matter"))
     ooxml.ppr_child(
-        anchor._p.get_or_add_pPr(), "w:spacing", before=twips(height), line=twips(pitch), lineRule="exact"
+        anchor._p.get_or_add_pPr(),
+        "w:spacing",
+        before=twips(height),
+        line=twips(pitch),
+        lineRule="exact",
     )
-    box = parse_xml(
-        _BOX.format(
-            cx=round(profile.page.type_width * EMU_PER_PT),
-            cy=round(height * EMU_PER_PT),
-            name=style_name(profile, "end_matter"),
-        )
-    )
+    box = drawing.bottom_box(1, style_name(profile, "end_matter"), profile.page.type_width, height)
     anchor._p.append(box)
     content = box.find(".//" + qn("w:txbxContent"))
     table = _table(doc, rows, end, profile, add_text)
     content.append(table._tbl)
-    content.append(parse_xml('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
+    content.append(parse_xml(f"<w:p {_W}/>"))
 
 
 def _table(
@@ -112,12 +70,17 @@ def _table(
     tbl_pr = tbl.tblPr
     table.autofit = False
     ooxml.set_attrs(tbl_pr.find(qn("w:tblW")), w=width, type="dxa")
-    borders = parse_xml('<w:tblBorders xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    borders = parse_xml(f"<w:tblBorders {_W}/>")
     ooxml.border(borders, "top", round(geometry.first_rule * EIGHTHS_PER_PT), colour)
     ooxml.border(borders, "bottom", round(geometry.last_rule * EIGHTHS_PER_PT), colour)
     tbl_pr.append(borders)
-    layout = parse_xml('<w:tblLayout xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:type="fixed"/>')
-    tbl_pr.append(layout)
+    tbl_pr.append(parse_xml(f'<w:tblLayout {_W} w:type="fixed"/>'))
+    # no cell padding: the lines' own one-character indents place the text (GB/T 9704 §7.4)
+    tbl_pr.append(
+        parse_xml(
+            f'<w:tblCellMar {_W}><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
     tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(width))
     height = twips(profile.grid.line_pitch)
     for index, (row, text) in enumerate(zip(table.rows, rows, strict=True)):
@@ -132,5 +95,7 @@ def _table(
             ooxml.ppr_child(paragraph._p.get_or_add_pPr(), "w:jc", val="right")
             if len(rows) > 1:
                 tc_borders = ooxml.child(cell._tc.get_or_add_tcPr(), "w:tcBorders", TCPR_ORDER)
-                ooxml.border(tc_borders, "top", round(geometry.middle_rule * EIGHTHS_PER_PT), colour)
+                ooxml.border(
+                    tc_borders, "top", round(geometry.middle_rule * EIGHTHS_PER_PT), colour
+                )
     return table

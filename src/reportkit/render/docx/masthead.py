@@ -8,12 +8,10 @@ from docx.shared import Twips
 
 from reportkit.compose.blocks import Masthead
 from reportkit.compose.titles import cells
-from reportkit.render.docx import ooxml
+from reportkit.render.docx import drawing, ooxml
 from reportkit.render.docx.styles import style_name
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
-
-EIGHTHS_PER_PT = 8
 
 
 def add(doc: DocxDocument, masthead: Masthead, profile: Profile, add_text) -> None:
@@ -39,13 +37,18 @@ def add(doc: DocxDocument, masthead: Masthead, profile: Profile, add_text) -> No
     tab = profile.page.type_width - style.indent_right * size  # tabs count from the margin
     line.paragraph_format.tab_stops.add_tab_stop(Twips(twips(tab)), WD_TAB_ALIGNMENT.RIGHT)
     rule = profile.masthead.rule
-    borders = ooxml.child(line._p.get_or_add_pPr(), "w:pBdr", ooxml.PPR_ORDER)
-    ooxml.border(
-        borders,
-        "bottom",
-        round(rule.width * EIGHTHS_PER_PT),
-        profile.colour(rule.colour),
-        space=round(rule.below_baseline),
+    # GB/T 9704 §7.2.3-like: the red rule under the unit/date line, drawn on the page so that
+    # it takes no room in the flow and the articles stay on the line grid
+    baseline = profile.baseline_in_line(size)
+    line._p.append(
+        drawing.rule(
+            2,
+            "分隔线",
+            profile.page.type_width,
+            baseline + rule.below_baseline,
+            rule.width,
+            profile.colour(rule.colour),
+        )
     )
     for _ in range(profile.masthead.lines_after):
         doc.add_paragraph()

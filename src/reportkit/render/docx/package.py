@@ -20,7 +20,9 @@ def _base_bytes() -> bytes:
     """The unpacked base document (kept in the repository for readable diffs), zipped."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(BASE.rglob("*"), key=lambda p: (p.name != "[Content_Types].xml", str(p))):
+        for path in sorted(
+            BASE.rglob("*"), key=lambda p: (p.name != "[Content_Types].xml", str(p))
+        ):
             if path.is_file():
                 zf.writestr(_info(path.relative_to(BASE).as_posix()), path.read_bytes())
     return buffer.getvalue()

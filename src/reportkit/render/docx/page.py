@@ -20,7 +20,10 @@ def setup(doc: DocxDocument, document: Document, profile: Profile) -> None:
     section.page_width, section.page_height = Twips(twips(page.width)), Twips(twips(page.height))
     section.top_margin = Twips(twips(page.margin_top))
     section.bottom_margin = Twips(twips(page.margin_bottom))
-    section.left_margin = Twips(twips(page.margin_left))
+    # whole twips: the right margin and the type width are kept exact, the left takes the rest
+    section.left_margin = Twips(
+        twips(page.width) - twips(page.margin_right) - twips(page.type_width)
+    )
     section.right_margin = Twips(twips(page.margin_right))
     section.gutter = Twips(0)
     number = profile.style("page_number")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
-from docx.document import Document as DocxDocument
 
 from reportkit.render.docx import ooxml
 from reportkit.template.profile import Profile, Style

@@ -1,0 +1,37 @@
+# reportkit: `make run` installs everything and builds sources/ into dist/; `make test` runs
+# the whole test suite.  Both work on a fresh Debian/Ubuntu machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMPS := .stamps
+FORMATS ?= docx
+
+.PHONY: run test install lint bench clean
+
+run: install
+	$(BIN)/reportkit build sources/* -o dist/ --format $(FORMATS)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	$(BIN)/python bench/build_speed.py
+
+install: $(STAMPS)/system $(STAMPS)/python
+
+$(STAMPS)/system: scripts/install-system.sh
+	scripts/install-system.sh
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/python: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@mkdir -p $(STAMPS) && touch $@
+
+clean:
+	rm -rf dist $(STAMPS) $(VENV)

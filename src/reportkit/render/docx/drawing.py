@@ -1,0 +1,93 @@
+"""Anchored DrawingML objects: a text box at the page bottom and a horizontal rule."""
+
+from __future__ import annotations
+
+from docx.oxml import parse_xml
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+EMU_PER_PT = 12700
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+_ANCHOR = """<w:r {ns}><w:drawing>
+  <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z}"
+             behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
+    <wp:simplePos x="0" y="0"/>
+    <wp:positionH relativeFrom="margin">{h}</wp:positionH>
+    <wp:positionV relativeFrom="{v_from}">{v}</wp:positionV>
+    <wp:extent cx="{cx}" cy="{cy}"/>
+    <wp:effectExtent l="0" t="{pad}" r="0" b="{pad}"/>
+    <wp:wrapNone/>
+    <wp:docPr id="{id}" name="{name}"/>
+    <wp:cNvGraphicFramePr/>
+    <a:graphic>
+      <a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+        <wps:wsp>{shape}</wps:wsp>
+      </a:graphicData>
+    </a:graphic>
+  </wp:anchor>
+</w:drawing></w:r>"""
+_BOX = """<wps:cNvSpPr txBox="1"/>
+<wps:spPr>
+  <a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
+  <a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>
+</wps:spPr>
+<wps:txbx><w:txbxContent/></wps:txbx>
+<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b">
+  <a:noAutofit/>
+</wps:bodyPr>"""
+_LINE = """<wps:cNvCnPr/>
+<wps:spPr>
+  <a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm>
+  <a:prstGeom prst="line"><a:avLst/></a:prstGeom>
+  <a:ln w="{w}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:ln>
+</wps:spPr>
+<wps:bodyPr/>"""
+
+
+def emu(points: float) -> int:
+    """Points as English Metric Units."""
+    return round(points * EMU_PER_PT)
+
+
+def bottom_box(ident: int, name: str, width: float, height: float) -> BaseOxmlElement:
+    """A run holding an empty text box on the bottom of the type area, centred."""
+    cx, cy = emu(width), emu(height)
+    xml = _ANCHOR.format(
+        ns=_NS,
+        z=ident,
+        h="<wp:align>center</wp:align>",
+        v_from="margin",
+        v="<wp:align>bottom</wp:align>",
+        cx=cx,
+        cy=cy,
+        pad=0,
+        id=ident,
+        name=name,
+        shape=_BOX.format(cx=cx, cy=cy),
+    )
+    return parse_xml(xml)
+
+
+def rule(
+    ident: int, name: str, width: float, below_paragraph_top: float, weight: float, colour: str
+) -> BaseOxmlElement:
+    """A run holding a horizontal rule across the type area, placed below its paragraph's top."""
+    cx = emu(width)
+    xml = _ANCHOR.format(
+        ns=_NS,
+        z=ident,
+        h="<wp:posOffset>0</wp:posOffset>",
+        v_from="paragraph",
+        v=f"<wp:posOffset>{emu(below_paragraph_top)}</wp:posOffset>",
+        cx=cx,
+        cy=0,
+        pad=emu(weight / 2),
+        id=ident,
+        name=name,
+        shape=_LINE.format(cx=cx, w=emu(weight), colour=colour),
+    )
+    return parse_xml(xml)

@@ -1,0 +1,48 @@
+"""Shared fixtures: the repository, the seed, built outputs, LibreOffice renderings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportkit import build
+from reportkit.template import registry
+from tests import helpers, samples
+
+
+@pytest.fixture(scope="session")
+def template() -> registry.Template:
+    """The built-in bulletin template."""
+    return registry.load()
+
+
+@pytest.fixture(scope="session")
+def seed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """sources/changsha built as .docx."""
+    out = tmp_path_factory.mktemp("seed")
+    outcome = build.build(helpers.REPO / "sources/changsha", build.Options(out))
+    assert outcome.error is None, outcome.error
+    return out / "changsha.docx"
+
+
+@pytest.fixture(scope="session")
+def long_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated bulletin of about 20 pages, built as .docx."""
+    root = tmp_path_factory.mktemp("long")
+    source = samples.write_bulletin(root, pages=20)
+    outcome = build.build(source, build.Options(root / "out"))
+    assert outcome.error is None, outcome.error
+    return root / "out" / "long.docx"
+
+
+@pytest.fixture(scope="session")
+def long_docx_pdf(long_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 20-page bulletin's .docx rendered by LibreOffice."""
+    return helpers.render_with_libreoffice(long_docx, tmp_path_factory.mktemp("lo-long"))
+
+
+@pytest.fixture(scope="session")
+def seed_docx_pdf(seed_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed's .docx rendered by LibreOffice with the repository's font aliases."""
+    return helpers.render_with_libreoffice(seed_docx, tmp_path_factory.mktemp("lo"))

@@ -1,0 +1,173 @@
+"""Test helpers: sources in temporary folders, the CLI, LibreOffice, PDF geometry, the seed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import textwrap
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from reportkit.cli import main
+from reportkit.source.normalize import normalize
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seed" / "000_e1b924c00b46ca37.txt"
+ALIASES = REPO / "fontconfig" / "reportkit-aliases.conf"
+MM = 72 / 25.4
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+MINIMAL_BULLETIN = """\
+masthead:
+  name: 学习考察专刊
+  issue: 1
+  unit: 某某区办公室
+  date: 2024-05-06
+articles:
+  - articles/a.yaml
+end_matter:
+  superiors: [市委办公室]
+  copies: 20
+"""
+MINIMAL_ARTICLE = """\
+title: 学习体会
+authors:
+  - unit: 某某区发展局
+    position: 局长
+    name: 李明
+lead: 本次学习收获很大。
+sections:
+  - kind: 学习体会
+    points:
+      - lead: 理念新。
+        text: 对方的理念值得学习。
+"""
+
+
+def write_source(root: Path, files: dict[str, str]) -> Path:
+    """A bulletin folder under ``root`` holding ``files`` (name → text)."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def minimal_source(root: Path, **overrides: str) -> Path:
+    """A small valid bulletin; ``overrides`` replace or add files."""
+    files = {"bulletin.yaml": MINIMAL_BULLETIN, "articles/a.yaml": MINIMAL_ARTICLE, **overrides}
+    return write_source(root, files)
+
+
+def cli(*args: str | Path) -> Result:
+    """Run the reportkit command line in-process."""
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def render_with_libreoffice(docx: Path, out_dir: Path) -> Path:
+    """``docx`` as PDF by LibreOffice headless, the official font names aliased to open fonts."""
+    conf = out_dir / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <include>{ALIASES}</include>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = {"FONTCONFIG_FILE": str(conf), "HOME": str(out_dir), "PATH": "/usr/bin:/bin"}
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{out_dir / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return out_dir / (docx.stem + ".pdf")
+
+
+def docx_xml(path: Path, part: str = "word/document.xml") -> etree._Element:
+    """One XML part of a .docx, parsed."""
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read(part))
+
+
+def docx_text(path: Path) -> str:
+    """All text of a .docx body (text boxes included), paragraphs on their own lines."""
+    root = docx_xml(path)
+    lines = []
+    for p in root.iter(f"{W}p"):
+        if p.find(f".//{W}p") is not None:
+            continue  # a paragraph holding a text box: its inner paragraphs are read on their own
+        lines.append("".join(t.text or "" for t in p.iter(f"{W}t")))
+    return "\n".join(lines)
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace (ideographic space included)."""
+    return re.sub(r"\s+", "", text)
+
+
+def seed_fragments() -> list[str]:
+    """Every sentence of the seed, normalised, split at sentence ends and at spaces."""
+    text = SEED.read_text(encoding="utf-8")
+    fragments = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        paragraph, _ = normalize(paragraph.strip())
+        for sentence in re.split(r"(?<=[。！？；])|\s+", paragraph):
+            if sentence and len(sentence.strip()) >= 2:
+                fragments.append(sentence.strip())
+    return fragments
+
+
+@dataclass
+class Line:
+    """One text line on a PDF page: its baseline and its characters, left to right."""
+
+    baseline: float
+    chars: list[dict]
+
+    @property
+    def text(self) -> str:
+        return "".join(c["text"] for c in self.chars)
+
+    @property
+    def x0(self) -> float:
+        return min(c["x0"] for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.chars)
+
+    def fonts(self) -> set[str]:
+        return {c["fontname"].split("+")[-1] for c in self.chars}
+
+
+def text_lines(page, chars: Sequence[dict] | None = None, tolerance: float = 4.0) -> list[Line]:
+    """The page's characters grouped into lines by baseline."""
+    chars = sorted(
+        (c for c in (page.chars if chars is None else chars) if c["text"].strip()),
+        key=lambda c: (page.height - c["matrix"][5], c["x0"]),
+    )
+    lines: list[Line] = []
+    for c in chars:
+        baseline = page.height - c["matrix"][5]
+        if lines and abs(baseline - lines[-1].baseline) < tolerance:
+            lines[-1].chars.append(c)
+        else:
+            lines.append(Line(baseline, [c]))
+    for line in lines:
+        line.chars.sort(key=lambda c: c["x0"])
+    return lines

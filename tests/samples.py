@@ -1,0 +1,38 @@
+"""Generated bulletins of any length, made from the seed's articles (for tests and benchmarks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "sources" / "changsha"
+# about 2.6 pages per seed article in the built-in template
+PAGES_PER_ARTICLE = 2.6
+
+
+def write_bulletin(root: Path, pages: int, name: str = "long") -> Path:
+    """A bulletin folder of roughly ``pages`` pages: the seed's articles repeated and renamed."""
+    folder = root / name
+    (folder / "articles").mkdir(parents=True, exist_ok=True)
+    seed = yaml.safe_load((SEED / "bulletin.yaml").read_text(encoding="utf-8"))
+    sources = [SEED / ref for ref in seed["articles"]]
+    count = max(1, round(pages / PAGES_PER_ARTICLE))
+    refs = []
+    for index in range(count):
+        source = sources[index % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        article = yaml.safe_load(text)
+        article["title"] = f"{article['title']}（之{index + 1}）"
+        target = folder / "articles" / f"{index + 1:03d}.yaml"
+        target.write_text(
+            yaml.safe_dump(article, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        refs.append(f"articles/{target.name}")
+    seed["articles"] = refs
+    seed["masthead"]["issue"] = 9
+    (folder / "bulletin.yaml").write_text(
+        yaml.safe_dump(seed, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return folder
