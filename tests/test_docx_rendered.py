@@ -1,5 +1,6 @@
 """The .docx as a reader sees it: rendered by LibreOffice, measured glyph by glyph."""
 
+import itertools
 from pathlib import Path
 
 import pdfplumber
@@ -128,7 +129,7 @@ def test_full_lines_hold_28_characters(pdf, area, template) -> None:
     counted = pushed = 0
     for page in pdf.pages:
         lines = body(page, area)
-        for line, after in zip(lines, lines[1:], strict=False):
+        for line, after in itertools.pairwise(lines):
             full = abs(line.x0 - area[0]) < 1 and abs(line.x1 - area[2]) < 1.5
             if not full or any(ch.isascii() for ch in line.text) or hangs(line, area, rules):
                 continue

@@ -13,6 +13,8 @@ _LENGTH = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in)\s*")
 
 def parse_length(value: Any) -> float:
     """``"37mm"`` → 104.88 (points). A bare number is refused: the unit must be written."""
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", value):
+        value = float(value) if "." in value else int(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError(f"长度“{value}”缺少单位，请写成例如 {value}pt 或 {value}mm")
     if isinstance(value, str):

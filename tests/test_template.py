@@ -1,0 +1,168 @@
+"""Templates as data: changing a value changes the output; pieces are sandboxed."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportkit import build
+from reportkit.errors import TemplateError
+from reportkit.template import registry
+from tests.helpers import REPO, W, docx_text, docx_xml, minimal_source
+
+
+def copy_template(tmp_path: Path) -> Path:
+    target = tmp_path / "my-template"
+    shutil.copytree(REPO / "templates/gbt9704-bulletin", target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build_with(source: Path, template: Path | str, out: Path) -> Path:
+    outcome = build.build(source, build.Options(out, template=str(template)))
+    assert outcome.error is None, outcome.error
+    return out / f"{source.name}.docx"
+
+
+def normal_font(docx: Path) -> str:
+    styles = docx_xml(docx, "word/styles.xml")
+    for style in styles.iter(f"{W}style"):
+        if style.get(f"{W}styleId") == "Normal":
+            return style.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia")
+    raise AssertionError
+
+
+def test_changing_the_body_font_changes_the_document(tmp_path: Path) -> None:
+    source = minimal_source(tmp_path / "src")
+    template = copy_template(tmp_path)
+    edit(
+        template / "template.yaml",
+        "east_asian: [仿宋_GB2312, 仿宋",
+        "east_asian: [仿宋, 仿宋_GB2312",
+    )
+    assert normal_font(build_with(source, "gbt9704-bulletin", tmp_path / "a")) == "仿宋_GB2312"
+    assert normal_font(build_with(source, template, tmp_path / "b")) == "仿宋"
+
+
+def test_changing_the_red_changes_the_masthead(tmp_path: Path) -> None:
+    source = minimal_source(tmp_path / "src")
+    template = copy_template(tmp_path)
+    edit(template / "template.yaml", 'red: "#FF0000"', 'red: "#C00000"')
+    docx = build_with(source, template, tmp_path / "out")
+    styles = docx_xml(docx, "word/styles.xml")
+    colours = {c.get(f"{W}val") for c in styles.iter(f"{W}color")}
+    assert "C00000" in colours and "FF0000" not in colours
+
+
+def test_changing_the_line_pitch_changes_the_grid(tmp_path: Path) -> None:
+    source = minimal_source(tmp_path / "src")
+    template = copy_template(tmp_path)
+    edit(template / "template.yaml", "line_pitch: 28.95pt", "line_pitch: 28pt")
+    docx = build_with(source, template, tmp_path / "out")
+    grid = docx_xml(docx).find(f"{W}body/{W}sectPr/{W}docGrid")
+    assert grid.get(f"{W}linePitch") == "560"
+
+
+def test_changing_a_piece_changes_the_text(tmp_path: Path) -> None:
+    source = minimal_source(tmp_path / "src")
+    template = copy_template(tmp_path)
+    (template / "pieces/issue.j2").write_text("{{ year }}年第{{ issue }}期\n", encoding="utf-8")
+    (template / "pieces/filename.j2").write_text(
+        "{{ source_name }}-{{ masthead.issue }}\n", encoding="utf-8"
+    )
+    docx = build_with(source, template, tmp_path / "out").with_name("src-1.docx")
+    assert "2024年第1期" in docx_text(docx)
+
+
+def test_source_text_is_never_evaluated(tmp_path: Path) -> None:
+    source = minimal_source(
+        tmp_path / "src",
+        **{
+            "articles/a.yaml": "title: 关于{{ x }}的体会{% if 1 %}\n"
+            "authors: [{unit: '{{ unit }}', name: 李明}]\nlead: 正文。\n"
+        },
+    )
+    text = docx_text(build_with(source, "gbt9704-bulletin", tmp_path / "out"))
+    assert "关于{{ x }}的体会{% if 1 %}" in text
+    assert "{{ unit }}　李明" in text
+
+
+def test_pieces_run_with_strict_undefined(tmp_path: Path) -> None:
+    template = copy_template(tmp_path)
+    (template / "pieces/issue.j2").write_text("第{{ number }}期\n", encoding="utf-8")
+    outcome = build.build(
+        minimal_source(tmp_path / "src"), build.Options(tmp_path / "out", template=str(template))
+    )
+    assert isinstance(outcome.error, TemplateError)
+    assert (
+        str(outcome.error)
+        == f"{template.resolve()}/pieces/issue.j2: issue: 错误：文字片段用到了没有的数据（'number' is undefined）"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_pieces_are_sandboxed(tmp_path: Path) -> None:
+    template = copy_template(tmp_path)
+    (template / "pieces/issue.j2").write_text("{{ issue.__class__.__mro__ }}\n", encoding="utf-8")
+    outcome = build.build(
+        minimal_source(tmp_path / "src"), build.Options(tmp_path / "out", template=str(template))
+    )
+    assert isinstance(outcome.error, TemplateError)
+    assert "文字片段" in str(outcome.error)
+
+
+def test_a_broken_template_value_is_reported_with_its_line(tmp_path: Path) -> None:
+    template = copy_template(tmp_path)
+    edit(template / "template.yaml", "margin_top: 37mm", "margin_top: 37")
+    with pytest.raises(TemplateError) as info:
+        registry.load(str(template))
+    assert (
+        str(info.value)
+        == f"{template.resolve()}/template.yaml:24: page.margin_top: 错误：长度“37”缺少单位，请写成例如 37pt 或 37mm"
+    )
+
+
+def test_unknown_template_name(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError) as info:
+        registry.load("gbt9704-report")
+    assert "找不到模板“gbt9704-report”。内置模板有：gbt9704-bulletin" in str(info.value)
+
+
+def test_renderer_code_holds_no_format_numbers() -> None:
+    """The numbers of the format (mm, pt, font names, colours) live in template data only."""
+    forbidden = [
+        "仿宋",
+        "楷体",
+        "黑体",
+        "宋体",
+        "FF0000",
+        "28.95",
+        "37",
+        "156",
+        "225",
+        "579",
+        "Times New Roman",
+    ]
+    for path in (REPO / "src/reportkit/render").rglob("*.py"):
+        code = "\n".join(
+            line.split("#")[0]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.strip().startswith(('"""', "#"))
+        )
+        for value in forbidden:
+            assert value not in code, f"{path.name}: {value}"
+
+
+def test_font_aliases_follow_the_template(template) -> None:
+    """The LibreOffice alias file maps each official name to an open font the template lists."""
+    aliases = (REPO / "fontconfig/reportkit-aliases.conf").read_text(encoding="utf-8")
+    for role in template.profile.fonts.values():
+        official, open_fonts = role.east_asian[0], [f.split(":")[0] for f in role.east_asian[1:]]
+        block = aliases.split(f"<string>{official}</string>", 1)[1].split("</match>", 1)[0]
+        target = block.split("<string>", 1)[1].split("</string>", 1)[0]
+        assert target in open_fonts, (official, target)
