@@ -19,7 +19,7 @@ fi
 
 PACKAGES=(
   fontconfig fonts-noto-cjk fonts-wqy-microhei fonts-arphic-ukai fonts-arphic-uming
-  fonts-liberation libreoffice-writer-nogui poppler-utils python3-venv python3-pip pandoc
+  fonts-liberation libreoffice-writer-nogui poppler-utils python3-venv python3-pip pandoc time make
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -47,13 +47,20 @@ def _paragraph(doc: DocxDocument, block: Paragraph, template: Template) -> None:
             _text(paragraph, run.text, style)
 
 
+PROPERTY_LIMIT = 255  # characters Word keeps in a core property
+
+
+def _property(text: str) -> str:
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(doc: DocxDocument, document: Document) -> None:
     meta = document.meta
     when = dt.datetime.combine(meta.date, dt.time(0, 0), tzinfo=dt.UTC)
     props = doc.core_properties
-    props.title = meta.title
-    props.author = meta.author
-    props.subject = meta.subject
+    props.title = _property(meta.title)
+    props.author = _property(meta.author)
+    props.subject = _property(meta.subject)
     props.language = meta.language
     props.created = when
     props.modified = when
