@@ -15,13 +15,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import BIN, REPO, measure, row
+from tests import samples
 
+from common import BIN, REPO, measure, row
 from reportkit.compose.document import compose
 from reportkit.render import renderer
 from reportkit.source.load import load_bulletin
 from reportkit.template import registry
-from tests import samples
 
 
 def markdown(source: Path) -> str:
