@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
+
+from reportkit.errors import Location
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class Document:
     body: tuple[Paragraph, ...]
     end_matter: EndMatter | None
     page_number: tuple[str, str]
+    locate: Callable[[tuple[Any, ...]], tuple[Location, tuple[Any, ...]]] | None = field(
+        default=None, compare=False
+    )
 
     def text(self) -> str:
         """Every text of the document in reading order, one paragraph per line."""

@@ -48,6 +48,7 @@ def compose(bulletin: Bulletin, template: Template) -> Document:
         body=tuple(body),
         end_matter=_end_matter(bulletin, template),
         page_number=(before, after),
+        locate=bulletin.origin.locate,
     )
 
 

@@ -15,6 +15,7 @@ Renderer = Callable[["Document", "Template"], bytes]
 # format name → module holding ``render``; imported only when that format is asked for
 FORMATS = {
     "docx": "reportkit.render.docx.writer",
+    "pdf": "reportkit.render.pdf.writer",
 }
 
 

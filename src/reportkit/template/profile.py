@@ -53,6 +53,8 @@ class FontRole(Data):
 
     east_asian: list[str] = Field(min_length=1)
     latin: list[str] = Field(min_length=1)
+    # a font file for the role instead of looking families up: {east_asian: path, latin: path}
+    files: dict[Literal["east_asian", "latin"], str] = {}
 
 
 class Style(Data):
@@ -143,6 +145,8 @@ class LineBreaking(Data):
     no_start: str
     no_end: str
     no_split: list[str] = []
+    units: str = ""
+    latin_squeeze: float = 0.0
     hang_punctuation: bool = False
 
 

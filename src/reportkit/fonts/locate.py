@@ -1,0 +1,149 @@
+"""Where a font family lives: fontconfig on Linux, the usual font folders on Windows and macOS."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
+from reportkit.fonts.cachedir import cache_dir
+
+FONT_SUFFIXES = {".ttf", ".ttc", ".otf", ".otc"}
+
+
+@dataclass(frozen=True)
+class Face:
+    """One face in a font file: the file, its index in a collection, and its family name."""
+
+    file: Path
+    index: int
+    family: str
+    style: str
+
+
+def parse_spec(spec: str) -> tuple[str, str | None]:
+    """``"Noto Serif CJK SC:Bold"`` → family and style (None: the regular face)."""
+    family, _, style = spec.partition(":")
+    return family.strip(), style.strip() or None
+
+
+def find(spec: str) -> Face | None:
+    """The face a template names (``Family`` or ``Family:Style``), or None if not installed."""
+    family, style = parse_spec(spec)
+    candidates = [f for f in _installed() if family.casefold() in _names(f)]
+    if not candidates:
+        return None
+    wanted = (style or "regular").casefold()
+    for face in candidates:
+        if face.style.casefold() == wanted:
+            return face
+    if style is None:
+        plain = [
+            f
+            for f in candidates
+            if f.style.casefold() in ("regular", "book", "normal", "light", "medium")
+        ]
+        return (plain or candidates)[0]
+    return None
+
+
+def _names(face: Face) -> set[str]:
+    return {n.strip().casefold() for n in face.family.split(",")}
+
+
+@functools.cache
+def _installed() -> tuple[Face, ...]:
+    if sys.platform.startswith("linux") and shutil.which("fc-list"):
+        return _fontconfig()
+    return _scan(_folders())
+
+
+def _fontconfig() -> tuple[Face, ...]:
+    out = subprocess.run(
+        ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style[0]}\n"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    faces = []
+    for line in sorted(set(out.splitlines())):
+        parts = line.split("\t")
+        if len(parts) == 4 and Path(parts[0]).suffix.lower() in FONT_SUFFIXES:
+            faces.append(Face(Path(parts[0]), int(parts[1] or 0), parts[2], parts[3]))
+    return tuple(faces)
+
+
+def _folders() -> list[Path]:
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = Path(os.environ.get("WINDIR", "C:/Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData/Local"))
+        return [windir / "Fonts", local / "Microsoft/Windows/Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".local/share/fonts",
+        home / ".fonts",
+    ]
+
+
+def _scan(folders: list[Path]) -> tuple[Face, ...]:
+    """Faces in ``folders``, reading each file's name table once (remembered in the cache)."""
+    index_file = cache_dir() / "font-index.json"
+    try:
+        known = json.loads(index_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    fresh: dict[str, list[list]] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() not in FONT_SUFFIXES or not path.is_file():
+                continue
+            stat = path.stat()
+            key = f"{path}|{stat.st_size}|{int(stat.st_mtime)}"
+            fresh[key] = known.get(key) or _read_names(path)
+    if fresh != known:
+        try:
+            index_file.parent.mkdir(parents=True, exist_ok=True)
+            index_file.write_text(json.dumps(fresh, ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass  # a read-only cache only costs time
+    return tuple(
+        Face(Path(key.split("|")[0]), index, family, style)
+        for key, entries in fresh.items()
+        for index, family, style in entries
+    )
+
+
+def scan_folder(folder: Path) -> tuple[Face, ...]:
+    """Faces found in one folder (for a user's own font folder)."""
+    return _scan([folder])
+
+
+def _read_names(path: Path) -> list[list]:
+    """[index, "Family,其他名称", style] for each face of a font file."""
+    try:
+        if path.suffix.lower() in (".ttc", ".otc"):
+            fonts = list(TTCollection(str(path), lazy=True).fonts)
+        else:
+            fonts = [TTFont(str(path), lazy=True)]
+    except (TTLibError, OSError, AssertionError):
+        return []
+    entries = []
+    for index, font in enumerate(fonts):
+        names = font["name"]
+        families = sorted({str(r.toUnicode()) for r in names.names if r.nameID in (1, 16)})
+        style = names.getDebugName(17) or names.getDebugName(2) or "Regular"
+        entries.append([index, ",".join(families), style])
+    return entries

@@ -1,0 +1,185 @@
+"""Fonts made ready for reportlab, once, in the user cache.
+
+reportlab reads only TrueType outlines, and loads a large font slowly.  Each font is therefore
+subset to the base character set (GB2312 and friends) and, when its outlines are CFF (Noto CJK,
+Fandol), converted to TrueType with fontTools.  Characters outside the base set go into a small
+supplement font made on demand.  Results are keyed by the font file's content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont, newTable
+
+from reportkit.fonts import charsets
+from reportkit.fonts.cachedir import cache_dir
+from reportkit.fonts.locate import Face
+
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "table dropped" notes
+
+# A TrueType font with more glyphs than this is subset before use: reportlab parses every
+# glyph's metrics when it loads a font.
+LARGE_FONT_GLYPHS = 10000
+FORMAT = 1  # bump when the prepared files change shape
+FS_TYPE_RESTRICTED = 0x0002  # OpenType OS/2 fsType bit 1: no embedding
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A face ready to use: its coverage and the TrueType file reportlab loads."""
+
+    face: Face
+    key: str
+    cmap: frozenset[int]
+    fs_type: int
+    file: Path
+    whole: bool  # True when ``file`` holds every glyph of the face
+
+    @property
+    def embeddable(self) -> bool:
+        """False when the licence bits forbid embedding the font in a document."""
+        return not self.fs_type & FS_TYPE_RESTRICTED
+
+    def supplement(self, chars: frozenset[int]) -> Path:
+        """A TrueType font with just ``chars`` (which the base file lacks), made once."""
+        digest = hashlib.sha256(",".join(map(str, sorted(chars))).encode()).hexdigest()[:16]
+        target = self.file.parent / f"sup-{digest}.ttf"
+        if not target.exists():
+            font = _open(self.face)
+            _subset(font, chars)
+            _write(target, _truetype_bytes(font))
+        return target
+
+
+def prepare(face: Face) -> Prepared:
+    """The prepared form of ``face``, made on first use and read from the cache after."""
+    key = _content_key(face)
+    folder = cache_dir() / "fonts" / key
+    meta_file = folder / "meta.json"
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = _make(face, folder)
+        _write(meta_file, json.dumps(meta).encode())
+    cmap = frozenset(c for low, high in meta["cmap"] for c in range(low, high + 1))
+    file = Path(meta["file"]) if meta["whole"] else folder / "base.ttf"
+    return Prepared(face, key, cmap, meta["fs_type"], file, meta["whole"])
+
+
+def _make(face: Face, folder: Path) -> dict:
+    font = _open(face)
+    cmap = sorted(font.getBestCmap())
+    fs_type = font["OS/2"].fsType if "OS/2" in font else 0
+    cff = "CFF " in font or "CFF2" in font
+    whole = (
+        not cff
+        and font["maxp"].numGlyphs <= LARGE_FONT_GLYPHS
+        and face.file.suffix.lower() == ".ttf"
+    )
+    if not whole:
+        _subset(font, charsets.base())
+        _write(folder / "base.ttf", _truetype_bytes(font))
+    return {
+        "format": FORMAT,
+        "cmap": _ranges(cmap),
+        "fs_type": fs_type,
+        "whole": whole,
+        "file": str(face.file),
+    }
+
+
+def _open(face: Face) -> TTFont:
+    return TTFont(str(face.file), fontNumber=face.index, lazy=False)
+
+
+def _subset(font: TTFont, chars: frozenset[int]) -> None:
+    options = subset.Options()
+    options.layout_features = []  # reportlab uses none; vertical forms would add glyphs
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    options.glyph_names = False
+    options.drop_tables += ["VORG", "vhea", "vmtx", "GSUB", "GPOS", "GDEF", "BASE", "FFTM"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=chars)
+    subsetter.subset(font)
+
+
+def _truetype_bytes(font: TTFont) -> bytes:
+    """The font's bytes with TrueType outlines (CFF outlines converted, curves to quadratics)."""
+    if "CFF " in font or "CFF2" in font:
+        glyph_set = font.getGlyphSet()
+        glyf = newTable("glyf")
+        glyf.glyphOrder = font.getGlyphOrder()
+        glyf.glyphs = {}
+        for name in glyf.glyphOrder:
+            pen = TTGlyphPen(glyph_set)
+            glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+            glyf.glyphs[name] = pen.glyph()
+        font["glyf"] = glyf
+        font["loca"] = newTable("loca")
+        for table in ("CFF ", "CFF2", "VORG"):
+            if table in font:
+                del font[table]
+        maxp = font["maxp"]
+        maxp.tableVersion = 0x00010000
+        for attr in ["maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions", "maxComponentElements", "maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours", "maxComponentDepth"]:
+            setattr(maxp, attr, 0)
+        maxp.maxZones = 1
+        font["head"].glyphDataFormat = 0
+        font["post"].formatType = 3.0
+        font.sfntVersion = "\x00\x01\x00\x00"
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def _content_key(face: Face) -> str:
+    """sha256 of the font file (and face index), remembered by path, size and time."""
+    stat = face.file.stat()
+    index_file = cache_dir() / "fonts" / "hashes.json"
+    ident = f"{face.file}|{stat.st_size}|{stat.st_mtime_ns}|{face.index}|{FORMAT}"
+    try:
+        known = json.loads(index_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    if ident not in known:
+        digest = hashlib.sha256()
+        with face.file.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        digest.update(f"|{face.index}|{FORMAT}".encode())
+        known[ident] = digest.hexdigest()[:24]
+        _write(index_file, json.dumps(known, sort_keys=True).encode())
+    return known[ident]
+
+
+def _ranges(codes: list[int]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for code in codes:
+        if out and code == out[-1][1] + 1:
+            out[-1][1] = code
+        else:
+            out.append([code, code])
+    return [(low, high) for low, high in out]
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically: parallel builds may prepare the same font at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, path)

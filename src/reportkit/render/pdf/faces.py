@@ -1,0 +1,113 @@
+"""Which registered reportlab font sets each character of a document, per style."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+
+from reportkit.compose.blocks import Document
+from reportkit.errors import Location, Problem
+from reportkit.fonts import charsets
+from reportkit.fonts.prepare import Prepared
+from reportkit.fonts.resolve import FontError, FontSet
+from reportkit.source.yamlfile import dotted
+from reportkit.template.profile import Profile
+
+
+@functools.cache
+def _register(path: Path) -> str:
+    """Register a TrueType file with reportlab once per process; its font name."""
+    name = f"rk{len(_registered)}-{path.stem}"
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    _registered.append(name)
+    return name
+
+
+_registered: list[str] = []
+
+
+class Faces:
+    """The fonts of one document: every character checked, supplements made where needed."""
+
+    def __init__(self, document: Document, profile: Profile, fonts: FontSet):
+        self.profile = profile
+        self.fonts = fonts
+        self._names: dict[tuple[str, str], str] = {}
+        needed: dict[Prepared, set[int]] = defaultdict(set)
+        problems: list[Problem] = []
+        for style, text, origin in _texts(document):
+            role = profile.style(style).font or ""
+            for char in dict.fromkeys(text):
+                face = fonts.face(role, char)
+                if face is None:
+                    if not char.isspace():  # a space needs no glyph
+                        problems.append(_missing(char, role, origin, document))
+                    continue
+                needed[face].add(ord(char))
+                self._names[(role, char)] = ""
+        if problems:
+            raise FontError(list(dict.fromkeys(problems)))
+        files: dict[tuple[Prepared, int], Path] = {}
+        for face, codes in needed.items():
+            extra = frozenset(c for c in codes if not face.whole and c not in charsets.base())
+            supplement = face.supplement(extra) if extra else None
+            for code in codes:
+                files[(face, code)] = supplement if code in extra and supplement else face.file
+        for role, char in list(self._names):
+            face = fonts.face(role, char)
+            assert face is not None
+            self._names[(role, char)] = _register(files[(face, ord(char))])
+
+    def font(self, style: str, char: str) -> str | None:
+        """The registered font name that sets ``char`` in ``style`` (None: a space no font has)."""
+        role = self.profile.style(style).font or ""
+        return self._names.get((role, char))
+
+    def advance(self, style: str, char: str, size: float) -> float:
+        """How far ``char`` moves the pen."""
+        font = self.font(style, char)
+        if font is None:
+            return size if unicodedata.east_asian_width(char) in "FW" else size / 4
+        return stringWidth(char, font, size)
+
+
+def _texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
+    """Every (style, text, origin) the document will draw."""
+    m = document.masthead
+    if m.mark:
+        yield "mark", m.mark, ("masthead", "mark")
+    for line in m.name_lines:
+        yield "masthead_name", line, ("masthead", "name")
+    yield "masthead_issue", m.issue, ("masthead", "issue")
+    if m.volume:
+        yield "masthead_volume", m.volume, ("masthead", "volume")
+    yield "masthead_line", m.unit + m.date, ("masthead", "unit")
+    for block in document.body:
+        for line in block.lines:
+            for run in line:
+                yield run.style or block.style, run.text, block.origin
+    if document.end_matter:
+        for text in (*document.end_matter.lines, document.end_matter.copies or ""):
+            yield "end_matter", text, ("end_matter",)
+    yield "page_number", document.page_number[0] + "0123456789" + document.page_number[1], ()
+
+
+def _missing(char: str, role: str, origin: tuple[Any, ...], document: Document) -> Problem:
+    where, field = (
+        document.locate(origin) if document.locate and origin else (Location(Path("")), origin)
+    )
+    article = f"第 {origin[1] + 1} 篇文章，" if len(origin) > 1 and origin[0] == "articles" else ""
+    return Problem(
+        where,
+        dotted(field),
+        f"{article}字符“{char}”（U+{ord(char):04X}）在字体角色 {role} 的所有可用字体中都没有，"
+        "无法排入 PDF。请安装含有该字的字体，或用 --font 指定",
+    )
