@@ -27,6 +27,25 @@ def seed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """sources/changsha built as the archive PDF."""
+    out = tmp_path_factory.mktemp("seed-pdf")
+    outcome = build.build(helpers.REPO / "sources/changsha", build.Options(out, formats=("pdf",)))
+    assert outcome.error is None, outcome.error
+    return out / "changsha.pdf"
+
+
+@pytest.fixture(scope="session")
+def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated bulletin of about 20 pages as the archive PDF."""
+    root = tmp_path_factory.mktemp("long-pdf")
+    source = samples.write_bulletin(root, pages=20)
+    outcome = build.build(source, build.Options(root / "out", formats=("pdf",)))
+    assert outcome.error is None, outcome.error
+    return root / "out" / "long.pdf"
+
+
+@pytest.fixture(scope="session")
 def long_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated bulletin of about 20 pages, built as .docx."""
     root = tmp_path_factory.mktemp("long")

@@ -32,6 +32,7 @@ class Options:
     template: str = registry.DEFAULT
     strict: bool = False
     normalise: bool = True
+    fonts: tuple[tuple[str, Path], ...] = ()  # role → font file, for the PDF
 
 
 def check(source: Path, options: Options) -> Outcome:
@@ -49,7 +50,8 @@ def build(source: Path, options: Options) -> Outcome:
     outcome = Outcome(source)
     try:
         document, template = _document(source, options, outcome)
-        rendered = {fmt: renderer(fmt)(document, template) for fmt in options.formats}
+        fonts = dict(options.fonts)
+        rendered = {fmt: renderer(fmt)(document, template, fonts) for fmt in options.formats}
         for fmt, data in rendered.items():
             path = options.output / f"{document.name}.{fmt}"
             atomic.write_bytes(path, data)

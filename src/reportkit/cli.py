@@ -12,6 +12,18 @@ from reportkit import __version__
 FORMATS_NOW = ("docx",)
 
 
+def _font_files(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+    pairs = []
+    for value in values:
+        role, sep, file = value.partition("=")
+        if not sep or not role.strip() or not file.strip():
+            raise UserError(
+                f"--font 的写法应为 角色=字体文件，例如 fangsong=/path/simfang.ttf，而不是“{value}”"
+            )
+        pairs.append((role.strip(), Path(file.strip())))
+    return tuple(pairs)
+
+
 class UserError(click.ClickException):
     """A bad option: printed as one line, exit status 1."""
 
@@ -70,6 +82,13 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="有警告也按失败处理，不写出文件")
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
+@click.option(
+    "--font",
+    "font_files",
+    multiple=True,
+    metavar="ROLE=FILE",
+    help="PDF 中某字体角色改用这个字体文件，如 fangsong=simfang.ttf",
+)
 def build(
     sources: tuple[Path, ...],
     output: Path,
@@ -77,11 +96,14 @@ def build(
     template: str,
     strict: bool,
     no_normalize: bool,
+    font_files: tuple[str, ...],
 ) -> None:
     """把 SOURCES（简报文件夹或 YAML 文件）排成 Word/PDF，写到输出文件夹。"""
     from reportkit import build as building
 
-    options = building.Options(output, _formats(formats), template, strict, not no_normalize)
+    options = building.Options(
+        output, _formats(formats), template, strict, not no_normalize, _font_files(font_files)
+    )
     failed = []
     for source in sources:
         outcome = building.build(source, options)
@@ -132,3 +154,27 @@ def templates() -> None:
         except ReportkitError as exc:
             description = f"（无法读取：{exc}）"
         click.echo(f"{name}\t{description}")
+
+
+@main.command()
+@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--template", default="gbt9704-bulletin", show_default=True, help="内置模板名，或模板文件夹路径"
+)
+@click.option(
+    "--font", "font_files", multiple=True, metavar="ROLE=FILE", help="某字体角色改用这个字体文件"
+)
+def fonts(source: Path | None, template: str, font_files: tuple[str, ...]) -> None:
+    """列出每个字体角色在本机用的字体和文件；给出 SOURCE 时统计它用到的字的覆盖情况。"""
+    from reportkit.errors import ReportkitError
+    from reportkit.fonts import report
+
+    try:
+        ok = report.print_report(source, template, dict(_font_files(font_files)), click.echo)
+    except ReportkitError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        if not exc.problems:
+            click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)
+    sys.exit(0 if ok else 1)

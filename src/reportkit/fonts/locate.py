@@ -135,15 +135,18 @@ def _read_names(path: Path) -> list[list]:
     """[index, "Family,其他名称", style] for each face of a font file."""
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
-            fonts = list(TTCollection(str(path), lazy=True).fonts)
+            holder = TTCollection(str(path), lazy=True)
+            fonts = list(holder.fonts)
         else:
-            fonts = [TTFont(str(path), lazy=True)]
+            holder = TTFont(str(path), lazy=True)
+            fonts = [holder]
     except (TTLibError, OSError, AssertionError):
         return []
     entries = []
-    for index, font in enumerate(fonts):
-        names = font["name"]
-        families = sorted({str(r.toUnicode()) for r in names.names if r.nameID in (1, 16)})
-        style = names.getDebugName(17) or names.getDebugName(2) or "Regular"
-        entries.append([index, ",".join(families), style])
+    with holder:
+        for index, font in enumerate(fonts):
+            names = font["name"]
+            families = sorted({str(r.toUnicode()) for r in names.names if r.nameID in (1, 16)})
+            style = names.getDebugName(17) or names.getDebugName(2) or "Regular"
+            entries.append([index, ",".join(families), style])
     return entries

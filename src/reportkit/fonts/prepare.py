@@ -21,6 +21,7 @@ from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
+from fontTools.ttLib.scaleUpem import scale_upem
 
 from reportkit.fonts import charsets
 from reportkit.fonts.cachedir import cache_dir
@@ -28,10 +29,8 @@ from reportkit.fonts.locate import Face
 
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "table dropped" notes
 
-# A TrueType font with more glyphs than this is subset before use: reportlab parses every
-# glyph's metrics when it loads a font.
-LARGE_FONT_GLYPHS = 10000
-FORMAT = 1  # bump when the prepared files change shape
+UNITS_PER_EM = 1000
+FORMAT = 2  # bump when the prepared files change shape
 FS_TYPE_RESTRICTED = 0x0002  # OpenType OS/2 fsType bit 1: no embedding
 
 
@@ -43,8 +42,7 @@ class Prepared:
     key: str
     cmap: frozenset[int]
     fs_type: int
-    file: Path
-    whole: bool  # True when ``file`` holds every glyph of the face
+    file: Path  # the face subset to the base character set, as TrueType
 
     @property
     def embeddable(self) -> bool:
@@ -73,30 +71,16 @@ def prepare(face: Face) -> Prepared:
         meta = _make(face, folder)
         _write(meta_file, json.dumps(meta).encode())
     cmap = frozenset(c for low, high in meta["cmap"] for c in range(low, high + 1))
-    file = Path(meta["file"]) if meta["whole"] else folder / "base.ttf"
-    return Prepared(face, key, cmap, meta["fs_type"], file, meta["whole"])
+    return Prepared(face, key, cmap, meta["fs_type"], folder / "base.ttf")
 
 
 def _make(face: Face, folder: Path) -> dict:
     font = _open(face)
     cmap = sorted(font.getBestCmap())
     fs_type = font["OS/2"].fsType if "OS/2" in font else 0
-    cff = "CFF " in font or "CFF2" in font
-    whole = (
-        not cff
-        and font["maxp"].numGlyphs <= LARGE_FONT_GLYPHS
-        and face.file.suffix.lower() == ".ttf"
-    )
-    if not whole:
-        _subset(font, charsets.base())
-        _write(folder / "base.ttf", _truetype_bytes(font))
-    return {
-        "format": FORMAT,
-        "cmap": _ranges(cmap),
-        "fs_type": fs_type,
-        "whole": whole,
-        "file": str(face.file),
-    }
+    _subset(font, charsets.base())
+    _write(folder / "base.ttf", _truetype_bytes(font))
+    return {"format": FORMAT, "cmap": _ranges(cmap), "fs_type": fs_type}
 
 
 def _open(face: Face) -> TTFont:
@@ -118,7 +102,15 @@ def _subset(font: TTFont, chars: frozenset[int]) -> None:
 
 
 def _truetype_bytes(font: TTFont) -> bytes:
-    """The font's bytes with TrueType outlines (CFF outlines converted, curves to quadratics)."""
+    """The font's bytes with TrueType outlines (CFF outlines converted, curves to quadratics),
+    1000 units to the em.
+
+    reportlab keeps the advance of the glyphs after hhea.numberOfHMetrics already scaled to
+    1000 units when it writes a subset, so in a font of another size their widths in the PDF
+    and in the embedded font disagree (PDF/A refuses that); at 1000 units the two agree.
+    """
+    if font["head"].unitsPerEm != UNITS_PER_EM:
+        scale_upem(font, UNITS_PER_EM)
     if "CFF " in font or "CFF2" in font:
         glyph_set = font.getGlyphSet()
         glyf = newTable("glyf")
@@ -135,7 +127,21 @@ def _truetype_bytes(font: TTFont) -> bytes:
                 del font[table]
         maxp = font["maxp"]
         maxp.tableVersion = 0x00010000
-        for attr in ["maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions", "maxComponentElements", "maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours", "maxComponentDepth"]:
+        for attr in [
+            "maxZones",
+            "maxTwilightPoints",
+            "maxStorage",
+            "maxFunctionDefs",
+            "maxInstructionDefs",
+            "maxStackElements",
+            "maxSizeOfInstructions",
+            "maxComponentElements",
+            "maxPoints",
+            "maxContours",
+            "maxCompositePoints",
+            "maxCompositeContours",
+            "maxComponentDepth",
+        ]:
             setattr(maxp, attr, 0)
         maxp.maxZones = 1
         font["head"].glyphDataFormat = 0

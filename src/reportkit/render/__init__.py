@@ -1,16 +1,11 @@
-"""Renderers: one function per output format, ``render(document, template) -> bytes``."""
+"""Renderers: one function per output format, ``render(document, template, fonts) -> bytes``."""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from reportkit.compose.blocks import Document
-    from reportkit.template.registry import Template
-
-Renderer = Callable[["Document", "Template"], bytes]
+Renderer = Callable[..., bytes]  # (document, template, fonts=None) -> bytes
 
 # format name → module holding ``render``; imported only when that format is asked for
 FORMATS = {

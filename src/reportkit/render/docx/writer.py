@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -13,8 +15,10 @@ from reportkit.render.docx import endmatter, masthead, ooxml, package, page, sty
 from reportkit.template.registry import Template
 
 
-def render(document: Document, template: Template) -> bytes:
-    """The .docx bytes of ``document``."""
+def render(
+    document: Document, template: Template, fonts: Mapping[str, Path] | None = None
+) -> bytes:
+    """The .docx bytes of ``document`` (it names the template's fonts; ``fonts`` is for PDF)."""
     profile = template.profile
     doc = package.new_document()
     styles.define(doc, profile)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.blocks import Meta
@@ -43,9 +45,29 @@ def draw(pages: list[Page], width: float, height: float, meta: Meta, initial_fon
             text.setHorizScale(run.scale)
             # PDF scales the character spacing with the horizontal scale: give it unscaled
             text.setCharSpace(run.char_space / (run.scale / 100))
-            text.setTextOrigin(run.x, height - run.baseline)
-            text.textOut(run.text)
+            x = run.x
+            for piece in _pieces(run.text, run.font, canvas):
+                text.setTextOrigin(x, height - run.baseline)
+                text.textOut(piece)
+                step = stringWidth(piece, run.font, run.size) * run.scale / 100
+                x += step + run.char_space * len(piece)
         canvas.drawText(text)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _pieces(text: str, font_name: str, canvas: Canvas) -> list[str]:
+    """``text`` cut where reportlab switches between the font's 256-glyph subsets.
+
+    Each piece starts with its own text position, so that a reader which loses the character
+    spacing at a font switch (pdfminer does) still places every glyph right.
+    """
+    font = pdfmetrics.getFont(font_name)
+    if not hasattr(font, "splitString"):
+        return [text]
+    pieces, start = [], 0
+    for _subset, chunk in font.splitString(text, canvas._doc):
+        pieces.append(text[start : start + len(chunk)])
+        start += len(chunk)
+    return pieces

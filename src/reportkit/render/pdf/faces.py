@@ -43,7 +43,7 @@ class Faces:
         self._names: dict[tuple[str, str], str] = {}
         needed: dict[Prepared, set[int]] = defaultdict(set)
         problems: list[Problem] = []
-        for style, text, origin in _texts(document):
+        for style, text, origin in texts(document):
             role = profile.style(style).font or ""
             for char in dict.fromkeys(text):
                 face = fonts.face(role, char)
@@ -57,7 +57,7 @@ class Faces:
             raise FontError(list(dict.fromkeys(problems)))
         files: dict[tuple[Prepared, int], Path] = {}
         for face, codes in needed.items():
-            extra = frozenset(c for c in codes if not face.whole and c not in charsets.base())
+            extra = frozenset(c for c in codes if c not in charsets.base())
             supplement = face.supplement(extra) if extra else None
             for code in codes:
                 files[(face, code)] = supplement if code in extra and supplement else face.file
@@ -79,7 +79,7 @@ class Faces:
         return stringWidth(char, font, size)
 
 
-def _texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
+def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
     """Every (style, text, origin) the document will draw."""
     m = document.masthead
     if m.mark:

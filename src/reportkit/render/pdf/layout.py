@@ -331,9 +331,10 @@ class Layout:
         self.page.rules.append(
             Rule(x0, x1, self.top + first * self.pitch, geometry.first_rule, colour)
         )
-        self.page.rules.append(
-            Rule(x0, x1, self.top + self.lines * self.pitch, geometry.last_rule, colour)
-        )
+        # GB/T 9704 §7.4: the last rule on the type area's bottom edge (22 lines of 28.95 pt end
+        # 0.9 pt above it)
+        bottom = self.top + self.profile.page.type_height
+        self.page.rules.append(Rule(x0, x1, bottom, geometry.last_rule, colour))
 
     def _end_rows(self, text: str) -> list[linebreak.Line]:
         """An end-matter line, wrapped with its continuation aligned after the label (报：)."""

@@ -151,7 +151,9 @@ def _glue(boxes: list[Box], rules: LineBreaking) -> None:
     for i in range(len(boxes) - 1):
         here, after = boxes[i], boxes[i + 1]
         pair = here.last + after.first
-        if pair in rules.no_split or (here.latin and here.last.isdigit() and after.first in rules.units):
+        if pair in rules.no_split or (
+            here.latin and here.last.isdigit() and after.first in rules.units
+        ):
             here.glue = True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from reportkit.compose.blocks import Document
@@ -12,22 +13,25 @@ from reportkit.render.pdf.faces import Faces
 from reportkit.render.pdf.layout import Layout
 from reportkit.template.registry import Template
 
-_FONTS: dict[Path, FontSet] = {}
+_FONTS: dict[tuple[Path, tuple[tuple[str, Path], ...]], FontSet] = {}
 
 
-def _fonts(template: Template) -> FontSet:
+def fonts_for(template: Template, overrides: Mapping[str, Path] | None = None) -> FontSet:
     """The template's fonts, resolved once per process (a batch worker reuses them)."""
-    if template.folder not in _FONTS:
-        fonts = FontSet(template.profile, template_dir=template.folder)
+    key = (template.folder, tuple(sorted((overrides or {}).items())))
+    if key not in _FONTS:
+        fonts = FontSet(template.profile, overrides, template_dir=template.folder)
         fonts.require()
-        _FONTS[template.folder] = fonts
-    return _FONTS[template.folder]
+        _FONTS[key] = fonts
+    return _FONTS[key]
 
 
-def render(document: Document, template: Template) -> bytes:
-    """The PDF/A-2b bytes of ``document``."""
+def render(
+    document: Document, template: Template, fonts: Mapping[str, Path] | None = None
+) -> bytes:
+    """The PDF/A-2b bytes of ``document``; ``fonts`` points roles at font files."""
     profile = template.profile
-    faces = Faces(document, profile, _fonts(template))
+    faces = Faces(document, profile, fonts_for(template, fonts))
     pages = Layout(document, profile, faces).run()
     first = next(run.font for page in pages for run in page.glyphs)
     raw = draw(pages, profile.page.width, profile.page.height, document.meta, first)
