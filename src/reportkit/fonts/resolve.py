@@ -49,9 +49,9 @@ class Chain:
         return self._ready[face]
 
     def first_with(self, code: int) -> Prepared | None:
-        """The first face that has ``code``."""
+        """The first face that has ``code`` (faces further down are prepared only if needed)."""
         for face in self.faces:
-            ready = self.prepared(face)
+            ready = self._ready.get(face) or self.prepared(face)
             if code in ready.cmap:
                 return ready
         return None
@@ -75,6 +75,7 @@ class FontSet:
         template_dir: Path | None = None,
     ):
         self.roles: dict[str, RoleFonts] = {}
+        self._chosen: dict[tuple[str, str], Prepared | None] = {}
         for role, spec in profile.fonts.items():
             self.roles[role] = RoleFonts(
                 _chain(
@@ -89,6 +90,12 @@ class FontSet:
 
     def face(self, role: str, char: str) -> Prepared | None:
         """The face that sets ``char`` in ``role``: Latin letters and digits in the Latin chain."""
+        key = (role, char)
+        if key not in self._chosen:
+            self._chosen[key] = self._choose(role, char)
+        return self._chosen[key]
+
+    def _choose(self, role: str, char: str) -> Prepared | None:
         fonts = self.roles[role]
         code = ord(char)
         chains = (

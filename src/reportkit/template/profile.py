@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from reportkit.template.units import Length
 
@@ -202,6 +202,7 @@ class Profile(Data):
     line_breaking: LineBreaking
     line_breaking: LineBreaking
     pieces: dict[str, str]
+    _resolved: dict[str, Style] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
@@ -248,15 +249,18 @@ class Profile(Data):
 
     def style(self, name: str) -> Style:
         """A style with what it leaves unset taken from body (fonts, size, colour)."""
-        style = self.styles[name]
-        body = self.styles["body"]
-        return style.model_copy(
-            update={
-                "font": style.font or body.font,
-                "size": style.size or body.size,
-                "colour": style.colour or body.colour or "text",
-            }
-        )
+        resolved = self._resolved.get(name)
+        if resolved is None:
+            style, body = self.styles[name], self.styles["body"]
+            resolved = style.model_copy(
+                update={
+                    "font": style.font or body.font,
+                    "size": style.size or body.size,
+                    "colour": style.colour or body.colour or "text",
+                }
+            )
+            self._resolved[name] = resolved
+        return resolved
 
     def baseline_in_line(self, size: float, lines: float = 1) -> float:
         """Where text of ``size`` sits in a grid line: its em box centred, from the line's top."""

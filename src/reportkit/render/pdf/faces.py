@@ -11,13 +11,13 @@ from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
 
 from reportkit.compose.blocks import Document
 from reportkit.errors import Location, Problem
 from reportkit.fonts import charsets
 from reportkit.fonts.prepare import Prepared
 from reportkit.fonts.resolve import FontError, FontSet
+from reportkit.render.pdf import fontload
 from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
 
@@ -26,7 +26,7 @@ from reportkit.template.profile import Profile
 def _register(path: Path) -> str:
     """Register a TrueType file with reportlab once per process; its font name."""
     name = f"rk{len(_registered)}-{path.stem}"
-    pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFont(fontload.load(name, path))
     _registered.append(name)
     return name
 
@@ -40,11 +40,12 @@ class Faces:
     def __init__(self, document: Document, profile: Profile, fonts: FontSet):
         self.profile = profile
         self.fonts = fonts
+        self._roles = {name: profile.style(name).font or "" for name in profile.styles}
         self._names: dict[tuple[str, str], str] = {}
         needed: dict[Prepared, set[int]] = defaultdict(set)
         problems: list[Problem] = []
         for style, text, origin in texts(document):
-            role = profile.style(style).font or ""
+            role = self._roles[style]
             for char in dict.fromkeys(text):
                 face = fonts.face(role, char)
                 if face is None:
@@ -68,8 +69,7 @@ class Faces:
 
     def font(self, style: str, char: str) -> str | None:
         """The registered font name that sets ``char`` in ``style`` (None: a space no font has)."""
-        role = self.profile.style(style).font or ""
-        return self._names.get((role, char))
+        return self._names.get((self._roles[style], char))
 
     def advance(self, style: str, char: str, size: float) -> float:
         """How far ``char`` moves the pen."""

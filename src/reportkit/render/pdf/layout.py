@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from reportkit.compose.blocks import Document, Paragraph, Run
 from reportkit.render.pdf import linebreak
 from reportkit.render.pdf.faces import Faces
-from reportkit.template.profile import Profile
+from reportkit.template.profile import Profile, Style
 
 EPSILON = 1e-6
 
@@ -69,6 +69,7 @@ class Layout:
 
     def __init__(self, document: Document, profile: Profile, faces: Faces):
         self.document, self.profile, self.faces = document, profile, faces
+        self.styles = {name: profile.style(name) for name in profile.styles}
         page = profile.page
         self.left, self.top, self.width = page.margin_left, page.margin_top, page.type_width
         self.pitch, self.lines = profile.grid.line_pitch, profile.grid.lines
@@ -98,13 +99,13 @@ class Layout:
         return self.pages[-1]
 
     def _baseline(self, style: str, slot: float, per_line: float) -> float:
-        size = self.profile.style(style).size or 0
+        size = self.styles[style].size or 0
         return self.top + slot * self.pitch + self.profile.baseline_in_line(size, per_line)
 
     # lines ------------------------------------------------------------------------------
 
     def _break(self, runs: Sequence[Run], style: str) -> list[linebreak.Line]:
-        s = self.profile.style(style)
+        s = self.styles[style]
         size = s.size or 0
         cell = self.profile.char_width if s.grid else size
         capacity = math.floor(
@@ -123,7 +124,7 @@ class Layout:
         return lines
 
     def _latin_width(self, text: str, style: str) -> float:
-        size = self.profile.style(style).size or 0
+        size = self.styles[style].size or 0
         return sum(self.faces.advance(style, ch, size) for ch in text)
 
     def _draw_line(
@@ -135,7 +136,7 @@ class Layout:
         align: str | None = None,
     ) -> None:
         """Place a broken line's glyphs, aligned as its style says (or as ``align`` says)."""
-        s = self.profile.style(style)
+        s = self.styles[style]
         size = s.size or 0
         left = self.left + s.indent_left * size
         right = self.left + self.width - s.indent_right * size
@@ -152,7 +153,7 @@ class Layout:
         ] = []  # x, char, font, style, advance
         for i, box in enumerate(line.boxes):
             x, width = line.x[i], line.width[i]
-            box_size = self.profile.style(box.style).size or size
+            box_size = self.styles[box.style].size or size
             advances = [self.faces.advance(box.style, ch, box_size) for ch in box.text]
             steps = list(advances)  # how far each glyph moves the pen here
             if box.latin:
@@ -178,12 +179,12 @@ class Layout:
                         )
                     )
                 gx += step
-        self.page.glyphs += _runs(glyphs, baseline, self.profile, scale)
+        self.page.glyphs += _runs(glyphs, baseline, self.styles, self.profile, scale)
 
     # blocks -----------------------------------------------------------------------------
 
     def _block(self, paragraph: Paragraph) -> Block:
-        s = self.profile.style(paragraph.style)
+        s = self.styles[paragraph.style]
         lines = [line for runs in paragraph.lines for line in self._break(runs, paragraph.style)]
         return Block(
             paragraph.style,
@@ -254,7 +255,7 @@ class Layout:
         if m.volume:
             rows.append(("masthead_volume", m.volume))
         for style, text in rows:
-            s = self.profile.style(style)
+            s = self.styles[style]
             line = (
                 self._break([Run(text)], style)[0]
                 if style != "masthead_name"
@@ -267,7 +268,7 @@ class Layout:
             )
             self._draw_line(line, style, self._baseline(style, self.slot, s.line_height), scale)
             self.slot += s.line_height
-        s = self.profile.style("masthead_line")
+        s = self.styles["masthead_line"]
         baseline = self._baseline("masthead_line", self.slot, s.line_height)
         unit = self._break([Run(m.unit)], "masthead_line")[0]
         self._draw_line(unit, "masthead_line", baseline)
@@ -283,7 +284,7 @@ class Layout:
 
     def _name_line(self, text: str) -> linebreak.Line:
         """The bulletin name on one line, whatever its width (it is squeezed to fit)."""
-        size = self.profile.style("masthead_name").size or 0
+        size = self.styles["masthead_name"].size or 0
         boxes = linebreak.make_boxes(
             [(text, "masthead_name")],
             self.profile.line_breaking,
@@ -342,7 +343,7 @@ class Layout:
         if len(lines) == 1:
             return lines
         label = text.index("：") + 1 if "：" in text else 0
-        s = self.profile.style("end_matter")
+        s = self.styles["end_matter"]
         size = s.size or 0
         capacity = math.floor(
             (self.width - (s.indent_left + s.indent_right) * size) / size + EPSILON
@@ -365,7 +366,7 @@ class Layout:
     def _page_numbers(self) -> None:
         settings = self.profile.page_number
         before, after = self.document.page_number
-        s = self.profile.style("page_number")
+        s = self.styles["page_number"]
         size = s.size or 0
         for index, page in enumerate(self.pages, start=1):
             if page.number is None:
@@ -393,7 +394,7 @@ class Layout:
         self, page: Page, line: linebreak.Line, style: str, baseline: float, x0: float
     ) -> None:
         """Draw ``line`` on ``page`` starting at ``x0``."""
-        size = self.profile.style(style).size or 0
+        size = self.styles[style].size or 0
         glyphs = []
         for i, box in enumerate(line.boxes):
             gx = x0 + line.x[i]
@@ -402,12 +403,13 @@ class Layout:
                 if not ch.isspace():
                     glyphs.append((gx, ch, self.faces.font(style, ch), style, advance))
                 gx += advance
-        page.glyphs += _runs(glyphs, baseline, self.profile, 1.0)
+        page.glyphs += _runs(glyphs, baseline, self.styles, self.profile, 1.0)
 
 
 def _runs(
     glyphs: list[tuple[float, str, str | None, str, float]],
     baseline: float,
+    styles: dict[str, Style],
     profile: Profile,
     scale: float,
 ) -> list[Glyphs]:
@@ -415,7 +417,7 @@ def _runs(
     out: list[Glyphs] = []
     previous: tuple[float, float] | None = None  # x and advance of the last glyph
     for x, ch, font, style, advance in glyphs:
-        s = profile.style(style)
+        s = styles[style]
         colour = profile.colour(s.colour or "text")
         size = s.size or 0
         if out and previous is not None:

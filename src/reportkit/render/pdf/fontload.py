@@ -1,0 +1,70 @@
+"""reportlab fonts loaded fast: the parsed face is kept in the cache next to the font file.
+
+reportlab reads every glyph's metrics from a TrueType file each time it loads it (tens of
+milliseconds for a CJK font).  The parsed face is plain data apart from one scaling function,
+so it is pickled once per font file and reportlab version, and later builds unpickle it.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+
+
+def _identity(value: float) -> float:
+    return value
+
+
+def load(name: str, path: Path) -> TTFont:
+    """``TTFont(name, path)``, from the pickled face when one is cached beside ``path``."""
+    cached = path.with_suffix(f".rl{reportlab.Version}.pickle")
+    face = None
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of small objects: the collector would run many times
+    try:
+        with cached.open("rb") as handle:
+            face = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        face = None
+    finally:
+        if collecting:
+            gc.enable()
+    if not isinstance(face, TTFontFace):
+        font = TTFont(name, str(path))
+        _store(cached, font.face)
+        return font
+    face._pdfScale = _identity  # prepared fonts have 1000 units to the em
+    face._ttf_data = path.read_bytes()  # kept out of the pickle: reading the file is faster
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = False
+    return font
+
+
+def _store(target: Path, face: TTFontFace) -> None:
+    if face.unitsPerEm != 1000:
+        return  # the scaling function would be wrong on reload
+    state = dict(vars(face))
+    state.pop("_pdfScale", None)
+    state.pop("_ttf_data", None)
+    copy = TTFontFace.__new__(TTFontFace)
+    copy.__dict__.update(state)
+    try:
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(copy, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+    except OSError:
+        pass  # a read-only cache only costs time
