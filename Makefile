@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMPS := .stamps
-FORMATS ?= docx
+FORMATS ?= docx,pdf
 
 .PHONY: run test install lint bench clean
 
@@ -19,7 +19,9 @@ lint: install
 	$(BIN)/ruff format --check .
 
 bench: install
-	$(BIN)/python bench/build_speed.py
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/build_speed.py --formats docx
+	$(BIN)/python bench/build_speed.py --formats docx,pdf
 
 install: $(STAMPS)/system $(STAMPS)/python
 

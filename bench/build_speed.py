@@ -1,7 +1,9 @@
-"""Whole-process time and peak memory of `reportkit build`, beside pandoc on the same text.
+"""Whole-process time and peak memory of `reportkit build`, beside pandoc (md → docx) and typst
+(typst → PDF) on the same text.
 
 Prints medians of several runs for the seed and generated bulletins (20 and 100 pages), then
-where the time of an in-process build goes, stage by stage.
+where the time of an in-process build goes, stage by stage.  Fonts are prepared before timing
+(the first build on a machine converts them once; see --cold).
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests import samples
-
 from common import BIN, REPO, measure, row
 from reportkit.compose.document import compose
+from reportkit.fonts.locate import find
 from reportkit.render import renderer
 from reportkit.source.load import load_bulletin
 from reportkit.template import registry
+from tests import samples
 
 
 def markdown(source: Path) -> str:
@@ -33,6 +35,28 @@ def markdown(source: Path) -> str:
         prefix = {"title": "# ", "heading": "## "}.get(block.style, "")
         lines.append(prefix + block.text + "\n")
     return "\n".join(lines)
+
+
+def typst_source(source: Path) -> str:
+    """The bulletin's text as typst markup in FandolFang on A4 with the type area's margins."""
+    bulletin, _ = load_bulletin(source)
+    document = compose(bulletin, registry.load())
+    parts = [
+        '#set page(paper: "a4", margin: (top: 37mm, left: 28mm, right: 26mm, bottom: 35mm), '
+        'numbering: "— 1 —")',
+        '#set text(font: ("Liberation Serif", "FandolFang"), size: 16pt, lang: "zh")',
+        "#set par(justify: true, first-line-indent: 2em, leading: 12.95pt)",
+    ]
+    for block in document.body:
+        text = (
+            block.text.replace("\\", "\\\\")
+            .replace("#", "\\#")
+            .replace("*", "\\*")
+            .replace("_", "\\_")
+        )
+        text = text.replace("@", "\\@").replace("<", "\\<").replace("$", "\\$")
+        parts.append(("= " if block.style == "title" else "") + text + "\n")
+    return "\n".join(parts)
 
 
 def stages(source: Path, fmt: str, out: Path) -> dict[str, float]:
@@ -93,13 +117,40 @@ def main() -> None:
             row(f"pandoc md → docx, {label}", *measure(argv, args.runs), "no official format")
     else:
         print("| pandoc not installed (apt-get install pandoc) |")
+    try:
+        import typst  # noqa: F401
+    except ImportError:
+        print("| typst not installed (pip install typst) |")
+    else:
+        fandol = str(Path(find("FandolFang").file).parent)
+        liberation = str(Path(find("Liberation Serif").file).parent)
+        for label, source in sources.items():
+            typ = work / f"{source.name}.typ"
+            typ.write_text(typst_source(source), encoding="utf-8")
+            code = (
+                "import typst; typst.compile("
+                f"{str(typ)!r}, output={str(work / (source.name + '-typst.pdf'))!r}, "
+                f"font_paths=[{fandol!r}, {liberation!r}])"
+            )
+            row(
+                f"typst → PDF, {label}",
+                *measure([str(BIN / "python"), "-c", code], args.runs),
+                "FandolFang, no grid",
+            )
     ratio = walls["generated 100 pages"][0] / walls["generated 20 pages"][0]
     print(f"\n100 pages / 20 pages wall time: {ratio:.2f}× (5× would be linear in pages)")
+    pages = _pages(work / "out" / "p100.pdf") if "pdf" in args.formats else None
+    if pages:
+        print(
+            f"generated 100 pages: {pages} PDF pages; 20 pages: {_pages(work / 'out' / 'p20.pdf')}"
+        )
     for fmt in args.formats.split(","):
         print(f"\nwhere the time goes, in-process, generated 100 pages, {fmt}:")
         stages(sources["generated 100 pages"], fmt, work)  # warm caches
         for name, seconds in stages(sources["generated 100 pages"], fmt, work).items():
             print(f"  {name:<16} {seconds * 1000:8.1f} ms")
+        if fmt == "pdf":
+            _pdf_stages(sources["generated 100 pages"])
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
@@ -110,6 +161,44 @@ def main() -> None:
         pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(25)
         print(text.getvalue())
     shutil.rmtree(work)
+
+
+def _pages(path: Path) -> int:
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def _pdf_stages(source: Path) -> None:
+    """The PDF renderer's own steps: fonts, layout, drawing, PDF/A."""
+    from reportkit.render.pdf import archive, writer
+    from reportkit.render.pdf.draw import draw
+    from reportkit.render.pdf.faces import Faces
+    from reportkit.render.pdf.layout import Layout
+
+    template = registry.load()
+    bulletin, _ = load_bulletin(source)
+    document = compose(bulletin, template)
+    profile = template.profile
+    start = time.perf_counter()
+    faces = Faces(document, profile, writer.fonts_for(template))
+    laid = time.perf_counter()
+    pages = Layout(document, profile, faces).run()
+    drawn = time.perf_counter()
+    raw = draw(
+        pages, profile.page.width, profile.page.height, document.meta, pages[0].glyphs[0].font
+    )
+    archived = time.perf_counter()
+    archive.to_pdfa(raw, document.meta)
+    done = time.perf_counter()
+    for name, a, b in (
+        ("  fonts", start, laid),
+        ("  layout", laid, drawn),
+        ("  draw", drawn, archived),
+        ("  PDF/A", archived, done),
+    ):
+        print(f"  {name:<16} {(b - a) * 1000:8.1f} ms")
 
 
 if __name__ == "__main__":
