@@ -211,3 +211,18 @@ def test_same_input_same_bytes(seed_pdf: Path, tmp_path: Path) -> None:
     outcome = build.build(REPO / "sources/changsha", build.Options(tmp_path, formats=("pdf",)))
     assert outcome.error is None
     assert (tmp_path / "changsha.pdf").read_bytes() == seed_pdf.read_bytes()
+
+
+def test_same_bytes_in_another_process_with_another_hash_seed(seed_pdf: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run(
+        [sys.executable, "-m", "reportkit", "build", str(REPO / "sources/changsha"), "-o", str(tmp_path), "--format", "pdf"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    assert (tmp_path / "changsha.pdf").read_bytes() == seed_pdf.read_bytes()

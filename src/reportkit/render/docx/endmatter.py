@@ -12,6 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportkit.compose.blocks import EndMatter
+from reportkit.compose.titles import wrapped_lines
 from reportkit.render.docx import drawing, ooxml
 from reportkit.render.docx.styles import style_name
 from reportkit.template.profile import Profile
@@ -51,7 +52,10 @@ def add(
     """
     rows = [*end.lines, *([end.copies] if end.copies else [])]
     pitch = profile.grid.line_pitch
-    height = len(rows) * pitch
+    style = profile.style("end_matter")
+    size = style.size or 0
+    capacity = (profile.page.type_width - (style.indent_left + style.indent_right) * size) / size
+    height = sum(wrapped_lines(text, capacity, _label(text)) for text in rows) * pitch
     anchor = doc.add_paragraph(style=style_name(profile, "end_matter"))
     ooxml.ppr_child(
         anchor._p.get_or_add_pPr(),
@@ -66,6 +70,11 @@ def add(
     table = _table(doc, rows, end, profile, add_text)
     content.append(table._tbl)
     content.append(parse_xml(f"<w:p {_W}/>"))
+
+
+def _label(text: str) -> int:
+    """Characters up to and including the label's colon (报：), 0 without one."""
+    return text.index("：") + 1 if "：" in text else 0
 
 
 def _table(
@@ -98,12 +107,24 @@ def _table(
     tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(width))
     height = twips(profile.grid.line_pitch)
     for index, (row, text) in enumerate(zip(table.rows, rows, strict=True)):
-        row.height = Twips(height)
-        ooxml.set_attrs(row._tr.get_or_add_trPr().find(qn("w:trHeight")), hRule="exact")
+        row.height = Twips(height)  # at least a line; a long list wraps to more
+        ooxml.set_attrs(row._tr.get_or_add_trPr().find(qn("w:trHeight")), hRule="atLeast")
         cell = row.cells[0]
         cell.width = Twips(width)
         paragraph = cell.paragraphs[0]
         paragraph.style = doc.styles[style_name(profile, "end_matter")]
+        label = _label(text)
+        if label:  # wrapped names line up after 报：
+            style = profile.style("end_matter")
+            size = style.size or 0
+            ooxml.ppr_child(
+                paragraph._p.get_or_add_pPr(),
+                "w:ind",
+                leftChars=round((style.indent_left + label) * 100),
+                left=twips((style.indent_left + label) * size),
+                hangingChars=round(label * 100),
+                hanging=twips(label * size),
+            )
         add_text(paragraph, text)
         if end.copies is not None and index == len(rows) - 1:
             ooxml.ppr_child(paragraph._p.get_or_add_pPr(), "w:jc", val="right")

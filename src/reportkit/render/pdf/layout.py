@@ -104,20 +104,20 @@ class Layout:
 
     # lines ------------------------------------------------------------------------------
 
-    def _break(self, runs: Sequence[Run], style: str) -> list[linebreak.Line]:
+    def _break(self, runs: Sequence[Run], style: str, hanging: float = 0) -> list[linebreak.Line]:
+        """``runs`` broken into placed lines of ``style`` (``hanging``: indent of lines after the
+        first, in cells)."""
         s = self.styles[style]
         size = s.size or 0
         cell = self.profile.char_width if s.grid else size
         capacity = math.floor(
             (self.width - (s.indent_left + s.indent_right) * size) / cell + EPSILON
         )
+        rules = self.profile.line_breaking
         pairs = [(run.text, run.style or style) for run in runs]
-        boxes = linebreak.make_boxes(
-            pairs, self.profile.line_breaking, cell, self._latin_width, capacity, s.grid
-        )
-        lines = linebreak.break_lines(
-            boxes, capacity, s.first_line_indent * size / cell, self.profile.line_breaking
-        )
+        boxes = linebreak.make_boxes(pairs, rules, cell, self._latin_width, capacity, s.grid)
+        first = s.first_line_indent * size / cell
+        lines = linebreak.break_lines(boxes, capacity, first, rules, hanging)
         for number, line in enumerate(lines):
             last = number == len(lines) - 1
             linebreak.place(line, capacity, cell, justify=s.align == "justify" and not last)
@@ -140,14 +140,21 @@ class Layout:
         size = s.size or 0
         left = self.left + s.indent_left * size
         right = self.left + self.width - s.indent_right * size
-        used = (line.x[-1] + line.width[-1]) if line.boxes else 0.0
+        used = (line.x[-1] + line.width[-1]) * scale if line.boxes else 0.0
         align = align or s.align
         if align == "center":
-            x0 = left + (right - left - used * scale) / 2
+            x0 = left + (right - left - used) / 2
         elif align == "right":
-            x0 = right - used * scale
+            x0 = right - used
         else:
             x0 = left
+        self.page.glyphs += self._glyphs(line, style, baseline, x0, scale)
+
+    def _glyphs(
+        self, line: linebreak.Line, style: str, baseline: float, x0: float, scale: float = 1.0
+    ) -> list[Glyphs]:
+        """The glyph runs of a placed line starting at ``x0``."""
+        size = self.styles[style].size or 0
         glyphs: list[
             tuple[float, str, str | None, str, float]
         ] = []  # x, char, font, style, advance
@@ -163,23 +170,16 @@ class Layout:
                     natural = width
                 gx = x + (width - natural) / 2
             elif i in line.compressed:
-                full = width * 2
+                full = width * 2  # a compressed mark keeps the half of its cell it is drawn in
                 gx = x + (full - advances[0]) / 2 - (width if linebreak.is_opening(box.text) else 0)
             else:
                 gx = x + (width - advances[0]) / 2 if len(box.text) == 1 else x
             for ch, advance, step in zip(box.text, advances, steps, strict=True):
                 if not ch.isspace():
-                    glyphs.append(
-                        (
-                            x0 + gx * scale,
-                            ch,
-                            self.faces.font(box.style, ch),
-                            box.style,
-                            advance * scale,
-                        )
-                    )
+                    font = self.faces.font(box.style, ch)
+                    glyphs.append((x0 + gx * scale, ch, font, box.style, advance * scale))
                 gx += step
-        self.page.glyphs += _runs(glyphs, baseline, self.styles, self.profile, scale)
+        return _runs(glyphs, baseline, self.styles, self.profile, scale)
 
     # blocks -----------------------------------------------------------------------------
 
@@ -339,29 +339,8 @@ class Layout:
 
     def _end_rows(self, text: str) -> list[linebreak.Line]:
         """An end-matter line, wrapped with its continuation aligned after the label (报：)."""
-        lines = self._break([Run(text)], "end_matter")
-        if len(lines) == 1:
-            return lines
         label = text.index("：") + 1 if "：" in text else 0
-        s = self.styles["end_matter"]
-        size = s.size or 0
-        capacity = math.floor(
-            (self.width - (s.indent_left + s.indent_right) * size) / size + EPSILON
-        )
-        boxes = linebreak.make_boxes(
-            [(text, "end_matter")],
-            self.profile.line_breaking,
-            size,
-            self._latin_width,
-            capacity,
-            grid=False,
-        )
-        wrapped = linebreak.break_lines(boxes, capacity, 0, self.profile.line_breaking)
-        for number, line in enumerate(wrapped):
-            if number:
-                line.indent = label
-            linebreak.place(line, capacity, size, justify=False)
-        return wrapped
+        return self._break([Run(text)], "end_matter", hanging=label)
 
     def _page_numbers(self) -> None:
         settings = self.profile.page_number
@@ -388,22 +367,7 @@ class Layout:
                 x0 = self.left + indent
             else:
                 x0 = self.left + (self.width - used) / 2
-            self._draw_on(page, line, "page_number", baseline, x0)
-
-    def _draw_on(
-        self, page: Page, line: linebreak.Line, style: str, baseline: float, x0: float
-    ) -> None:
-        """Draw ``line`` on ``page`` starting at ``x0``."""
-        size = self.styles[style].size or 0
-        glyphs = []
-        for i, box in enumerate(line.boxes):
-            gx = x0 + line.x[i]
-            for ch in box.text:
-                advance = self.faces.advance(style, ch, size)
-                if not ch.isspace():
-                    glyphs.append((gx, ch, self.faces.font(style, ch), style, advance))
-                gx += advance
-        page.glyphs += _runs(glyphs, baseline, self.styles, self.profile, 1.0)
+            page.glyphs += self._glyphs(line, "page_number", baseline, x0)
 
 
 def _runs(

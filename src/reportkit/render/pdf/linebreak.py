@@ -166,13 +166,19 @@ def may_break(boxes: Sequence[Box], i: int, rules: LineBreaking) -> bool:
 
 
 def break_lines(
-    boxes: list[Box], capacity: float, first_indent: float, rules: LineBreaking
+    boxes: list[Box],
+    capacity: float,
+    first_indent: float,
+    rules: LineBreaking,
+    rest_indent: float = 0,
 ) -> list[Line]:
-    """Lines of at most ``capacity`` cells; the first is shortened by ``first_indent`` cells."""
+    """Lines of at most ``capacity`` cells; the first is shortened by ``first_indent`` cells,
+    the others by ``rest_indent`` (a hanging indent)."""
     lines: list[Line] = []
     start = 0
     while start < len(boxes):
-        room = capacity - (first_indent if not lines else 0)
+        indent = first_indent if not lines else rest_indent
+        room = capacity - indent
         end, used = start, 0.0
         while end < len(boxes) and used + boxes[end].cells <= room + EPSILON:
             used += boxes[end].cells
@@ -186,8 +192,7 @@ def break_lines(
                 end, compressed = squeezed
             else:
                 end = _push(boxes, start, end, rules)
-        line = Line(boxes[start:end], compressed={i - start for i in compressed})
-        line.indent = first_indent if not lines else 0
+        line = Line(boxes[start:end], compressed={i - start for i in compressed}, indent=indent)
         lines.append(line)
         start = end
     return lines
