@@ -213,14 +213,26 @@ def test_same_input_same_bytes(seed_pdf: Path, tmp_path: Path) -> None:
     assert (tmp_path / "changsha.pdf").read_bytes() == seed_pdf.read_bytes()
 
 
-def test_same_bytes_in_another_process_with_another_hash_seed(seed_pdf: Path, tmp_path: Path) -> None:
+def test_same_bytes_in_another_process_with_another_hash_seed(
+    seed_pdf: Path, tmp_path: Path
+) -> None:
     import os
     import subprocess
     import sys
 
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run(
-        [sys.executable, "-m", "reportkit", "build", str(REPO / "sources/changsha"), "-o", str(tmp_path), "--format", "pdf"],
+        [
+            sys.executable,
+            "-m",
+            "reportkit",
+            "build",
+            str(REPO / "sources/changsha"),
+            "-o",
+            str(tmp_path),
+            "--format",
+            "pdf",
+        ],
         env=env,
         check=True,
         capture_output=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -11,6 +12,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.blocks import Meta
 from reportkit.render.pdf.layout import Page
+
+
+# Streams are compressed; ASCII85 on top of that only makes files larger and slower to write.
+rl_config.useA85 = 0
 
 
 def draw(pages: list[Page], width: float, height: float, meta: Meta, initial_font: str) -> bytes:

@@ -2,14 +2,15 @@
 
 reportlab reads every glyph's metrics from a TrueType file each time it loads it (tens of
 milliseconds for a CJK font).  The parsed face is plain data apart from one scaling function,
-so it is pickled once per font file and reportlab version, and later builds unpickle it.
+so its attributes are stored with marshal once per font file and reportlab version, and later
+builds read them back.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import pickle
+import marshal
 import tempfile
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -25,22 +26,23 @@ def _identity(value: float) -> float:
 
 def load(name: str, path: Path) -> TTFont:
     """``TTFont(name, path)``, from the pickled face when one is cached beside ``path``."""
-    cached = path.with_suffix(f".rl{reportlab.Version}.pickle")
-    face = None
+    cached = path.with_suffix(f".rl{reportlab.Version}.marshal")
+    state = None
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects: the collector would run many times
     try:
-        with cached.open("rb") as handle:
-            face = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-        face = None
+        state = marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        state = None
     finally:
         if collecting:
             gc.enable()
-    if not isinstance(face, TTFontFace):
+    if not isinstance(state, dict):
         font = TTFont(name, str(path))
         _store(cached, font.face)
         return font
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(state)
     face._pdfScale = _identity  # prepared fonts have 1000 units to the em
     face._ttf_data = path.read_bytes()  # kept out of the pickle: reading the file is faster
     font = TTFont.__new__(TTFont)
@@ -56,15 +58,12 @@ def load(name: str, path: Path) -> TTFont:
 def _store(target: Path, face: TTFontFace) -> None:
     if face.unitsPerEm != 1000:
         return  # the scaling function would be wrong on reload
-    state = dict(vars(face))
-    state.pop("_pdfScale", None)
-    state.pop("_ttf_data", None)
-    copy = TTFontFace.__new__(TTFontFace)
-    copy.__dict__.update(state)
+    state = {k: v for k, v in vars(face).items() if k not in ("_pdfScale", "_ttf_data")}
     try:
+        data = marshal.dumps(state)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(copy, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(data)
         os.replace(temporary, target)
-    except OSError:
-        pass  # a read-only cache only costs time
+    except (OSError, ValueError):
+        pass  # a read-only cache, or a value marshal cannot hold: it only costs time
