@@ -13,7 +13,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportkit.compose.blocks import Meta
 from reportkit.render.pdf.layout import Page
 
-
 # Streams are compressed; ASCII85 on top of that only makes files larger and slower to write.
 rl_config.useA85 = 0
 

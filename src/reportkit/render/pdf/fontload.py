@@ -9,8 +9,8 @@ builds read them back.
 from __future__ import annotations
 
 import gc
-import os
 import marshal
+import os
 import tempfile
 from pathlib import Path
 from weakref import WeakKeyDictionary
