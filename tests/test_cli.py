@@ -86,7 +86,7 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
         f"{bad}/bulletin.yaml:1: masthead.name: 错误：缺少必填字段“name”（名称/姓名）"
         in result.stderr
     )
-    assert f"{bad}/bulletin.yaml:1: articles: 错误：缺少必填字段“articles”（文章）" in result.stderr
+    assert f"{bad}/bulletin.yaml:1: masthead.date: 错误：缺少必填字段“date”（日期）" in result.stderr
     assert not list(tmp_path.rglob("*.docx"))
 
 

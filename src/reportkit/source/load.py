@@ -7,12 +7,16 @@ from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.source import yamlfile
+from reportkit.source.drafts.load import load_draft
 from reportkit.source.model import Article, Bulletin, BulletinFile, SourceMap
 from reportkit.source.normalize import normalize
 from reportkit.source.validation import validate
 from reportkit.source.yamlfile import dotted
 
 BULLETIN_FILE = "bulletin.yaml"
+ARTICLES_DIR = "articles"
+YAML_SUFFIXES = (".yaml", ".yml")
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 # Values that are not running text: left exactly as typed.
 NOT_TEXT = frozenset({"articles", "date", "issue", "year", "copies", "numbering", "kind", "run_on"})
 
@@ -49,38 +53,34 @@ def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, li
     files = [file]
     articles: list[Article] = []
     raw = data.get("articles")
+    refs = raw if isinstance(raw, list) else _discovered(file.parent) if raw is None else []
     seen: dict[Path, int] = {}
-    for index, item in enumerate(raw if isinstance(raw, list) else []):
-        at = ("articles", index)
-        here = Location(file, lines.get(at))
-        article: Article | None = None
-        if isinstance(item, str):
-            path = file.parent / item
-            key = path.resolve()
-            if key in seen:
-                problems.append(
-                    Problem(
-                        here, dotted(at), f"文章“{item}”在第 {seen[key] + 1} 项已经列过，不能重复"
-                    )
-                )
-                continue
-            seen[key] = index
-            if not path.is_file():
-                problems.append(Problem(here, dotted(at), f"找不到文章文件“{item}”（{path}）"))
-                continue
-            try:
-                article_data, article_lines = yamlfile.load(path)
-            except SourceError as exc:
-                problems.extend(exc.problems)
-                continue
-            origin.add(at, path, article_lines)
-            files.append(path)
-            if normalise:
-                article_data = _normalised(article_data, (), path, article_lines, warnings)
-            article = validate(Article, article_data, path, article_lines, problems)
-        elif isinstance(item, dict):
-            article = validate(Article, item, file, lines, problems, prefix=at)
+
+    def add(
+        article_data: Any, path: Path, article_lines: Lines, written: tuple[Any, ...] = ()
+    ) -> None:
+        """Validate one article; ``written``: its place in bulletin.yaml when inline."""
+        at = ("articles", len(articles))
+        origin.add(at, path, article_lines)
+        if written:
+            article = validate(Article, article_data, path, lines, problems, prefix=written)
         else:
+            article = validate(Article, article_data, path, article_lines, problems)
+        if article is not None:
+            articles.append(article)
+
+    for index, item in enumerate(refs):
+        at = ("articles", index)
+        here = (
+            Location(file, lines.get(at))
+            if isinstance(raw, list)
+            else Location(file.parent / ARTICLES_DIR)
+        )
+        if isinstance(item, dict):
+            inline = {key[2:]: line for key, line in lines.items() if key[:2] == at}
+            add(item, file, inline, written=at)
+            continue
+        if not isinstance(item, str):
             problems.append(
                 Problem(
                     here,
@@ -88,8 +88,45 @@ def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, li
                     "每篇文章应写成文章文件的路径，或直接写出 title、authors 等内容",
                 )
             )
-        if article is not None:
-            articles.append(article)
+            continue
+        path = file.parent / item
+        key = path.resolve()
+        if key in seen:
+            problems.append(
+                Problem(here, dotted(at), f"文章“{item}”在第 {seen[key] + 1} 项已经列过，不能重复")
+            )
+            continue
+        seen[key] = index
+        if not path.is_file():
+            problems.append(Problem(here, dotted(at), f"找不到文章文件“{item}”（{path}）"))
+            continue
+        files.append(path)
+        try:
+            if path.suffix.lower() in DRAFT_SUFFIXES:
+                draft = load_draft(path, normalise=normalise)
+                warnings.extend(draft.notes)
+                if not draft.articles:
+                    problems.append(
+                        Problem(Location(path), "", "稿件里没有找到文章（标题、署名、正文）")
+                    )
+                for article_data, article_lines in zip(draft.articles, draft.lines, strict=True):
+                    add(article_data, path, article_lines)
+                continue
+            article_data, article_lines = yamlfile.load(path)
+        except SourceError as exc:
+            problems.extend(exc.problems)
+            continue
+        if normalise:
+            article_data = _normalised(article_data, (), path, article_lines, warnings)
+        add(article_data, path, article_lines)
+    if not refs and raw is None:
+        problems.append(
+            Problem(
+                Location(file),
+                "articles",
+                f"没有列出文章（articles），{ARTICLES_DIR}/ 文件夹里也没有稿件",
+            )
+        )
     if problems:
         raise SourceError(problems)
     assert header is not None
@@ -102,6 +139,20 @@ def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, li
         files=tuple(files),
     )
     return bulletin, warnings
+
+
+def _discovered(folder: Path) -> list[str]:
+    """Article files in ``folder/articles``, by file name (when bulletin.yaml lists none)."""
+    articles = folder / ARTICLES_DIR
+    if not articles.is_dir():
+        return []
+    return [
+        f"{ARTICLES_DIR}/{p.name}"
+        for p in sorted(articles.iterdir())
+        if p.is_file()
+        and p.suffix.lower() in (*YAML_SUFFIXES, *DRAFT_SUFFIXES)
+        and not p.name.startswith((".", "~$"))
+    ]
 
 
 def _normalised(

@@ -141,7 +141,7 @@ class BulletinFile(Model):
     """What bulletin.yaml holds; articles are checked one by one by the loader."""
 
     masthead: Masthead
-    articles: list[Any] = Field(min_length=1)
+    articles: list[Any] | None = Field(None, min_length=1)  # None: the files in articles/
     end_matter: EndMatter | None = None
 
 

@@ -1,0 +1,1 @@
+"""Drafts as officials hand them in — plain text, Markdown, Word — read into the article model."""

@@ -1,0 +1,37 @@
+"""A draft file read, normalised and parsed: the articles in it and what to check."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from reportkit.errors import Location, Problem
+from reportkit.source.drafts.parse import Draft, parse
+from reportkit.source.drafts.read import DraftLine, read_draft
+from reportkit.source.normalize import normalize
+
+
+def load_draft(path: Path, *, normalise: bool = True) -> Draft:
+    """The articles of a .txt, .md or .docx draft, with notes (warnings) for the reader."""
+    lines, notes = read_draft(path)
+    if normalise:
+        lines, fixed = _normalised(lines, path)
+        notes += fixed
+    draft = parse(lines, path)
+    draft.notes[:0] = notes
+    return draft
+
+
+def _normalised(lines: list[DraftLine], path: Path) -> tuple[list[DraftLine], list[Problem]]:
+    """Lines with punctuation put right; one note per line summing up what changed there."""
+    out, notes = [], []
+    for line in lines:
+        text, fixes = normalize(line.text)
+        out.append(DraftLine(text, line.number, line.heading))
+        if fixes:
+            kinds = Counter(fix.message.split("（")[0] for fix in fixes)
+            summary = "；".join(
+                f"{kind}（{count} 处）" if count > 1 else kind for kind, count in kinds.items()
+            )
+            notes.append(Problem(Location(path, line.number), "", summary, warning=True))
+    return out, notes
