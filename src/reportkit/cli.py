@@ -183,3 +183,55 @@ def fonts(source: Path | None, template: str, font_files: tuple[str, ...]) -> No
             click.echo(f"错误：{exc}", err=True)
         sys.exit(1)
     sys.exit(0 if ok else 1)
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), required=True, help="写出 YAML 的文件夹"
+)
+@click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
+def import_(files: tuple[Path, ...], output: Path, no_normalize: bool) -> None:
+    """把稿件（.txt、.md、.docx）转成可核对、可修改的文章 YAML，写到 OUTPUT。"""
+    from reportkit import atomic
+    from reportkit.errors import ReportkitError
+    from reportkit.source.drafts.emit import article_yaml
+    from reportkit.source.drafts.load import load_draft
+
+    failed = []
+    for file in files:
+        try:
+            draft = load_draft(file, normalise=not no_normalize)
+        except ReportkitError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            failed.append(file)
+            continue
+        for note in draft.notes:
+            click.echo(str(note), err=True)
+        if not draft.articles:
+            click.echo(f"{file}: 错误：稿件里没有找到文章（标题、署名、正文）", err=True)
+            failed.append(file)
+            continue
+        many = len(draft.articles) > 1
+        for number, article in enumerate(draft.articles, start=1):
+            target = output / (f"{file.stem}-{number:02d}.yaml" if many else f"{file.stem}.yaml")
+            first = draft.lines[number - 1][()]
+            after = draft.lines[number][()] if number < len(draft.articles) else None
+            notes = [
+                n
+                for n in draft.notes
+                if n.location.line is None
+                or (n.location.line >= first and (after is None or n.location.line < after))
+            ]
+            try:
+                atomic.write_bytes(target, article_yaml(article, str(file), notes).encode("utf-8"))
+            except ReportkitError as exc:
+                click.echo(str(exc), err=True)
+                failed.append(file)
+                break
+            authors = "、".join(a["name"] for a in article["authors"]) or "（无署名）"
+            click.echo(f"已写出 {target}：{article['title']}　{authors}")
+    if failed:
+        click.echo(f"失败 {len(failed)} 个：{'、'.join(map(str, failed))}", err=True)
+        sys.exit(1)

@@ -25,6 +25,7 @@ class Fix:
     """One change made to a text, described for the person who typed it."""
 
     message: str
+    kind: str  # the change without its context, for summaries
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -33,7 +34,8 @@ def _context(text: str, start: int, end: int) -> str:
 
 def _ellipsis(text: str, fixes: list[Fix]) -> str:
     def repl(m: re.Match[str]) -> str:
-        fixes.append(Fix(f"省略号“{m.group()}”已改为“……”（{_context(text, m.start(), m.end())}）"))
+        kind = f"省略号“{m.group()}”已改为“……”"
+        fixes.append(Fix(f"{kind}（{_context(text, m.start(), m.end())}）", kind))
         return "……"
 
     # a lone "…" is half a Chinese ellipsis; "……" is already right and never matches
@@ -45,7 +47,8 @@ def _dash(text: str, fixes: list[Fix]) -> str:
         before, after = text[: m.start()].rstrip()[-1:], text[m.end() :].lstrip()[:1]
         if not (_IS_CJK.match(before or "a") or _IS_CJK.match(after or "a")):
             return m.group()
-        fixes.append(Fix(f"破折号“{m.group()}”已改为“——”（{_context(text, m.start(), m.end())}）"))
+        kind = f"破折号“{m.group()}”已改为“——”"
+        fixes.append(Fix(f"{kind}（{_context(text, m.start(), m.end())}）", kind))
         return "——"
 
     return re.sub(r"-{2,}", repl, text)
@@ -59,11 +62,8 @@ def _half_width(text: str, fixes: list[Fix]) -> str:
         if not (_IS_CJK.match(before or "a") or _IS_CJK.match(after or "a")):
             return m.group()
         full = _HALF_TO_FULL[mark]
-        fixes.append(
-            Fix(
-                f"半角{_NAMES[mark]}“{mark}”已改为全角“{full}”（{_context(text, m.start(2), m.end(2))}）"
-            )
-        )
+        kind = f"半角{_NAMES[mark]}“{mark}”已改为全角“{full}”"
+        fixes.append(Fix(f"{kind}（{_context(text, m.start(2), m.end(2))}）", kind))
         # spaces typed around a half-width mark go with it
         return full
 
@@ -81,7 +81,8 @@ def _quotes(text: str, fixes: list[Fix]) -> str:
             else:
                 out.append(ch)
         note = "" if count % 2 == 0 else "；引号没有配对，请检查"
-        fixes.append(Fix(f'直引号“"”已改为中文引号“”（共 {count} 处）{note}'))
+        kind = '直引号“"”已改为中文引号“”'
+        fixes.append(Fix(f"{kind}（共 {count} 处）{note}", kind))
         text = "".join(out)
     if "'" in text:
         pieces = re.split(r"(')", text)
@@ -98,7 +99,8 @@ def _quotes(text: str, fixes: list[Fix]) -> str:
                 out.append("‘" if opening else "’")
                 opening, changed = not opening, changed + 1
             if changed:
-                fixes.append(Fix(f"直引号“'”已改为中文引号‘’（共 {changed} 处）"))
+                kind = "直引号“'”已改为中文引号‘’"
+                fixes.append(Fix(f"{kind}（共 {changed} 处）", kind))
                 text = "".join(out)
     return text
 
@@ -106,7 +108,8 @@ def _quotes(text: str, fixes: list[Fix]) -> str:
 def _digits(text: str, fixes: list[Fix]) -> str:
     def repl(m: re.Match[str]) -> str:
         half = m.group().translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})
-        fixes.append(Fix(f"全角数字“{m.group()}”已改为半角“{half}”"))
+        kind = f"全角数字“{m.group()}”已改为半角“{half}”"
+        fixes.append(Fix(kind, kind))
         return half
 
     return re.sub(r"[０-９]+", repl, text)

@@ -10,6 +10,8 @@ from reportkit.source.drafts.parse import Draft, parse
 from reportkit.source.drafts.read import DraftLine, read_draft
 from reportkit.source.normalize import normalize
 
+PUNCTUATION = "标点"  # the field of notes about punctuation put right
+
 
 def load_draft(path: Path, *, normalise: bool = True) -> Draft:
     """The articles of a .txt, .md or .docx draft, with notes (warnings) for the reader."""
@@ -29,9 +31,9 @@ def _normalised(lines: list[DraftLine], path: Path) -> tuple[list[DraftLine], li
         text, fixes = normalize(line.text)
         out.append(DraftLine(text, line.number, line.heading))
         if fixes:
-            kinds = Counter(fix.message.split("（")[0] for fix in fixes)
+            kinds = Counter(fix.kind for fix in fixes)
             summary = "；".join(
                 f"{kind}（{count} 处）" if count > 1 else kind for kind, count in kinds.items()
             )
-            notes.append(Problem(Location(path, line.number), "", summary, warning=True))
+            notes.append(Problem(Location(path, line.number), PUNCTUATION, summary, warning=True))
     return out, notes
