@@ -72,7 +72,7 @@ def stages(source: Path, fmt: str, out: Path) -> dict[str, float]:
     document = compose(bulletin, template)
     times["compose"] = time.perf_counter() - start
     start = time.perf_counter()
-    data = renderer(fmt)(document, template)
+    data = renderer(fmt)(document, template).data
     times[f"render {fmt}"] = time.perf_counter() - start
     start = time.perf_counter()
     (out / f"x.{fmt}").write_bytes(data)

@@ -12,8 +12,9 @@ SEED = REPO / "sources" / "changsha"
 PAGES_PER_ARTICLE = 2.37
 
 
-def write_bulletin(root: Path, pages: int, name: str = "long") -> Path:
-    """A bulletin folder of roughly ``pages`` pages: the seed's articles repeated and renamed."""
+def write_bulletin(root: Path, pages: int, name: str = "long", offset: int = 0) -> Path:
+    """A bulletin folder of roughly ``pages`` pages: the seed's articles repeated and renamed
+    (``offset`` picks which article comes first, so that bulletins differ)."""
     folder = root / name
     (folder / "articles").mkdir(parents=True, exist_ok=True)
     seed = yaml.safe_load((SEED / "bulletin.yaml").read_text(encoding="utf-8"))
@@ -21,10 +22,10 @@ def write_bulletin(root: Path, pages: int, name: str = "long") -> Path:
     count = max(1, round(pages / PAGES_PER_ARTICLE))
     refs = []
     for index in range(count):
-        source = sources[index % len(sources)]
+        source = sources[(index + offset) % len(sources)]
         text = source.read_text(encoding="utf-8")
         article = yaml.safe_load(text)
-        article["title"] = f"{article['title']}（之{index + 1}）"
+        article["title"] = f"{article['title']}（之{index + offset + 1}）"
         target = folder / "articles" / f"{index + 1:03d}.yaml"
         target.write_text(
             yaml.safe_dump(article, allow_unicode=True, sort_keys=False), encoding="utf-8"

@@ -11,7 +11,11 @@ def test_build_writes_the_docx_and_says_so(tmp_path: Path) -> None:
     assert result.stdout.startswith(f"已写出 {tmp_path}/changsha.docx（")
     assert "title: 警告：半角逗号“,”已改为全角“，”" in result.stderr
     assert (tmp_path / "changsha.docx").stat().st_size > 5000
-    assert [p.name for p in tmp_path.iterdir()] == ["changsha.docx"]  # no temporary files left
+    # no temporary files left; the manifest remembers what was built from what
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".reportkit-manifest.json",
+        "changsha.docx",
+    ]
 
 
 def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
@@ -41,7 +45,7 @@ def test_invalid_input_writes_nothing_and_keeps_the_good_file(tmp_path: Path) ->
     assert f"{source}/articles/a.yaml:1: title: 错误：“title”（标题）不能为空" in result.stderr
     assert f"失败 1 个：{source}" in result.stderr
     assert (out / "src.docx").read_bytes() == good
-    assert sorted(p.name for p in out.iterdir()) == ["src.docx"]
+    assert sorted(p.name for p in out.iterdir()) == [".reportkit-manifest.json", "src.docx"]
 
 
 def test_one_bad_source_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -86,7 +90,9 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
         f"{bad}/bulletin.yaml:1: masthead.name: 错误：缺少必填字段“name”（名称/姓名）"
         in result.stderr
     )
-    assert f"{bad}/bulletin.yaml:1: masthead.date: 错误：缺少必填字段“date”（日期）" in result.stderr
+    assert (
+        f"{bad}/bulletin.yaml:1: masthead.date: 错误：缺少必填字段“date”（日期）" in result.stderr
+    )
     assert not list(tmp_path.rglob("*.docx"))
 
 

@@ -21,6 +21,7 @@ class Outcome:
     written: list[tuple[Path, int]] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     error: ReportkitError | None = None
+    pages: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,11 @@ def build(source: Path, options: Options) -> Outcome:
         document, template = _document(source, options, outcome)
         fonts = dict(options.fonts)
         rendered = {fmt: renderer(fmt)(document, template, fonts) for fmt in options.formats}
-        for fmt, data in rendered.items():
+        for fmt, result in rendered.items():
             path = options.output / f"{document.name}.{fmt}"
-            atomic.write_bytes(path, data)
-            outcome.written.append((path, len(data)))
+            atomic.write_bytes(path, result.data)
+            outcome.written.append((path, len(result.data)))
+            outcome.pages = result.pages if result.pages is not None else outcome.pages
     except ReportkitError as exc:
         outcome.error = exc
     return outcome

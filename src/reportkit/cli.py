@@ -94,6 +94,14 @@ def main() -> None:
     metavar="ROLE=FILE",
     help="PDF 中某字体角色改用这个字体文件，如 fangsong=simfang.ttf",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="同时排版的个数（默认：处理器核数）",
+)
+@click.option("--force", is_flag=True, help="全部重新生成，不跳过未变的简报")
 def build(
     sources: tuple[Path, ...],
     output: Path,
@@ -102,24 +110,32 @@ def build(
     strict: bool,
     no_normalize: bool,
     font_files: tuple[str, ...],
+    jobs: int | None,
+    force: bool,
 ) -> None:
-    """把 SOURCES（简报文件夹或 YAML 文件）排成 Word/PDF，写到输出文件夹。"""
+    """把 SOURCES（简报文件夹或 YAML 文件）排成 Word/PDF，写到输出文件夹。
+
+    多个简报并行排版；输入、模板和版本都没变的简报跳过（--force 全部重做）。
+    """
+    import time
+
+    from reportkit import batch, progress
     from reportkit import build as building
 
     options = building.Options(
         output, _formats(formats), template, strict, not no_normalize, _font_files(font_files)
     )
-    failed = []
-    for source in sources:
-        outcome = building.build(source, options)
-        _report(outcome)
-        if outcome.error is not None:
-            failed.append(source)
-            continue
-        for path, size in outcome.written:
-            click.echo(f"已写出 {path}（{size / 1024:.1f} KB）")
+    start = time.perf_counter()
+    with progress.Reporter(len(sources), quiet_single=True) as reporter:
+        results = batch.run(sources, options, jobs=jobs, force=force, report=reporter)
+    failed = [r for r in results if r.status == "failed"]
+    if len(sources) > 1:
+        click.echo(progress.summary(results, time.perf_counter() - start))
+    elif results[0].status == "skipped":
+        click.echo(f"{sources[0]}：输入、模板和版本都没有变，跳过（--force 可重新生成）")
     if failed:
-        click.echo(f"失败 {len(failed)} 个：{'、'.join(map(str, failed))}", err=True)
+        if len(sources) == 1:
+            click.echo(f"失败 1 个：{failed[0].source}", err=True)
         sys.exit(1)
 
 

@@ -1,11 +1,21 @@
-"""Renderers: one function per output format, ``render(document, template, fonts) -> bytes``."""
+"""Renderers: one function per output format, ``render(document, template, fonts) -> Rendered``."""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
-Renderer = Callable[..., bytes]  # (document, template, fonts=None) -> bytes
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered file: its bytes, and its page count when the renderer knows it."""
+
+    data: bytes
+    pages: int | None = None
+
+
+Renderer = Callable[..., Rendered]  # (document, template, fonts=None) -> Rendered
 
 # format name → module holding ``render``; imported only when that format is asked for
 FORMATS = {

@@ -30,7 +30,19 @@ def _base_bytes() -> bytes:
 
 def new_document() -> DocxDocument:
     """A fresh python-docx document on the project's base document."""
-    return docx.Document(io.BytesIO(_base_bytes()))
+    return open_bytes(_base_bytes())
+
+
+def open_bytes(data: bytes) -> DocxDocument:
+    """A python-docx document read from .docx bytes."""
+    return docx.Document(io.BytesIO(data))
+
+
+def raw_bytes(doc: DocxDocument) -> bytes:
+    """The document as python-docx saves it (to be read again, not to be published)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _info(name: str) -> zipfile.ZipInfo:
@@ -42,8 +54,7 @@ def _info(name: str) -> zipfile.ZipInfo:
 
 def to_bytes(doc: DocxDocument) -> bytes:
     """The document as .docx bytes, identical for identical content (fixed member dates)."""
-    raw = io.BytesIO()
-    doc.save(raw)
+    raw = io.BytesIO(raw_bytes(doc))
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for member in src.infolist():

@@ -11,25 +11,38 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
 from reportkit.compose.blocks import Document, Paragraph
+from reportkit.render import Rendered
 from reportkit.render.docx import endmatter, masthead, ooxml, package, page, styles
 from reportkit.template.registry import Template
 
 
 def render(
     document: Document, template: Template, fonts: Mapping[str, Path] | None = None
-) -> bytes:
+) -> Rendered:
     """The .docx bytes of ``document`` (it names the template's fonts; ``fonts`` is for PDF)."""
     profile = template.profile
-    doc = package.new_document()
-    styles.define(doc, profile)
-    page.setup(doc, document, profile)
+    doc = _prepared(template, document)
     masthead.add(doc, document.masthead, profile, _text)
     for block in document.body:
         _paragraph(doc, block, template)
     if document.end_matter:
         endmatter.add(doc, document.end_matter, profile, _text)
     _properties(doc, document)
-    return package.to_bytes(doc)
+    return Rendered(package.to_bytes(doc))
+
+
+_PREPARED: dict[tuple[Path, tuple[str, str]], bytes] = {}
+
+
+def _prepared(template: Template, document: Document) -> DocxDocument:
+    """The base document with the template's styles, page and footers, made once per template."""
+    key = (template.folder, document.page_number)
+    if key not in _PREPARED:
+        doc = package.new_document()
+        styles.define(doc, template.profile)
+        page.setup(doc, document, template.profile)
+        _PREPARED[key] = package.raw_bytes(doc)
+    return package.open_bytes(_PREPARED[key])
 
 
 def _text(paragraph: DocxParagraph, text: str, style: str | None = None) -> DocxRun:

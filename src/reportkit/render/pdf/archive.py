@@ -61,10 +61,13 @@ def to_pdfa(raw: bytes, meta: Meta) -> bytes:
             for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
                 xmp[key] = when.isoformat()
         out = io.BytesIO()
+        # reportlab's streams are compressed already: keep them as they are (recompressing all
+        # of them would take most of this step)
         pdf.save(
             out,
             deterministic_id=True,
-            compress_streams=True,
+            compress_streams=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             fix_metadata_version=False,
         )

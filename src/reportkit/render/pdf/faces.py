@@ -42,6 +42,7 @@ class Faces:
         self.fonts = fonts
         self._roles = {name: profile.style(name).font or "" for name in profile.styles}
         self._names: dict[tuple[str, str], str] = {}
+        self._advances: dict[tuple[str, str, float], float] = {}
         needed: dict[Prepared, set[int]] = defaultdict(set)
         problems: list[Problem] = []
         for style, text, origin in texts(document):
@@ -73,10 +74,16 @@ class Faces:
 
     def advance(self, style: str, char: str, size: float) -> float:
         """How far ``char`` moves the pen."""
-        font = self.font(style, char)
-        if font is None:
-            return size if unicodedata.east_asian_width(char) in "FW" else size / 4
-        return stringWidth(char, font, size)
+        key = (style, char, size)
+        found = self._advances.get(key)
+        if found is None:
+            font = self.font(style, char)
+            if font is None:
+                found = size if unicodedata.east_asian_width(char) in "FW" else size / 4
+            else:
+                found = stringWidth(char, font, size)
+            self._advances[key] = found
+        return found
 
 
 def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:

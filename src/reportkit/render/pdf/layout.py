@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from reportkit.compose.blocks import Document, Paragraph, Run
 from reportkit.render.pdf import linebreak
 from reportkit.render.pdf.faces import Faces
-from reportkit.template.profile import Profile, Style
+from reportkit.template.profile import Profile
 
 EPSILON = 1e-6
 
@@ -70,6 +70,10 @@ class Layout:
     def __init__(self, document: Document, profile: Profile, faces: Faces):
         self.document, self.profile, self.faces = document, profile, faces
         self.styles = {name: profile.style(name) for name in profile.styles}
+        self.paint = {
+            name: (style.size or 0, profile.colour(style.colour or "text"))
+            for name, style in self.styles.items()
+        }
         page = profile.page
         self.left, self.top, self.width = page.margin_left, page.margin_top, page.type_width
         self.pitch, self.lines = profile.grid.line_pitch, profile.grid.lines
@@ -155,13 +159,21 @@ class Layout:
     ) -> list[Glyphs]:
         """The glyph runs of a placed line starting at ``x0``."""
         size = self.styles[style].size or 0
+        advance_of, font_of = self.faces.advance, self.faces.font
         glyphs: list[
             tuple[float, str, str | None, str, float]
         ] = []  # x, char, font, style, advance
         for i, box in enumerate(line.boxes):
-            x, width = line.x[i], line.width[i]
-            box_size = self.styles[box.style].size or size
-            advances = [self.faces.advance(box.style, ch, box_size) for ch in box.text]
+            x, width, text = line.x[i], line.width[i], box.text
+            box_size = self.paint[box.style][0] or size
+            if len(text) == 1 and not box.latin and i not in line.compressed:
+                # one character centred in its cell: nearly every box
+                advance = advance_of(box.style, text, box_size)
+                if not text.isspace():
+                    gx = x0 + (x + (width - advance) / 2) * scale
+                    glyphs.append((gx, text, font_of(box.style, text), box.style, advance * scale))
+                continue
+            advances = [advance_of(box.style, ch, box_size) for ch in text]
             steps = list(advances)  # how far each glyph moves the pen here
             if box.latin:
                 natural = sum(advances)
@@ -171,15 +183,16 @@ class Layout:
                 gx = x + (width - natural) / 2
             elif i in line.compressed:
                 full = width * 2  # a compressed mark keeps the half of its cell it is drawn in
-                gx = x + (full - advances[0]) / 2 - (width if linebreak.is_opening(box.text) else 0)
+                gx = x + (full - advances[0]) / 2 - (width if linebreak.is_opening(text) else 0)
             else:
-                gx = x + (width - advances[0]) / 2 if len(box.text) == 1 else x
-            for ch, advance, step in zip(box.text, advances, steps, strict=True):
+                gx = x
+            for ch, advance, step in zip(text, advances, steps, strict=True):
                 if not ch.isspace():
-                    font = self.faces.font(box.style, ch)
-                    glyphs.append((x0 + gx * scale, ch, font, box.style, advance * scale))
+                    glyphs.append(
+                        (x0 + gx * scale, ch, font_of(box.style, ch), box.style, advance * scale)
+                    )
                 gx += step
-        return _runs(glyphs, baseline, self.styles, self.profile, scale)
+        return _runs(glyphs, baseline, self.paint, scale)
 
     # blocks -----------------------------------------------------------------------------
 
@@ -373,17 +386,17 @@ class Layout:
 def _runs(
     glyphs: list[tuple[float, str, str | None, str, float]],
     baseline: float,
-    styles: dict[str, Style],
-    profile: Profile,
+    paint: dict[str, tuple[float, str]],
     scale: float,
 ) -> list[Glyphs]:
-    """Consecutive glyphs in one font and style, evenly spaced, as one run with character spacing."""
+    """Consecutive glyphs in one font and style, evenly spaced, as one run with character spacing.
+
+    ``paint``: each style's size and colour.
+    """
     out: list[Glyphs] = []
     previous: tuple[float, float] | None = None  # x and advance of the last glyph
     for x, ch, font, style, advance in glyphs:
-        s = styles[style]
-        colour = profile.colour(s.colour or "text")
-        size = s.size or 0
+        size, colour = paint[style]
         if out and previous is not None:
             run = out[-1]
             space = x - previous[0] - previous[1]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportkit.compose.blocks import Document
 from reportkit.fonts.resolve import FontSet
+from reportkit.render import Rendered
 from reportkit.render.pdf import archive
 from reportkit.render.pdf.draw import draw
 from reportkit.render.pdf.faces import Faces
@@ -28,11 +29,11 @@ def fonts_for(template: Template, overrides: Mapping[str, Path] | None = None) -
 
 def render(
     document: Document, template: Template, fonts: Mapping[str, Path] | None = None
-) -> bytes:
+) -> Rendered:
     """The PDF/A-2b bytes of ``document``; ``fonts`` points roles at font files."""
     profile = template.profile
     faces = Faces(document, profile, fonts_for(template, fonts))
     pages = Layout(document, profile, faces).run()
     first = next(run.font for page in pages for run in page.glyphs)
     raw = draw(pages, profile.page.width, profile.page.height, document.meta, first)
-    return archive.to_pdfa(raw, document.meta)
+    return Rendered(archive.to_pdfa(raw, document.meta), len(pages))
