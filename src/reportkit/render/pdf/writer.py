@@ -10,7 +10,7 @@ from reportkit.fonts.resolve import FontSet
 from reportkit.render import Rendered
 from reportkit.render.pdf import archive
 from reportkit.render.pdf.draw import draw
-from reportkit.render.pdf.faces import Faces
+from reportkit.render.pdf.faces import Faces, register
 from reportkit.render.pdf.layout import Layout
 from reportkit.template.registry import Template
 
@@ -37,3 +37,13 @@ def render(
     first = next(run.font for page in pages for run in page.glyphs)
     raw = draw(pages, profile.page.width, profile.page.height, document.meta, first)
     return Rendered(archive.to_pdfa(raw, document.meta), len(pages))
+
+
+def warm(template: Template, fonts: Mapping[str, Path] | None = None) -> None:
+    """Load the template's first-choice fonts now (a batch does this before starting workers,
+    which then share them)."""
+    font_set = fonts_for(template, fonts)
+    for role in font_set.roles.values():
+        for chain in (role.east_asian, role.latin):
+            if chain.faces:
+                register(chain.prepared(chain.faces[0]).file)

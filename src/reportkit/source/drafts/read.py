@@ -123,16 +123,9 @@ def _docx(path: Path) -> list[DraftLine]:
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise SourceError(
-            [
-                Problem(
-                    Location(path),
-                    "",
-                    f"无法打开这个 Word 文件：文件已损坏，或不是 .docx（{type(exc).__name__}）",
-                )
-            ]
-        ) from None
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
+        message = "无法打开这个 Word 文件：文件已损坏，或不是 .docx"
+        raise SourceError([Problem(Location(path), "", message)]) from None
     lines = []
     for number, paragraph in enumerate(document.paragraphs, start=1):
         text = paragraph.text.strip()
