@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Twips
-from docx.table import Table
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportkit.compose.blocks import EndMatter
 from reportkit.compose.titles import wrapped_lines
@@ -37,12 +34,7 @@ TCPR_ORDER = [
 ]
 
 
-def add(
-    doc: DocxDocument,
-    end: EndMatter,
-    profile: Profile,
-    add_text: Callable[[DocxParagraph, str], object],
-) -> None:
+def add(doc: DocxDocument, end: EndMatter, profile: Profile, style_id: str) -> None:
     """A text box holding the end block, on the bottom of the type area of the last page.
 
     GB/T 9704 §7.4: a thick rule above the first line and below the last, which lies on the
@@ -56,19 +48,19 @@ def add(
     size = style.size or 0
     capacity = (profile.page.type_width - (style.indent_left + style.indent_right) * size) / size
     height = sum(wrapped_lines(text, capacity, _label(text)) for text in rows) * pitch
-    anchor = doc.add_paragraph(style=style_name(profile, "end_matter"))
+    anchor = doc.element.body.add_p()
+    anchor.style = style_id
     ooxml.ppr_child(
-        anchor._p.get_or_add_pPr(),
+        anchor.get_or_add_pPr(),
         "w:spacing",
         before=twips(height),
         line=twips(pitch),
         lineRule="exact",
     )
     box = drawing.bottom_box(1, style_name(profile, "end_matter"), profile.page.type_width, height)
-    anchor._p.append(box)
+    anchor.append(box)
     content = box.find(".//" + qn("w:txbxContent"))
-    table = _table(doc, rows, end, profile, add_text)
-    content.append(table._tbl)
+    content.append(parse_xml(_table(rows, end, profile, style_id)))
     content.append(parse_xml(f"<w:p {_W}/>"))
 
 
@@ -77,60 +69,50 @@ def _label(text: str) -> int:
     return text.index("：") + 1 if "：" in text else 0
 
 
-def _table(
-    doc: DocxDocument,
-    rows: list[str],
-    end: EndMatter,
-    profile: Profile,
-    add_text: Callable[[DocxParagraph, str], object],
-) -> Table:
+def _rule(side: str, width: float, colour: str) -> str:
+    return f'<w:{side} w:val="single" w:sz="{round(width * EIGHTHS_PER_PT)}" w:space="0" w:color="{colour}"/>'
+
+
+def _table(rows: list[str], end: EndMatter, profile: Profile, style_id: str) -> str:
+    """The end block as a one-column table (WordprocessingML): rules as borders, no padding."""
     geometry = profile.end_matter
     colour = profile.colour(geometry.colour)
+    style = profile.style("end_matter")
+    size = style.size or 0
     width = twips(profile.page.type_width)
-    table = doc.add_table(rows=len(rows), cols=1)
-    tbl = table._tbl
-    tbl.getparent().remove(tbl)
-    tbl_pr = tbl.tblPr
-    table.autofit = False
-    ooxml.set_attrs(tbl_pr.find(qn("w:tblW")), w=width, type="dxa")
-    borders = parse_xml(f"<w:tblBorders {_W}/>")
-    ooxml.border(borders, "top", round(geometry.first_rule * EIGHTHS_PER_PT), colour)
-    ooxml.border(borders, "bottom", round(geometry.last_rule * EIGHTHS_PER_PT), colour)
-    tbl_pr.append(borders)
-    tbl_pr.append(parse_xml(f'<w:tblLayout {_W} w:type="fixed"/>'))
-    # no cell padding: the lines' own one-character indents place the text (GB/T 9704 §7.4)
-    tbl_pr.append(
-        parse_xml(
-            f'<w:tblCellMar {_W}><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        )
-    )
-    tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(width))
     height = twips(profile.grid.line_pitch)
-    for index, (row, text) in enumerate(zip(table.rows, rows, strict=True)):
-        row.height = Twips(height)  # at least a line; a long list wraps to more
-        ooxml.set_attrs(row._tr.get_or_add_trPr().find(qn("w:trHeight")), hRule="atLeast")
-        cell = row.cells[0]
-        cell.width = Twips(width)
-        paragraph = cell.paragraphs[0]
-        paragraph.style = doc.styles[style_name(profile, "end_matter")]
+    out = [
+        f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblBorders>'
+        f"{_rule('top', geometry.first_rule, colour)}{_rule('bottom', geometry.last_rule, colour)}"
+        '</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        # no cell padding: the lines' own one-character indents place the text (§7.4)
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+    ]
+    for index, text in enumerate(rows):
+        copies = end.copies is not None and index == len(rows) - 1
+        borders = (
+            f"<w:tcBorders>{_rule('top', geometry.middle_rule, colour)}</w:tcBorders>"
+            if copies and len(rows) > 1
+            else ""
+        )
         label = _label(text)
-        if label:  # wrapped names line up after 报：
-            style = profile.style("end_matter")
-            size = style.size or 0
-            ooxml.ppr_child(
-                paragraph._p.get_or_add_pPr(),
-                "w:ind",
-                leftChars=round((style.indent_left + label) * 100),
-                left=twips((style.indent_left + label) * size),
-                hangingChars=round(label * 100),
-                hanging=twips(label * size),
-            )
-        add_text(paragraph, text)
-        if end.copies is not None and index == len(rows) - 1:
-            ooxml.ppr_child(paragraph._p.get_or_add_pPr(), "w:jc", val="right")
-            if len(rows) > 1:
-                tc_borders = ooxml.child(cell._tc.get_or_add_tcPr(), "w:tcBorders", TCPR_ORDER)
-                ooxml.border(
-                    tc_borders, "top", round(geometry.middle_rule * EIGHTHS_PER_PT), colour
-                )
-    return table
+        indent = (
+            # wrapped names line up after 报：
+            f'<w:ind w:leftChars="{round((style.indent_left + label) * 100)}" '
+            f'w:left="{twips((style.indent_left + label) * size)}" '
+            f'w:hangingChars="{round(label * 100)}" w:hanging="{twips(label * size)}"/>'
+            if label
+            else ""
+        )
+        align = '<w:jc w:val="right"/>' if copies else ""
+        out.append(
+            # at least a line high: a long list wraps to more
+            f'<w:tr><w:trPr><w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}</w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{indent}{align}</w:pPr>'
+            f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+            "</w:p></w:tc></w:tr>"
+        )
+    out.append("</w:tbl>")
+    return "".join(out)

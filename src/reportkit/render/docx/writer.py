@@ -28,7 +28,7 @@ def render(
     for block in document.body:
         _paragraph(body, block, ids)
     if document.end_matter:
-        endmatter.add(doc, document.end_matter, profile, _text)
+        endmatter.add(doc, document.end_matter, profile, ids["end_matter"])
     _properties(doc, document)
     return Rendered(package.to_bytes(doc))
 
