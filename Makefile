@@ -22,6 +22,7 @@ bench: install
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/build_speed.py --formats docx
 	$(BIN)/python bench/build_speed.py --formats docx,pdf
+	$(BIN)/python bench/batch_speed.py
 
 install: $(STAMPS)/system $(STAMPS)/python
 

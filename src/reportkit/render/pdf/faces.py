@@ -81,9 +81,15 @@ class Faces:
             if font is None:
                 found = size if unicodedata.east_asian_width(char) in "FW" else size / 4
             else:
-                found = stringWidth(char, font, size)
+                found = _ADVANCES.get((font, char, size))
+                if found is None:
+                    found = _ADVANCES[(font, char, size)] = stringWidth(char, font, size)
             self._advances[key] = found
         return found
+
+
+# advances of (registered font, character, size): the same for every document of a process
+_ADVANCES: dict[tuple[str, str, float], float] = {}
 
 
 def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
