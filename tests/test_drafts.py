@@ -199,3 +199,15 @@ def test_huge_and_bomb_yaml(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as info:
         yamlfile.load(huge)
     assert "文件太大" in str(info.value)
+
+
+def test_numbered_headings_on_their_own_line(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "学习长沙经验\n某某区发展局局长 李明\n\n（一）园区运营\n\n一是平台化运营。建立平台公司。\n\n"
+        "（二）招商引资\n\n一是精准招商。围绕产业链招商。\n",
+        encoding="utf-8",
+    )
+    (article,) = load_draft(draft).articles
+    assert [s.get("heading") for s in article["sections"]] == ["园区运营", "招商引资"]
+    assert [len(s["points"]) for s in article["sections"]] == [1, 1]

@@ -239,6 +239,18 @@ def _point_start(text: str) -> tuple[str, int] | None:
     return None
 
 
+def _heading_marker(text: str) -> int | None:
+    """Where the text of a numbered heading starts (（一）标题 / 第一，标题 with no sentence end
+    anywhere), or None for a numbered point."""
+    if len(text) > MAX_HEADING or any(mark in text for mark in "。！？；"):
+        return None
+    for style in ("（一）", "第一"):
+        match = _POINT_MARKS[style].match(text)
+        if match:
+            return match.end()
+    return None
+
+
 def _number(numeral: str) -> int:
     if numeral.isdigit():
         return int(numeral)
@@ -302,6 +314,14 @@ class _Article:
             )
             return
         start = _point_start(text)
+        marker = _heading_marker(text) if start is not None else None
+        if marker is not None:
+            # （一）探索园区实体化运作 on a line of its own, without a full stop: a heading
+            self._section(para.line, heading=text[marker:].strip())
+            draft.notes.append(
+                _note(file, para.line, "heading", f"小标题“{text}”的编号已去掉，编号由模板决定")
+            )
+            return
         if start is None and (
             para.heading or (len(text) <= MAX_HEADING and text[-1] not in SENTENCE_END)
         ):
