@@ -1,5 +1,5 @@
 """Entry point for ``python -m reportkit``."""
 
-from reportkit.cli import main
+from reportkit.cli import entry
 
-main()
+entry()

@@ -10,7 +10,6 @@ import os
 import resource
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,6 +161,8 @@ def run(
             if report:
                 report(results[index], done, len(sources))
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed  # only for a batch
+
         _warm(options)
         with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
             futures = {

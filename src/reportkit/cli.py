@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -251,3 +252,24 @@ def import_(files: tuple[Path, ...], output: Path, no_normalize: bool) -> None:
     if failed:
         click.echo(f"失败 {len(failed)} 个：{'、'.join(map(str, failed))}", err=True)
         sys.exit(1)
+
+
+def entry() -> None:
+    """The console command: run the CLI, then leave without tearing the heap down.
+
+    Every output is written (atomically) and every worker has ended by the time the command
+    returns; freeing tens of thousands of font-metric objects one by one at exit would only
+    add about 40 ms to each run.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
