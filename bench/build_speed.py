@@ -106,6 +106,7 @@ def main() -> None:
             str(work / "out"),
             "--format",
             args.formats,
+            "--force",  # every run builds: an unchanged source would be skipped
         ]
         walls[label] = measure(argv, args.runs)
         row(f"reportkit build {label}", *walls[label])
