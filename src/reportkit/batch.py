@@ -155,8 +155,8 @@ def run(
             report(results[index], index + 1, len(sources))
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     if workers == 1:
-        for index, source, key in todo:
-            results[index] = _build_one(source, options, key)
+        for index, name, key in todo:
+            results[index] = _build_one(name, options, key)
             done += 1
             if report:
                 report(results[index], done, len(sources))

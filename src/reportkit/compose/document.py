@@ -130,9 +130,9 @@ def _end_matter(bulletin: Bulletin, template: Template) -> EndMatter | None:
         return None
     labels, pieces = template.profile.end_matter.labels, template.pieces
     lines = tuple(
-        pieces.render("end_matter_line", label=labels[key], names=names)
+        pieces.render("end_matter_line", label=labels[key], names=names)  # type: ignore[index]
         for key, names in (
-            ("superiors", end.superiors),
+            ("superiors", end.superiors),  # the keys the template's labels are checked for
             ("peers", end.peers),
             ("subordinates", end.subordinates),
         )

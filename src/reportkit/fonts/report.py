@@ -37,21 +37,21 @@ def print_report(
                 echo(f"{role}\t{script}\t（本机没有：{'、'.join(chain.wanted)}）\t-")
                 ok = False
                 continue
-            face = chain.faces[0]
+            first = chain.faces[0]
             echo(
-                f"{role}\t{script}\t{face.family.split(',')[0]}\t{face.file}"
-                + (f"#{face.index}" if face.index else "")
+                f"{role}\t{script}\t{first.family.split(',')[0]}\t{first.file}"
+                + (f"#{first.index}" if first.index else "")
             )
         if source is None:
             continue
         counts: Counter[str] = Counter()
-        missing = []
+        missing: list[str] = []
         for char in used[role]:
-            face = fonts.face(role, char)
-            if face is None:
+            ready = fonts.face(role, char)
+            if ready is None:
                 missing.append(char)
             else:
-                counts[face.face.family.split(",")[0]] += 1
+                counts[ready.face.family.split(",")[0]] += 1
         total = len(used[role])
         if total:
             detail = "，".join(f"{name} {count}" for name, count in counts.most_common())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from reportkit.errors import Location, Problem, ReportkitError
 from reportkit.fonts.locate import Face, find, scan_folder
@@ -134,7 +135,7 @@ def _chain(names: list[str], first: Face | None) -> Chain:
 def _override(
     role: str,
     spec: FontRole,
-    script: str,
+    script: Literal["east_asian", "latin"],
     overrides: Mapping[str, Path] | None,
     template_dir: Path | None,
 ) -> Face | None:

@@ -76,8 +76,8 @@ def load(path: Path) -> tuple[Any, dict[Path_, int]]:
         line = mark.line + 1 if mark else None
         raw = exc.problem or exc.context or "格式错误"
         hint = next((h for key, h in _HINTS.items() if raw.startswith(key)), None)
-        lines = text.splitlines()
-        if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        rows = text.splitlines()
+        if mark and mark.line < len(rows) and "\t" in rows[mark.line][: mark.column + 1]:
             hint = "不能用 Tab 键缩进，请改用空格"
         message = f"YAML 格式有误：{hint}（{raw}）" if hint else f"YAML 格式有误（{raw}）"
         raise SourceError([Problem(Location(path, line), "", message)]) from None

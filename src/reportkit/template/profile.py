@@ -200,7 +200,6 @@ class Profile(Data):
     page_number: PageNumberData
     language: str = "zh-CN"
     line_breaking: LineBreaking
-    line_breaking: LineBreaking
     pieces: dict[str, str]
     _resolved: dict[str, Style] = PrivateAttr(default_factory=dict)
 

@@ -30,17 +30,17 @@ def add(doc: DocxDocument, masthead: Masthead, profile: Profile, add_text) -> No
     add_text(doc.add_paragraph(style=style_name(profile, "masthead_issue")), masthead.issue)
     if masthead.volume:
         add_text(doc.add_paragraph(style=style_name(profile, "masthead_volume")), masthead.volume)
-    line = doc.add_paragraph(style=style_name(profile, "masthead_line"))
-    add_text(line, f"{masthead.unit}\t{masthead.date}")
+    unit_date = doc.add_paragraph(style=style_name(profile, "masthead_line"))
+    add_text(unit_date, f"{masthead.unit}\t{masthead.date}")
     style = profile.style("masthead_line")
     size = style.size or 0
     tab = profile.page.type_width - style.indent_right * size  # tabs count from the margin
-    line.paragraph_format.tab_stops.add_tab_stop(Twips(twips(tab)), WD_TAB_ALIGNMENT.RIGHT)
+    unit_date.paragraph_format.tab_stops.add_tab_stop(Twips(twips(tab)), WD_TAB_ALIGNMENT.RIGHT)
     rule = profile.masthead.rule
     # GB/T 9704 §7.2.3-like: the red rule under the unit/date line, drawn on the page so that
     # it takes no room in the flow and the articles stay on the line grid
     baseline = profile.baseline_in_line(size)
-    line._p.append(
+    unit_date._p.append(
         drawing.rule(
             2,
             "分隔线",

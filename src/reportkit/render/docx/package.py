@@ -81,6 +81,6 @@ def to_bytes(doc: DocxDocument) -> bytes:
     writer = _FixedDateZip(out)
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
+    PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]  # any writer will do
     writer.close()
     return out.getvalue()

@@ -90,8 +90,9 @@ def _output_intent(pdf: pikepdf.Pdf) -> None:
 def _fix_to_unicode(pdf: pikepdf.Pdf) -> None:
     seen = set()
     for page in pdf.pages:
-        fonts = page.obj.get(pikepdf.Name.Resources, {}).get(pikepdf.Name.Font, {})
-        for font in fonts.values():
+        resources = page.obj.get(pikepdf.Name.Resources)
+        fonts = resources.get(pikepdf.Name.Font) if resources is not None else None
+        for font in fonts.values() if fonts is not None else ():
             if font.objgen in seen or pikepdf.Name.ToUnicode not in font:
                 continue
             seen.add(font.objgen)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import functools
 import io
+import types
 import zlib
 
-try:  # ISA-L's deflate writes the same zlib format, several times faster
-    from isal import isal_zlib as _deflate
-except ImportError:  # pragma: no cover - isal has wheels for the usual platforms
-    _deflate = zlib  # type: ignore[assignment]
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -20,6 +17,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.blocks import Meta
 from reportkit.render.pdf.layout import Page
+
+_deflate: types.ModuleType
+try:  # ISA-L's deflate writes the same zlib format, several times faster
+    from isal import isal_zlib as _deflate
+except ImportError:  # pragma: no cover - isal has wheels for the usual platforms
+    _deflate = zlib
 
 # Streams are compressed; ASCII85 on top of that only makes files larger and slower to write.
 rl_config.useA85 = 0

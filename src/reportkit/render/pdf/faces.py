@@ -104,8 +104,8 @@ def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
         yield "masthead_volume", m.volume, ("masthead", "volume")
     yield "masthead_line", m.unit + m.date, ("masthead", "unit")
     for block in document.body:
-        for line in block.lines:
-            for run in line:
+        for runs in block.lines:
+            for run in runs:
                 yield run.style or block.style, run.text, block.origin
     if document.end_matter:
         for text in (*document.end_matter.lines, document.end_matter.copies or ""):

@@ -407,6 +407,6 @@ def _runs(
                 run.text += ch
                 previous = (x, advance)
                 continue
-        out.append(Glyphs(x, baseline, ch, font, size, colour, 0.0, scale * 100))
+        out.append(Glyphs(x, baseline, ch, font or "", size, colour, 0.0, scale * 100))
         previous = (x, advance)
     return out

@@ -79,8 +79,8 @@ def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
     markdown = path.suffix.lower() in (".md", ".markdown")
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line, heading = _markdown(raw) if markdown else (raw, False)
-        lines.append(DraftLine(line.strip().replace("\u3000", "　"), number, heading))
+        content, heading = _markdown(raw) if markdown else (raw, False)
+        lines.append(DraftLine(content.strip(), number, heading))
     return lines, notes
 
 
