@@ -7,7 +7,6 @@ import io
 import types
 import zlib
 
-
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
