@@ -18,6 +18,14 @@ def template() -> registry.Template:
 
 
 @pytest.fixture(scope="session")
+def area(template) -> tuple[float, float, float, float]:
+    """The type area: left, top, right, bottom in points from the page's top-left."""
+    page = template.profile.page
+    left, top = page.margin_left, page.margin_top
+    return left, top, left + page.type_width, top + page.type_height
+
+
+@pytest.fixture(scope="session")
 def seed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """sources/changsha built as .docx."""
     out = tmp_path_factory.mktemp("seed")

@@ -17,13 +17,6 @@ def pdf(request):
         yield document
 
 
-@pytest.fixture(scope="module")
-def area(template):
-    page = template.profile.page
-    left, top = page.margin_left, page.margin_top
-    return left, top, left + page.type_width, top + page.type_height
-
-
 def body(page, area) -> list[Line]:
     """Lines inside the type area (page numbers excluded)."""
     return text_lines(page, [c for c in page.chars if c["top"] < area[3]])

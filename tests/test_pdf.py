@@ -19,17 +19,6 @@ def pdf(request):
         yield document
 
 
-@pytest.fixture(scope="module")
-def area(template):
-    page = template.profile.page
-    return (
-        page.margin_left,
-        page.margin_top,
-        page.margin_left + page.type_width,
-        page.margin_top + page.type_height,
-    )
-
-
 def body(page, area) -> list[Line]:
     return text_lines(page, [c for c in page.chars if c["top"] < area[3]], tolerance=1.0)
 

@@ -174,6 +174,11 @@ def scan_folder(folder: Path) -> tuple[Face, ...]:
     return _scan([folder])
 
 
+def faces_in(path: Path) -> tuple[Face, ...]:
+    """The faces of one font file."""
+    return tuple(Face(path, index, family, style) for index, family, style in _read_names(path))
+
+
 def _read_names(path: Path) -> list[list]:
     """[index, "Family,其他名称", style] for each face of a font file."""
     from fontTools.ttLib import TTCollection, TTFont, TTLibError

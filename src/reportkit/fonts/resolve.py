@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from reportkit.errors import Location, Problem, ReportkitError
-from reportkit.fonts.locate import Face, find, scan_folder
+from reportkit.fonts.locate import Face, faces_in, find
 from reportkit.fonts.prepare import Prepared, prepare
 from reportkit.template.profile import FontRole, Profile
 
@@ -154,12 +154,7 @@ def _override(
         path, index = path.with_name(name), int(number or 0)
     if not path.is_file():
         raise FontError([Problem(Location(path), key, "找不到这个字体文件")])
-    faces = [f for f in scan_folder_file(path) if f.index == index]
+    faces = [f for f in faces_in(path) if f.index == index]
     if not faces:
         raise FontError([Problem(Location(path), key, "无法读取这个字体文件")])
     return faces[0]
-
-
-def scan_folder_file(path: Path) -> tuple[Face, ...]:
-    """The faces of a single font file."""
-    return tuple(f for f in scan_folder(path.parent) if f.file == path)
