@@ -171,3 +171,17 @@ def text_lines(page, chars: Sequence[dict] | None = None, tolerance: float = 4.0
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
     return lines
+
+
+def body_lines(page, area, tolerance: float = 4.0) -> list[Line]:
+    """Lines inside the type area (page numbers left out)."""
+    return text_lines(page, [c for c in page.chars if c["top"] < area[3]], tolerance)
+
+
+def main_text_lines(page, area, tolerance: float = 4.0) -> list[Line]:
+    """Lines of the bulletin's text: the end block's smaller lines left out."""
+    return [
+        line
+        for line in body_lines(page, area, tolerance)
+        if max(c["size"] for c in line.chars) >= 15.5
+    ]

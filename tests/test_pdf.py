@@ -9,7 +9,7 @@ import pytest
 from pikepdf.pdfa import validate_written
 
 from reportkit import build
-from tests.helpers import MM, REPO, Line, seed_fragments, squeeze, text_lines
+from tests.helpers import MM, REPO, Line, body_lines, main_text_lines, seed_fragments, squeeze
 
 
 @pytest.fixture(scope="module", params=["seed", "long"])
@@ -20,11 +20,11 @@ def pdf(request):
 
 
 def body(page, area) -> list[Line]:
-    return text_lines(page, [c for c in page.chars if c["top"] < area[3]], tolerance=1.0)
+    return body_lines(page, area, tolerance=1.0)  # our baselines are exact
 
 
 def main_text(page, area) -> list[Line]:
-    return [line for line in body(page, area) if max(c["size"] for c in line.chars) >= 15.5]
+    return main_text_lines(page, area, tolerance=1.0)
 
 
 def slot(line: Line, area, pitch: float) -> int:

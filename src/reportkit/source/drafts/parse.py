@@ -196,10 +196,6 @@ def parse(lines: list[DraftLine], file: Path) -> Draft:
     return draft
 
 
-def _empty(article: dict[str, Any]) -> bool:
-    return not (article.get("lead") or article.get("sections"))
-
-
 def _title_like(para: Para) -> bool:
     text = para.text
     return len(text) <= 40 and text[-1] not in "。！？；：" and not _point_start(text)
