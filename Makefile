@@ -6,13 +6,16 @@ BIN    := $(VENV)/bin
 STAMPS := .stamps
 FORMATS ?= docx,pdf
 
-.PHONY: run test install lint bench clean
+.PHONY: run test testdata install lint bench clean
 
 run: install
 	$(BIN)/reportkit build sources/* -o dist/ --format $(FORMATS)
 
-test: install
+test: install testdata
 	$(BIN)/python -m pytest
+
+testdata:
+	scripts/fetch-test-data.sh
 
 lint: install
 	$(BIN)/ruff check .

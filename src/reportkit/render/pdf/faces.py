@@ -24,11 +24,27 @@ from reportkit.template.profile import Profile
 
 @functools.cache
 def register(path: Path) -> str:
-    """Register a TrueType file with reportlab once per process; its font name."""
+    """Register a TrueType file with reportlab once per process; its font name.
+
+    reportlab keeps one font per PostScript name: a second file with the same name (a
+    supplement of rare characters, cut from the same face) would silently be drawn with the
+    first one's glyphs.  Every file therefore gets a face name of its own, made from the
+    content hashes in its cache path, so that the same file has the same name in every run.
+    """
     name = f"rk{len(_registered)}-{path.stem}"
-    pdfmetrics.registerFont(fontload.load(name, path))
+    font = fontload.load(name, path)
+    font.face.name = unique_face_name(font.face.name, path)
+    pdfmetrics.registerFont(font)
     _registered.append(name)
     return name
+
+
+def unique_face_name(face_name: bytes, path: Path) -> bytes:
+    """``face_name`` with the font file's cache key (and supplement hash) appended."""
+    suffix = path.parent.name[:8]
+    if path.stem != "base":
+        suffix += path.stem.rpartition("-")[2][:8]
+    return face_name + b"-" + suffix.encode("ascii", "replace")
 
 
 _registered: list[str] = []
@@ -43,11 +59,14 @@ class Faces:
         self._roles = {name: profile.style(name).font or "" for name in profile.styles}
         self._names: dict[tuple[str, str], str] = {}
         self._advances: dict[tuple[str, str, float], float] = {}
+        self._document = document
+        self._origins: dict[str, tuple[str, tuple[Any, ...]]] = {}  # first use of each char
         needed: dict[Prepared, set[int]] = defaultdict(set)
         problems: list[Problem] = []
         for style, text, origin in texts(document):
             role = self._roles[style]
             for char in dict.fromkeys(text):
+                self._origins.setdefault(char, (role, origin))
                 face = fonts.face(role, char)
                 if face is None:
                     if not char.isspace():  # a space needs no glyph
@@ -67,6 +86,11 @@ class Faces:
             face = fonts.face(role, char)
             assert face is not None
             self._names[(role, char)] = register(files[(face, ord(char))])
+
+    def describe_missing(self, char: str, font: str) -> Problem:
+        """The problem of ``char`` drawn with ``font``, which has no glyph for it."""
+        role, origin = self._origins.get(char, ("", ()))
+        return _missing(char, role, origin, self._document, font)
 
     def font(self, style: str, char: str) -> str | None:
         """The registered font name that sets ``char`` in ``style`` (None: a space no font has)."""
@@ -113,14 +137,23 @@ def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
     yield "page_number", document.page_number[0] + "0123456789" + document.page_number[1], ()
 
 
-def _missing(char: str, role: str, origin: tuple[Any, ...], document: Document) -> Problem:
+def _missing(
+    char: str, role: str, origin: tuple[Any, ...], document: Document, font: str = ""
+) -> Problem:
     where, field = (
         document.locate(origin) if document.locate and origin else (Location(Path("")), origin)
     )
     article = f"第 {origin[1] + 1} 篇文章，" if len(origin) > 1 and origin[0] == "articles" else ""
-    return Problem(
-        where,
-        dotted(field),
-        f"{article}字符“{char}”（U+{ord(char):04X}）在字体角色 {role} 的所有可用字体中都没有，"
-        "无法排入 PDF。请安装含有该字的字体，或用 --font 指定",
-    )
+    if font:
+        reason = f"排版时所用的字体（{font}）里没有这个字，PDF 中会显示为空框。这是 reportkit 的问题，请报告"
+    else:
+        reason = (
+            f"在字体角色 {role} 的所有可用字体中都没有，无法排入 PDF。"
+            "请安装含有该字的字体，或用 --font 指定"
+        )
+    return Problem(where, dotted(field), f"{article}字符“{_shown(char)}”（U+{ord(char):04X}）{reason}")
+
+
+def _shown(char: str) -> str:
+    """A character as it can be printed in a message (control characters by name)."""
+    return char if char.isprintable() else "控制字符"

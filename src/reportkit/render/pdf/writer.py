@@ -12,6 +12,7 @@ from reportkit.render.pdf import archive
 from reportkit.render.pdf.draw import draw
 from reportkit.render.pdf.faces import Faces, register
 from reportkit.render.pdf.layout import Layout
+from reportkit.render.pdf.verify import check_glyphs
 from reportkit.template.registry import Template
 
 _FONTS: dict[tuple[Path, tuple[tuple[str, Path], ...]], FontSet] = {}
@@ -34,6 +35,7 @@ def render(
     profile = template.profile
     faces = Faces(document, profile, fonts_for(template, fonts))
     pages = Layout(document, profile, faces).run()
+    check_glyphs(pages, faces.describe_missing)
     first = next(run.font for page in pages for run in page.glyphs)
     raw = draw(pages, profile.page.width, profile.page.height, document.meta, first)
     return Rendered(archive.to_pdfa(raw, document.meta), len(pages))
