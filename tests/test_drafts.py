@@ -150,7 +150,7 @@ def test_gbk_text_is_detected_and_decoded(tmp_path: Path) -> None:
         (
             "broken.docx",
             b"PK\x03\x04 this is not really a zip",
-            "无法打开这个 Word 文件：文件已损坏，或不是 .docx",
+            "无法打开这个 Word 文件：文件已损坏，或不是 .docx。请在 Word 中打开后另存为 .docx 再试",
         ),
         (
             "locked.docx",

@@ -49,7 +49,8 @@ def byline_source(root: Path, names: list[str]) -> Path:
         f"  - {{unit: 某某区发展局, position: 局长, name: {name}}}" for name in names
     )
     article = MINIMAL_ARTICLE.replace(
-        "authors:\n  - unit: 某某区发展局\n    position: 局长\n    name: 李明", f"authors:\n{authors}"
+        "authors:\n  - unit: 某某区发展局\n    position: 局长\n    name: 李明",
+        f"authors:\n{authors}",
     )
     return minimal_source(root, **{"articles/a.yaml": article})
 
@@ -72,7 +73,10 @@ def test_every_common_character_reads_back(tmp_path: Path, template) -> None:
         "authors": [{"unit": "某某区发展局", "position": "局长", "name": "李明"}],
         "lead": [f"正文：{chunk}。" for chunk in chunks],
         "sections": [
-            {"kind": "学习体会", "points": [{"lead": f"要点：{c}。", "text": "完。"} for c in chunks]}
+            {
+                "kind": "学习体会",
+                "points": [{"lead": f"要点：{c}。", "text": "完。"} for c in chunks],
+            }
         ],
     }
     source = minimal_source(
@@ -89,9 +93,7 @@ def test_every_common_character_reads_back(tmp_path: Path, template) -> None:
 def test_bulletins_built_one_after_another_keep_every_glyph(tmp_path: Path) -> None:
     """One process builds several bulletins, each with rare characters of its own: every
     page of every PDF keeps its characters and its page number."""
-    sources = [
-        byline_source(tmp_path / f"b{number}", RARE_NAMES[number::3]) for number in range(3)
-    ]
+    sources = [byline_source(tmp_path / f"b{number}", RARE_NAMES[number::3]) for number in range(3)]
     options = build.Options(tmp_path / "out", formats=("pdf",))
     results = batch.run(sources, options, jobs=1)
     assert [r.status for r in results] == ["built"] * 3

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.source import yamlfile
+from reportkit.source.clean import clean, has_unusable
 from reportkit.source.drafts.load import load_draft
 from reportkit.source.model import Article, Bulletin, BulletinFile, SourceMap
 from reportkit.source.normalize import normalize
@@ -43,8 +45,7 @@ def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, li
     origin.add((), file, lines)
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    if normalise:
-        data = _normalised(data, (), file, lines, warnings)
+    data = _normalised(data, (), file, lines, warnings, normalise)
     if not isinstance(data, dict):
         raise SourceError(
             [Problem(Location(file, 1), "", "内容应为“字段: 值”的形式（masthead、articles 等）")]
@@ -90,6 +91,10 @@ def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, li
             )
             continue
         path = file.parent / item
+        unusable = _unusable_path(item, path)
+        if unusable:
+            problems.append(Problem(here, dotted(at), unusable))
+            continue
         key = path.resolve()
         if key in seen:
             problems.append(
@@ -116,8 +121,7 @@ def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, li
         except SourceError as exc:
             problems.extend(exc.problems)
             continue
-        if normalise:
-            article_data = _normalised(article_data, (), path, article_lines, warnings)
+        article_data = _normalised(article_data, (), path, article_lines, warnings, normalise)
         add(article_data, path, article_lines)
     if not refs and raw is None:
         problems.append(
@@ -155,21 +159,46 @@ def _discovered(folder: Path) -> list[str]:
     ]
 
 
+def _unusable_path(item: str, path: Path) -> str | None:
+    """Why an article file name cannot be used, or None when it can be looked up."""
+    if has_unusable(item):
+        return f"文章文件名“{item.encode('unicode_escape').decode()}”里有控制字符，请改正"
+    try:
+        path.is_file()
+    except (OSError, ValueError) as exc:
+        if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+            reason = "文件名太长"
+        else:
+            reason = getattr(exc, "strerror", None) or "文件名无效"
+        return f"文章文件名无法使用（{reason}）：“{item[:40]}{'…' if len(item) > 40 else ''}”"
+    return None
+
+
 def _normalised(
-    value: Any, at: tuple[Any, ...], file: Path, lines: Lines, out: list[Problem]
+    value: Any,
+    at: tuple[Any, ...],
+    file: Path,
+    lines: Lines,
+    out: list[Problem],
+    normalise: bool = True,
 ) -> Any:
+    """Text values without unusable characters, and with punctuation put right when
+    ``normalise``; each change is a warning with its file, line and field."""
     if isinstance(value, dict):
-        return {k: _normalised(v, (*at, k), file, lines, out) for k, v in value.items()}
+        return {k: _normalised(v, (*at, k), file, lines, out, normalise) for k, v in value.items()}
     if isinstance(value, list):
-        return [_normalised(v, (*at, i), file, lines, out) for i, v in enumerate(value)]
+        return [_normalised(v, (*at, i), file, lines, out, normalise) for i, v in enumerate(value)]
     if isinstance(value, str):
         owner = next((part for part in reversed(at) if isinstance(part, str)), "")
         if owner in NOT_TEXT:
             return value
-        text, fixes = normalize(value)
-        for fix in fixes:
-            out.append(
-                Problem(Location(file, lines.get(at)), dotted(at), fix.message, warning=True)
-            )
+        where = Location(file, lines.get(at))
+        text, dropped = clean(value)
+        if dropped:
+            out.append(Problem(where, dotted(at), dropped, warning=True))
+        if not normalise:
+            return text
+        text, fixes = normalize(text)
+        out += [Problem(where, dotted(at), fix.message, warning=True) for fix in fixes]
         return text
     return value

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from reportkit.errors import Location, Problem, SourceError
+from reportkit.source.encoding import UndecodableError, decode
 
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python loader is the fallback
     _Loader: type = yaml.CSafeLoader
@@ -33,7 +34,7 @@ _HINTS = {
 
 
 def read_text(path: Path) -> str:
-    """The file's text, decoded as UTF-8 (with or without BOM)."""
+    """The file's text, decoded as UTF-8 (with or without BOM) or UTF-16 (with BOM)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -55,11 +56,10 @@ def read_text(path: Path) -> str:
             ]
         )
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        return decode(data, legacy=False)[0]
+    except UndecodableError as exc:
         raise SourceError(
-            [Problem(Location(path, line), "", "文件不是 UTF-8 编码，请另存为 UTF-8 后再试")]
+            [Problem(Location(path, exc.line), "", "文件不是 UTF-8 编码，请另存为 UTF-8 后再试")]
         ) from None
 
 

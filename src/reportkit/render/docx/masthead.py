@@ -7,7 +7,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Twips
 
 from reportkit.compose.blocks import Masthead
-from reportkit.compose.titles import cells
+from reportkit.compose.titles import cells, wrapped_lines
 from reportkit.render.docx import drawing, ooxml
 from reportkit.render.docx.styles import style_name
 from reportkit.template.profile import Profile
@@ -39,7 +39,10 @@ def add(doc: DocxDocument, masthead: Masthead, profile: Profile, add_text) -> No
     rule = profile.masthead.rule
     # GB/T 9704 §7.2.3-like: the red rule under the unit/date line, drawn on the page so that
     # it takes no room in the flow and the articles stay on the line grid
-    baseline = profile.baseline_in_line(size)
+    # a unit too long for one line wraps (the date follows it at the right tab)
+    capacity = (profile.page.type_width - (style.indent_left + style.indent_right) * size) / size
+    extra = wrapped_lines(f"{masthead.unit}　{masthead.date}", capacity) - 1
+    baseline = profile.baseline_in_line(size) + extra * style.line_height * profile.grid.line_pitch
     unit_date._p.append(
         drawing.rule(
             2,

@@ -94,5 +94,5 @@ def _properties(doc: DocxDocument, document: Document) -> None:
     props.language = meta.language
     props.created = when
     props.modified = when
-    props.last_modified_by = meta.author
+    props.last_modified_by = _property(meta.author)
     props.revision = 1

@@ -151,7 +151,9 @@ def _missing(
             f"在字体角色 {role} 的所有可用字体中都没有，无法排入 PDF。"
             "请安装含有该字的字体，或用 --font 指定"
         )
-    return Problem(where, dotted(field), f"{article}字符“{_shown(char)}”（U+{ord(char):04X}）{reason}")
+    return Problem(
+        where, dotted(field), f"{article}字符“{_shown(char)}”（U+{ord(char):04X}）{reason}"
+    )
 
 
 def _shown(char: str) -> str:

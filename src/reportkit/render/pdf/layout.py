@@ -5,10 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reportkit.compose.blocks import Document, Paragraph, Run
+from reportkit.errors import Location, Problem, SourceError
 from reportkit.render.pdf import linebreak
 from reportkit.render.pdf.faces import Faces
+from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
 
 EPSILON = 1e-6
@@ -282,12 +285,30 @@ class Layout:
             self._draw_line(line, style, self._baseline(style, self.slot, s.line_height), scale)
             self.slot += s.line_height
         s = self.styles["masthead_line"]
-        baseline = self._baseline("masthead_line", self.slot, s.line_height)
-        unit = self._break([Run(m.unit)], "masthead_line")[0]
-        self._draw_line(unit, "masthead_line", baseline)
         date = self._break([Run(m.date)], "masthead_line")[0]
+        units = self._break([Run(m.unit)], "masthead_line")
+        # a unit too long for one line wraps; the date goes right on its last line, or on a
+        # line of its own when that one is full
+        size = s.size or 0
+        room = self.width - (s.indent_left + s.indent_right) * size
+        used = _used(units[-1]) + _used(date) + size
+        for unit in units:
+            baseline = self._baseline("masthead_line", self.slot, s.line_height)
+            self._draw_line(unit, "masthead_line", baseline)
+            self.slot += s.line_height
+        if used > room + EPSILON:
+            baseline = self._baseline("masthead_line", self.slot, s.line_height)
+            self.slot += s.line_height
         self._draw_line(date, "masthead_line", baseline, align="right")
-        self.slot += s.line_height
+        if self.slot > self.lines - 2:
+            where, field = (
+                self.document.locate(("masthead", "unit"))
+                if self.document.locate
+                else (Location(Path("")), ("masthead", "unit"))
+            )
+            raise SourceError(
+                [Problem(where, dotted(field), "报头太长，第一页放不下报头和正文，请缩短编印单位")]
+            )
         rule = self.profile.masthead.rule
         y = baseline + rule.below_baseline
         self.page.rules.append(
@@ -381,6 +402,11 @@ class Layout:
             else:
                 x0 = self.left + (self.width - used) / 2
             page.glyphs += self._glyphs(line, "page_number", baseline, x0)
+
+
+def _used(line: linebreak.Line) -> float:
+    """The width a placed line takes, in points."""
+    return line.x[-1] + line.width[-1] if line.boxes else 0.0
 
 
 def _runs(

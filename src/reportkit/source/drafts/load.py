@@ -6,30 +6,39 @@ from collections import Counter
 from pathlib import Path
 
 from reportkit.errors import Location, Problem
+from reportkit.source.clean import clean
 from reportkit.source.drafts.parse import Draft, parse
 from reportkit.source.drafts.read import DraftLine, read_draft
 from reportkit.source.normalize import normalize
 
 PUNCTUATION = "标点"  # the field of notes about punctuation put right
+CHARACTERS = "字符"  # the field of notes about characters dropped
 
 
 def load_draft(path: Path, *, normalise: bool = True) -> Draft:
     """The articles of a .txt, .md or .docx draft, with notes (warnings) for the reader."""
     lines, notes = read_draft(path)
-    if normalise:
-        lines, fixed = _normalised(lines, path)
-        notes += fixed
+    lines, fixed = _normalised(lines, path, normalise)
+    notes += fixed
     draft = parse(lines, path)
     draft.notes[:0] = notes
     return draft
 
 
-def _normalised(lines: list[DraftLine], path: Path) -> tuple[list[DraftLine], list[Problem]]:
-    """Lines with punctuation put right; one note per line summing up what changed there."""
+def _normalised(
+    lines: list[DraftLine], path: Path, normalise: bool
+) -> tuple[list[DraftLine], list[Problem]]:
+    """Lines without unusable characters and, when ``normalise``, with punctuation put right;
+    one note per line summing up what changed there."""
     out, notes = [], []
     for line in lines:
-        text, fixes = normalize(line.text)
-        out.append(DraftLine(text, line.number, line.heading))
+        text, dropped = clean(line.text)
+        if dropped:
+            notes.append(Problem(Location(path, line.number), CHARACTERS, dropped, warning=True))
+        fixes = []
+        if normalise:
+            text, fixes = normalize(text)
+        out.append(DraftLine(text.strip(), line.number, line.heading))
         if fixes:
             kinds = Counter(fix.kind for fix in fixes)
             summary = "；".join(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportkit.errors import Location, Problem, SourceError
+from reportkit.source.encoding import UndecodableError, decode, looks_utf16
 
 MAX_BYTES = 20 * 1024 * 1024  # a draft larger than this is not a draft
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files and password-protected .docx
@@ -45,48 +47,45 @@ def read_draft(path: Path) -> tuple[list[DraftLine], list[Problem]]:
 def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
     data = path.read_bytes()
     notes: list[Problem] = []
-    if b"\x00" in data[:4096] or data.startswith(OLE_MAGIC):
+    not_text = Problem(
+        Location(path), "", "这不是文本文件（可能是 Word、PDF 或图片），请另存为 .txt 或 .docx"
+    )
+    if data.startswith((OLE_MAGIC, b"%PDF", b"PK\x03\x04")) or (
+        b"\x00" in data[:4096] and not looks_utf16(data)
+    ):
+        raise SourceError([not_text])
+    try:
+        text, encoding = decode(data)
+    except UndecodableError as exc:
         raise SourceError(
             [
                 Problem(
-                    Location(path),
+                    Location(path, exc.line),
                     "",
-                    "这不是文本文件（可能是 Word、PDF 或图片），请另存为 .txt 或 .docx",
+                    "无法识别文件的编码（不是 UTF-8、UTF-16，也不是 GBK/GB18030），请另存为 UTF-8",
                 )
             ]
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise SourceError(
-                [
-                    Problem(
-                        Location(path, line),
-                        "",
-                        "无法识别文件的编码（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8",
-                    )
-                ]
-            ) from None
+        ) from None
+    if encoding:
         notes.append(
-            Problem(Location(path), "", "文件是 GBK/GB18030 编码，已按此编码读取", warning=True)
+            Problem(Location(path), "", f"文件是 {encoding} 编码，已按此编码读取", warning=True)
         )
     if _looks_binary(text):
-        raise SourceError([Problem(Location(path), "", "这不是文本文件，请另存为 .txt 或 .docx")])
+        raise SourceError([not_text])
     markdown = path.suffix.lower() in (".md", ".markdown")
     lines = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        content, heading = _markdown(raw) if markdown else (raw, False)
-        lines.append(DraftLine(content.strip(), number, heading))
+    for number, row in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        # a page or line break copied from a PDF or Word (form feed, vertical tab, U+2028)
+        # splits a row as a line break would, and keeps the row's number
+        for raw in re.split("[\x0b\x0c\x85\u2028\u2029]", row):
+            content, heading = _markdown(raw) if markdown else (raw, False)
+            lines.append(DraftLine(content.strip(), number, heading))
     return lines, notes
 
 
 def _looks_binary(text: str) -> bool:
     sample = text[:4000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f")
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
     return bool(sample) and controls / len(sample) > 0.05
 
 
@@ -105,6 +104,30 @@ def _markdown(raw: str) -> tuple[str, bool]:
     return line, heading
 
 
+DAMAGED = "无法打开这个 Word 文件：文件已损坏，或不是 .docx。请在 Word 中打开后另存为 .docx 再试"
+MAX_UNPACKED = 200 * 1024 * 1024  # a draft's parts, unpacked
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a .docx whose parts cannot be unpacked (damaged data, a compression Word does
+    not use) or would unpack to far more than any draft (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if sum(m.file_size for m in members) > MAX_UNPACKED:
+                raise SourceError(
+                    [Problem(Location(path), "", "这个 Word 文件解压后太大，不像是一篇稿件")]
+                )
+            if any(
+                m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for m in members
+            ):
+                raise SourceError([Problem(Location(path), "", DAMAGED)])
+            if archive.testzip() is not None:
+                raise SourceError([Problem(Location(path), "", DAMAGED)])
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError):
+        raise SourceError([Problem(Location(path), "", DAMAGED)]) from None
+
+
 def _docx(path: Path) -> list[DraftLine]:
     """Paragraphs of a Word file; heading styles and all-bold paragraphs are heading hints."""
     head = path.read_bytes()[:8]
@@ -118,20 +141,31 @@ def _docx(path: Path) -> list[DraftLine]:
                 )
             ]
         )
+    _check_zip(path)
     import docx  # python-docx reads the paragraphs and their styles
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):
-        message = "无法打开这个 Word 文件：文件已损坏，或不是 .docx"
-        raise SourceError([Problem(Location(path), "", message)]) from None
+    except (
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        XMLSyntaxError,
+    ):
+        raise SourceError([Problem(Location(path), "", DAMAGED)]) from None
     lines = []
     for number, paragraph in enumerate(document.paragraphs, start=1):
-        text = paragraph.text.strip()
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         runs = [r for r in paragraph.runs if r.text.strip()]
         bold = bool(runs) and all(r.bold for r in runs)
         heading = style.lower().startswith(("heading", "title")) or style.startswith("标题") or bold
-        lines.append(DraftLine(text, number, heading))
+        # a line break inside a paragraph (Shift+Enter) separates lines as Enter would
+        for text in paragraph.text.split("\n"):
+            lines.append(DraftLine(text.strip(), number, heading))
     return lines
