@@ -9,7 +9,7 @@ from reportkit.errors import Location, Problem
 from reportkit.source.clean import clean
 from reportkit.source.drafts.parse import Draft, parse
 from reportkit.source.drafts.read import DraftLine, read_draft
-from reportkit.source.normalize import normalize
+from reportkit.source.normalize import Fix, normalize
 
 PUNCTUATION = "标点"  # the field of notes about punctuation put right
 CHARACTERS = "字符"  # the field of notes about characters dropped
@@ -35,7 +35,7 @@ def _normalised(
         text, dropped = clean(line.text)
         if dropped:
             notes.append(Problem(Location(path, line.number), CHARACTERS, dropped, warning=True))
-        fixes = []
+        fixes: list[Fix] = []
         if normalise:
             text, fixes = normalize(text)
         out.append(DraftLine(text.strip(), line.number, line.heading))
