@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
+import functools
 import math
+from typing import Any
 
 from reportkit.template.profile import LineBreaking
 
@@ -32,6 +33,8 @@ def _breakable(text: str, i: int, rules: LineBreaking) -> bool:
         return False
     if before.isascii() and after.isascii() and before.isalnum() and after.isalnum():
         return False
+    if before.isdigit() and after in rules.units:
+        return False  # 2018年, 30%: a number keeps its unit
     return not any(_splits(text, i, seq) for seq in rules.no_split)
 
 
@@ -45,38 +48,101 @@ def balance(
 ) -> list[str]:
     """``text`` as the fewest lines of at most ``max_cells``, as even as the rules allow.
 
-    A title already broken by the writer (a newline) keeps its lines.  No line holds a single
-    character; breaks after punctuation or a space are preferred.
+    A title already broken by the writer (a newline) keeps its lines.  Lines break between
+    words (phrase boundaries found by BudouX) or after punctuation, never inside a word when
+    a break between words will do; no line holds a single character; breaks after
+    punctuation are preferred.  Dynamic programming over the break points: linear in the
+    title's length for each number of lines.
     """
     if "\n" in text:
         return [line.strip() for line in text.splitlines() if line.strip()]
     total = cells(text)
     if total <= max_cells:
         return [text]
-    points = [i for i in range(2, len(text) - 1) if _breakable(text, i, rules)]
-    for count in range(math.ceil(total / max_cells), len(text) // 2 + 1):
-        best: tuple[float, list[str]] | None = None
-        for cuts in itertools.combinations(points, count - 1):
-            bounds = (0, *cuts, len(text))
-            lines = [text[a:b] for a, b in itertools.pairwise(bounds)]
-            cost = _cost(lines, max_cells, total / count, shape)
-            if cost is not None and (best is None or cost < best[0]):
-                best = (cost, lines)
-        if best is not None:
-            return [line.strip() for line in best[1]]
+    allowed = [i for i in range(2, len(text) - 1) if _breakable(text, i, rules)]
+    words = _word_ends(text)
+    preferred = [i for i in allowed if i in words or text[i - 1] in _GOOD_BREAK_AFTER]
+    for points in (preferred, allowed):
+        found = _fewest_lines(text, points, max_cells, shape)
+        if found is not None:
+            return [line.strip() for line in found]
     return [text]
 
 
-def _cost(lines: list[str], max_cells: float, target: float, shape: str) -> float | None:
-    widths = [cells(line.strip()) for line in lines]
-    if max(widths) > max_cells or min(len(line.strip()) for line in lines) < 2:
-        return None
-    cost = sum((w - target) ** 2 for w in widths)
-    # a break after punctuation or a space keeps words whole: worth a line or two of imbalance
-    cost -= sum(8.0 for line in lines[:-1] if line[-1] in _GOOD_BREAK_AFTER)
-    if shape == "diamond" and len(widths) >= 3:
-        middle = max(widths[1:-1])
-        cost += 1.0 * sum(1 for w in (widths[0], widths[-1]) if w > middle)
-    else:  # trapezoid: each line no longer than the one below
-        cost += 1.0 * sum(1 for a, b in itertools.pairwise(widths) if a > b)
+def _word_ends(text: str) -> set[int]:
+    """Offsets where a word or phrase of ``text`` ends (BudouX's Chinese model)."""
+    import budoux  # loaded only for a title that needs breaking
+
+    ends, offset = set(), 0
+    for phrase in _parser(budoux).parse(text):
+        offset += len(phrase)
+        ends.add(offset)
+    return ends
+
+
+@functools.cache
+def _parser(budoux: Any) -> Any:
+    return budoux.load_default_simplified_chinese_parser()
+
+
+def _fewest_lines(text: str, points: list[int], max_cells: float, shape: str) -> list[str] | None:
+    """The best lines for the smallest count that fits, breaking only at ``points``."""
+    bounds = [0, *points, len(text)]
+    prefix = [0.0]
+    for ch in text:
+        prefix.append(prefix[-1] + (0.5 if ch.isascii() else 1.0))
+    total = prefix[-1]
+
+    def width(a: int, b: int) -> float:
+        # leading and trailing spaces do not count (they are stripped)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return prefix[b] - prefix[a] if b - a >= 2 else math.inf  # no lone character
+
+    for count in range(math.ceil(total / max_cells), len(text) // 2 + 1):
+        target = total / count
+        # best[m][j]: least cost of m lines ending at bounds[j]; back[m][j]: where the last began
+        best = [dict[int, float]() for _ in range(count + 1)]
+        back = [dict[int, int]() for _ in range(count + 1)]
+        best[0][0] = 0.0
+        for m in range(1, count + 1):
+            for i, cost_before in best[m - 1].items():
+                start = bounds[i]
+                for j in range(i + 1, len(bounds)):
+                    if m == count and j != len(bounds) - 1:
+                        continue
+                    w = width(start, bounds[j])
+                    if w > max_cells:
+                        if prefix[bounds[j]] - prefix[start] > max_cells + 1:
+                            break
+                        continue
+                    cost = cost_before + _line_cost(text, bounds[j], w, target, m, count, shape)
+                    if cost < best[m].get(j, math.inf):
+                        best[m][j], back[m][j] = cost, i
+        last = len(bounds) - 1
+        if last in best[count]:
+            cuts, j = [], last
+            for m in range(count, 0, -1):
+                i = back[m][j]
+                cuts.append(text[bounds[i] : bounds[j]])
+                j = i
+            return cuts[::-1]
+    return None
+
+
+def _line_cost(
+    text: str, end: int, w: float, target: float, m: int, count: int, shape: str
+) -> float:
+    """How far line ``m`` (1-based) of ``count`` is from the ideal: squared distance from the
+    even width, a bonus for ending after punctuation, and a small pull towards the shape
+    (trapezoid: shorter lines above; diamond: the first and last lines shorter)."""
+    cost = (w - target) ** 2
+    if end < len(text) and text[end - 1] in _GOOD_BREAK_AFTER:
+        cost -= 8.0  # a break after punctuation keeps words whole: worth some imbalance
+    if shape == "diamond" and count >= 3:
+        cost += 0.1 * w if m in (1, count) else 0.0
+    else:
+        cost += 0.1 * w * (count - m) / count
     return cost
