@@ -8,12 +8,16 @@ from pathlib import Path
 
 from reportkit.errors import Location, OutputError, Problem
 
+PART = ".part"  # a file being written: .NAME.PID.RANDOM.part
+
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        fd, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=PART
+        )
     except OSError as exc:
         raise OutputError(
             [Problem(Location(path.parent), "", f"无法在这里写文件（{exc.strerror}）")]
@@ -32,3 +36,33 @@ def write_bytes(path: Path, data: bytes) -> None:
                 [Problem(Location(path), "", f"无法写出文件（{exc.strerror}）")]
             ) from None
         raise
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Delete the temporary files of builds that were killed before they could clean up
+    (their process no longer runs); the files removed."""
+    removed = []
+    try:
+        candidates = list(folder.glob(f".*{PART}"))
+    except OSError:
+        return removed
+    for part in candidates:
+        pid = part.name[: -len(PART)].split(".")[-2] if part.name.count(".") >= 4 else ""
+        if pid.isdigit() and _running(int(pid)):
+            continue
+        try:
+            part.unlink()
+            removed.append(part)
+        except OSError:
+            pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True

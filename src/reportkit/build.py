@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ class Outcome:
     """What building one source did: files written, warnings, or the error that stopped it."""
 
     source: Path
-    written: list[tuple[Path, int]] = field(default_factory=list)
+    written: list[tuple[Path, int, str]] = field(default_factory=list)  # path, size, sha256
     warnings: list[Problem] = field(default_factory=list)
     error: ReportkitError | None = None
     pages: int | None = None
@@ -56,7 +57,9 @@ def build(source: Path, options: Options) -> Outcome:
         for fmt, result in rendered.items():
             path = options.output / f"{document.name}.{fmt}"
             atomic.write_bytes(path, result.data)
-            outcome.written.append((path, len(result.data)))
+            outcome.written.append(
+                (path, len(result.data), hashlib.sha256(result.data).hexdigest())
+            )
             outcome.pages = result.pages if result.pages is not None else outcome.pages
     except ReportkitError as exc:
         outcome.error = exc

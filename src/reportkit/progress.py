@@ -58,7 +58,7 @@ class Reporter:
         if self.single:
             for line in lines:
                 click.echo(line, err=True)
-            for path, size in result.written:
+            for path, size, _ in result.written:
                 click.echo(f"已写出 {path}（{size / 1024:.1f} KB）")
             return
         pages = f"，{result.pages} 页" if result.pages else ""
