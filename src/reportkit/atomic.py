@@ -41,7 +41,7 @@ def write_bytes(path: Path, data: bytes) -> None:
 def remove_stale_parts(folder: Path) -> list[Path]:
     """Delete the temporary files of builds that were killed before they could clean up
     (their process no longer runs); the files removed."""
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(folder.glob(f".*{PART}"))
     except OSError:
