@@ -45,3 +45,20 @@ def test_fix_message_names_the_mark_and_context() -> None:
 def test_unpaired_quote_is_flagged() -> None:
     _, fixes = normalize('他说"好。')
     assert "引号没有配对" in fixes[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同比增长70%,5G基站建成120个", "同比增长70%，5G基站建成120个"),
+        ("比较GDP,GNP两个指标", "比较GDP，GNP两个指标"),
+        ("数据70%;5G", "数据70%；5G"),
+        ("营业收入1,000亿元", "营业收入1,000亿元"),  # a thousands separator stays
+        ("上午10:30召开", "上午10:30召开"),  # a time stays
+        ("引用Hello, world一句", "引用Hello, world一句"),  # an English phrase stays
+    ],
+)
+def test_half_width_marks_between_figures_inside_chinese_text(text: str, expected: str) -> None:
+    fixed, _ = normalize(text)
+    assert fixed == expected
+    assert normalize(fixed) == (fixed, [])

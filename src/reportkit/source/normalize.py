@@ -59,7 +59,11 @@ def _half_width(text: str, fixes: list[Fix]) -> str:
         mark = m.group(2)
         before = text[: m.start(2)].rstrip()[-1:]
         after = text[m.end(2) :].lstrip()[:1]
-        if not (_IS_CJK.match(before or "a") or _IS_CJK.match(after or "a")):
+        if not (
+            _IS_CJK.match(before or "a")
+            or _IS_CJK.match(after or "a")
+            or _inside_chinese(text, m.start(2), mark)
+        ):
             return m.group()
         full = _HALF_TO_FULL[mark]
         kind = f"半角{_NAMES[mark]}“{mark}”已改为全角“{full}”"
@@ -68,6 +72,25 @@ def _half_width(text: str, fixes: list[Fix]) -> str:
         return full
 
     return re.sub(r"( ?)([,;:?!()])( ?)", repl, text)
+
+
+def _inside_chinese(text: str, at: int, mark: str) -> bool:
+    """A comma or semicolon between figures or Latin words that sit inside Chinese text
+    (增长70%,5G基站): the run of half-width text around it touches Chinese on a side and holds
+    no space.  A thousands separator (1,000) stays."""
+    if mark not in ",;" or text[at - 1 : at].isspace() or text[at + 1 : at + 2].isspace():
+        return False
+    if mark == "," and text[at - 1 : at].isdigit() and re.match(r"\d{3}(?!\d)", text[at + 1 :]):
+        return False
+    start = at
+    while start > 0 and not _IS_CJK.match(text[start - 1]) and not text[start - 1].isspace():
+        start -= 1
+    end = at + 1
+    while end < len(text) and not _IS_CJK.match(text[end]) and not text[end].isspace():
+        end += 1
+    return (start > 0 and _IS_CJK.match(text[start - 1]) is not None) or (
+        end < len(text) and _IS_CJK.match(text[end]) is not None
+    )
 
 
 def _quotes(text: str, fixes: list[Fix]) -> str:
