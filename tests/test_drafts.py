@@ -58,9 +58,14 @@ def test_the_seed_text_imports_with_titles_bylines_sections_and_points() -> None
         "推进政产学研协同创新。",
     ]
     notes = [str(n) for n in draft.notes]
-    assert any(
-        "“近赶潍坊 远学长沙 比学赶超 勇攀新高 长沙篇”下面没有正文，当作总标题" in n for n in notes
-    )
+    assert (
+        f"{SEED}:3: masthead: 警告：“近赶潍坊 远学长沙 比学赶超 勇攀新高 长沙篇”当作报头"
+        "（名称：近赶潍坊　远学长沙、比学赶超　勇攀新高；分册：长沙篇），请核对"
+    ) in notes
+    assert draft.masthead == {
+        "name": ["近赶潍坊　远学长沙", "比学赶超　勇攀新高"],
+        "volume": "长沙篇",
+    }
     assert any(":7: 标点: 警告：半角逗号“,”已改为全角“，”" in n for n in notes)
 
 

@@ -208,50 +208,39 @@ def fonts(source: Path | None, template: str, font_files: tuple[str, ...]) -> No
     "-o", "--output", type=click.Path(path_type=Path), required=True, help="写出 YAML 的文件夹"
 )
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
-def import_(files: tuple[Path, ...], output: Path, no_normalize: bool) -> None:
-    """把稿件（.txt、.md、.docx）转成可核对、可修改的文章 YAML，写到 OUTPUT。"""
-    from reportkit import atomic
-    from reportkit.errors import ReportkitError
-    from reportkit.source.drafts.emit import article_yaml
-    from reportkit.source.drafts.load import load_draft
+@click.option("--force", is_flag=True, help="覆盖已经存在的 YAML（默认不覆盖，以免丢掉已做的修改）")
+def import_(files: tuple[Path, ...], output: Path, no_normalize: bool, force: bool) -> None:
+    """把稿件（.txt、.md、.docx）转成可核对、可修改的文章 YAML，写到 OUTPUT。
 
-    failed = []
-    for file in files:
-        try:
-            draft = load_draft(file, normalise=not no_normalize)
-        except ReportkitError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            failed.append(file)
-            continue
-        for note in draft.notes:
-            click.echo(str(note), err=True)
-        if not draft.articles:
-            click.echo(f"{file}: 错误：稿件里没有找到文章（标题、署名、正文）", err=True)
-            failed.append(file)
-            continue
-        many = len(draft.articles) > 1
-        for number, article in enumerate(draft.articles, start=1):
-            target = output / (f"{file.stem}-{number:02d}.yaml" if many else f"{file.stem}.yaml")
-            first = draft.lines[number - 1][()]
-            after = draft.lines[number][()] if number < len(draft.articles) else None
-            notes = [
-                n
-                for n in draft.notes
-                if n.location.line is None
-                or (n.location.line >= first and (after is None or n.location.line < after))
-            ]
-            try:
-                atomic.write_bytes(target, article_yaml(article, str(file), notes).encode("utf-8"))
-            except ReportkitError as exc:
-                click.echo(str(exc), err=True)
-                failed.append(file)
-                break
-            authors = "、".join(a["name"] for a in article["authors"]) or "（无署名）"
-            click.echo(f"已写出 {target}：{article['title']}　{authors}")
-    if failed:
-        click.echo(f"失败 {len(failed)} 个：{'、'.join(map(str, failed))}", err=True)
+    汇编稿第一行的刊名和分册（如“学习简报 杭州篇”）写成 bulletin.yaml。已存在的文件不覆盖。
+    """
+    from reportkit.errors import ReportkitError
+    from reportkit.source.drafts import importer
+
+    try:
+        planned = importer.plan(list(files), output, normalise=not no_normalize)
+    except ReportkitError as exc:
+        _echo_problems(exc)
         sys.exit(1)
+    for _, problems in planned.failed:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+    for note in planned.notes:
+        click.echo(str(note), err=True)
+    refused = importer.write(
+        planned, force=force, say=lambda text, error: click.echo(text, err=error)
+    )
+    failed = [str(path) for path, _ in planned.failed] + [str(p) for p in refused]
+    if failed:
+        click.echo(f"失败 {len(failed)} 个：{'、'.join(failed)}", err=True)
+        sys.exit(1)
+
+
+def _echo_problems(exc) -> None:  # type: ignore[no-untyped-def]
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    if not exc.problems:
+        click.echo(f"错误：{exc}", err=True)
 
 
 def entry() -> None:

@@ -10,6 +10,7 @@ from reportkit.compose.blocks import Document, EndMatter, Masthead, Meta, Paragr
 from reportkit.errors import Problem, SourceError
 from reportkit.source.model import Article, Bulletin, Section
 from reportkit.source.yamlfile import dotted
+from reportkit.template.profile import NumberingStyle
 from reportkit.template.registry import Template
 
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -79,6 +80,12 @@ def _article(
         out.append(_para("byline", text, (*at, "authors", number)))
     out += [_para("body", text, (*at, "lead", i)) for i, text in enumerate(article.lead)]
     headed = 0
+    heading_style = _numbering_style(
+        article.heading_numbering or profile.sections.heading_numbering,
+        (*at, "heading_numbering"),
+        bulletin,
+        template,
+    )
     for number, section in enumerate(article.sections):
         where = (*at, "sections", number)
         heading = section.heading or (
@@ -86,13 +93,33 @@ def _article(
         )
         if heading:
             headed += 1
-            if profile.sections.heading_numbering != "none":
-                style = profile.numbering[profile.sections.heading_numbering]
-                heading = numbering.label(style, headed) + heading
+            if heading_style is not None:
+                heading = numbering.label(heading_style, headed) + heading
             out.append(_para("heading", heading, (*where, "heading")))
         out += _section(section, where, bulletin, template)
     out += [_para("body", text, (*at, "closing", i)) for i, text in enumerate(article.closing)]
+    if article.credit:
+        credit = re.sub(r"^[（(]\s*|\s*[）)]$", "", article.credit)
+        text = pieces.render("credit", credit=credit) if pieces.has("credit") else f"（{credit}）"
+        style = "credit" if "credit" in profile.styles else "body"
+        out.append(_para(style, text, (*at, "credit")))
     return out
+
+
+def _numbering_style(
+    name: str, at: tuple[Any, ...], bulletin: Bulletin, template: Template
+) -> NumberingStyle | None:
+    """The numbering style called ``name`` in the template (None for "none")."""
+    if name == "none":
+        return None
+    style = template.profile.numbering.get(name)
+    if style is None:
+        location, local = bulletin.origin.locate(at)
+        known = "、".join(template.profile.numbering)
+        raise SourceError(
+            [Problem(location, dotted(local), f"没有编号样式“{name}”，可用的有：{known}")]
+        )
+    return style
 
 
 def _section(
@@ -101,15 +128,9 @@ def _section(
     profile = template.profile
     out = [_para("body", text, (*at, "paragraphs", i)) for i, text in enumerate(section.paragraphs)]
     name = section.numbering or profile.sections.numbering.get(section.kind or "free", "一是")
-    style = profile.numbering.get(name)
-    if style is None:
-        location, local = bulletin.origin.locate((*at, "numbering"))
-        known = "、".join(profile.numbering)
-        raise SourceError(
-            [Problem(location, dotted(local), f"没有编号样式“{name}”，可用的有：{known}")]
-        )
+    style = _numbering_style(name, (*at, "numbering"), bulletin, template)
     points = [
-        (Run(numbering.label(style, n) + point.lead, "runin"), Run(point.text))
+        (Run((numbering.label(style, n) if style else "") + point.lead, "runin"), Run(point.text))
         for n, point in enumerate(section.points, start=1)
     ]
     if section.run_on:

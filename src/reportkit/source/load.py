@@ -20,7 +20,19 @@ ARTICLES_DIR = "articles"
 YAML_SUFFIXES = (".yaml", ".yml")
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 # Values that are not running text: left exactly as typed.
-NOT_TEXT = frozenset({"articles", "date", "issue", "year", "copies", "numbering", "kind", "run_on"})
+NOT_TEXT = frozenset(
+    {
+        "articles",
+        "date",
+        "issue",
+        "year",
+        "copies",
+        "numbering",
+        "kind",
+        "run_on",
+        "heading_numbering",
+    }
+)
 
 Lines = dict[tuple[Any, ...], int]
 

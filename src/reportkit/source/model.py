@@ -103,6 +103,8 @@ class Article(Model):
     lead: Annotated[list[Text], BeforeValidator(_as_list)] = []
     sections: list[Section] = []
     closing: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    credit: str | None = None  # 执笔：某某 — set flush right under the article
+    heading_numbering: str | None = None  # numbering of this article's headings (一、)
 
     @model_validator(mode="after")
     def _has_body(self) -> Article:

@@ -45,6 +45,8 @@ LABELS = {
     "text": "正文",
     "numbering": "编号样式",
     "run_on": "要点连排",
+    "credit": "执笔/供稿",
+    "heading_numbering": "小标题编号样式",
 }
 
 

@@ -68,7 +68,11 @@ def load(path: Path) -> tuple[Any, dict[Path_, int]]:
 
     Scalars stay strings (validation converts them), so ``no`` or ``2019`` mean what was typed.
     """
-    text = read_text(path)
+    return parse(read_text(path), path)
+
+
+def parse(text: str, path: Path) -> tuple[Any, dict[Path_, int]]:
+    """:func:`load` for text already read (``path`` names it in messages)."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

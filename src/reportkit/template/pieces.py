@@ -39,6 +39,10 @@ class Pieces:
         if problems:
             raise TemplateError(problems)
 
+    def has(self, key: str) -> bool:
+        """Does the template have the piece ``key``?"""
+        return key in self._templates
+
     def render(self, key: str, **data: Any) -> str:
         """The piece ``key`` filled with ``data``, surrounding whitespace removed."""
         try:

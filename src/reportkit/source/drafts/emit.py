@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 import yaml
@@ -25,13 +27,41 @@ _Dumper.add_representer(str, _text)
 def article_yaml(article: dict[str, Any], source: str, notes: list[Problem]) -> str:
     """The article as YAML, headed by where it came from and what to check."""
     punctuation = [p for p in notes if p.field == PUNCTUATION]
-    head = [f"# 由 {source} 导入。请核对后使用。"]
+    head = [f"由 {source} 导入。请核对后使用。"]
     if punctuation:
-        head.append(f"# 已规范 {len(punctuation)} 行中的标点（半角改全角等）。")
+        head.append(f"已规范 {len(punctuation)} 行中的标点（半角改全角等）。")
     head += [
-        f"# 请核对：{p.location}: {p.field + ': ' if p.field else ''}{p.message}"
+        f"请核对：{p.location}: {p.field + ': ' if p.field else ''}{p.message}"
         for p in notes
         if p.field != PUNCTUATION
     ]
-    body = yaml.dump(article, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6)
-    return "\n".join(head) + "\n" + body
+    return _comments(head) + _dump(article)
+
+
+def bulletin_yaml(
+    masthead: dict[str, Any], articles: list[str], source: str, today: dt.date
+) -> str:
+    """bulletin.yaml for a compilation: the masthead its first line gave, placeholders for the
+    rest (marked for checking), and the imported articles in order."""
+    head = [
+        f"由 {source} 导入的报头。名称、期号、分册取自稿件第一行；",
+        "编印单位和日期是占位内容，报尾（报、送、发）需要时请补上。请核对后使用。",
+    ]
+    data = {
+        "masthead": {**masthead, "unit": "（请填写编印单位）", "date": today.isoformat()},
+        "articles": articles,
+    }
+    return _comments(head) + _dump(data)
+
+
+def _comments(lines: list[str]) -> str:
+    """YAML comment lines; anything that could end a comment early is made harmless."""
+    return "".join(f"# {_UNSAFE.sub(' ', line)}\n" for line in lines)
+
+
+# line breaks of any kind and control characters would end a comment or break the file
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6)

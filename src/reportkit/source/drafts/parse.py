@@ -86,6 +86,29 @@ POSITIONS = sorted(
         "镇长",
         "乡长",
         "街道办主任",
+        "党组成员",
+        "党委委员",
+        "党工委委员",
+        "常委",
+        "副调研员",
+        "主任科员",
+        "副主任科员",
+        "一级主任科员",
+        "二级主任科员",
+        "三级主任科员",
+        "四级主任科员",
+        "办公室主任",
+        "支部书记",
+        "理事长",
+        "副理事长",
+        "会长",
+        "副会长",
+        "总裁",
+        "副总裁",
+        "行长",
+        "副行长",
+        "馆长",
+        "主编",
     ],
     key=len,
     reverse=True,
@@ -99,7 +122,7 @@ _POINT_MARKS = {
     "1.": re.compile(r"(?P<n>\d{1,2})[.．、](?!\d)"),
     "第一": re.compile(rf"第(?P<n>[{_HAN_NUMBER}]+)[，,、]"),
 }
-_NUMBERED_HEADING = re.compile(rf"^[{_HAN_NUMBER}]+、\s*(?P<text>.+)$")
+LABELS = {"name": "名称", "issue": "期号", "volume": "分册"}
 MAX_HEADING = 30  # characters: longer lines without a full stop are broken paragraphs
 
 
@@ -119,13 +142,21 @@ class Draft:
     articles: list[dict[str, Any]] = field(default_factory=list)
     lines: list[dict[tuple[Any, ...], int]] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    masthead: dict[str, Any] | None = None  # name, volume, issue from a compilation's first line
+    masthead_line: int = 0
+
+
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?$"
+)
 
 
 def paragraphs(lines: list[DraftLine]) -> list[Para]:
-    """Paragraphs of a draft: a paragraph broken by a line or page break is joined again."""
+    """Paragraphs of a draft: a paragraph broken by a line or page break is joined again, and
+    the page numbers a PDF's text carries (— 2 —, 第2页) are left out."""
     out: list[Para] = []
     for line in lines:
-        if not line.text:
+        if not line.text or _PAGE_NUMBER.match(line.text):
             continue
         previous = out[-1] if out else None
         if previous is not None and _continues(previous, line):
@@ -167,24 +198,28 @@ def parse(lines: list[DraftLine], file: Path) -> Draft:
     index = 0
     while index < len(paras):
         para = paras[index]
-        authors = _bylines(paras, index + 1)
+        title, subtitle, after = _title_parts(paras, index)
+        authors = _bylines(paras, after)
         starts_article = authors or builder is None
-        if starts_article and _title_like(para):
+        if starts_article and _title_like(Para(title, para.line)):
             if builder is not None:
                 builder.finish(draft, file)
-            builder = _Article(para)
-            for offset, author in enumerate(authors, start=1):
-                builder.author(author, paras[index + offset].line)
+            builder = _Article(Para(title, para.line))
+            if subtitle:
+                builder.data["subtitle"] = subtitle
+                builder.lines[("subtitle",)] = paras[after - 1].line
+            for offset, author in enumerate(authors):
+                builder.author(author, paras[after + offset].line)
             if not authors:
                 draft.notes.append(
                     _note(
                         file,
                         para.line,
                         "title",
-                        f"标题“{para.text}”下面没有找到署名（单位、职务、姓名），请补上",
+                        f"标题“{title}”下面没有找到署名（单位、职务、姓名），请补上",
                     )
                 )
-            index += 1 + len(authors)
+            index = after + len(authors)
             continue
         if builder is None:
             builder = _Article(Para("", para.line))
@@ -194,6 +229,25 @@ def parse(lines: list[DraftLine], file: Path) -> Draft:
     if builder is not None:
         builder.finish(draft, file)
     return draft
+
+
+def _title_parts(paras: list[Para], index: int) -> tuple[str, str | None, int]:
+    """A title, its subtitle (——在……上的发言, on the same line or the next) and the index of
+    the paragraph after them."""
+    text = paras[index].text
+    same = _SUBTITLE.match(text)
+    if same and len(same.group("title")) >= 2 and len(same.group("subtitle")) <= 40:
+        return same.group("title"), _dashed(same.group("subtitle")), index + 1
+    if index + 1 < len(paras):
+        following = paras[index + 1].text
+        if re.match(r"^(——|—|--)\S", following) and len(following) <= 40:
+            return text, _dashed(following), index + 2
+    return text, None, index + 1
+
+
+def _dashed(subtitle: str) -> str:
+    """A subtitle led by a full dash (——), however the writer typed it."""
+    return "——" + re.sub(r"^(——|—|--)\s*", "", subtitle)
 
 
 def _title_like(para: Para) -> bool:
@@ -210,20 +264,31 @@ def _bylines(paras: list[Para], start: int) -> list[dict[str, str]]:
 
 
 def _byline(text: str) -> dict[str, str] | None:
-    """单位 + 职务 + 姓名, e.g. 济宁高新区经济发展局副局长 王进."""
+    """单位 + 职务 + 姓名, e.g. 济宁高新区经济发展局副局长 王进; several positions joined by 、
+    (区委办公室党组书记、主任 李某) stay one position, and the unit keeps none of them."""
     if len(text) > 40 or text[-1] in SENTENCE_END or "，" in text:
         return None
     match = _BYLINE.match(text)
     if not match:
         return None
     head, name = match.group("head").strip(), match.group("name")
-    position = next(p for p in POSITIONS if head.endswith(p))
-    unit = head[: -len(position)]
-    # modifiers written before the position word belong to it (常务副主任, 党组书记)
-    while unit and unit.endswith(("常务", "副", "执行", "代")):
-        cut = 2 if unit.endswith(("常务", "执行")) else 1
-        unit, position = unit[:-cut], unit[-cut:] + position
-    return {"unit": unit.strip(), "position": position, "name": name}
+    unit, positions = head, list[str]()
+    while True:
+        found = next((p for p in POSITIONS if unit.endswith(p)), None)
+        if found is None:
+            break
+        unit, position = unit[: -len(found)], found
+        # modifiers written before the position word belong to it (常务副主任, 党组书记)
+        while unit and unit.endswith(("常务", "副", "执行", "代")):
+            cut = 2 if unit.endswith(("常务", "执行")) else 1
+            unit, position = unit[:-cut], unit[-cut:] + position
+        positions.insert(0, position)
+        if not unit.endswith(("、", "，", ",")):
+            break
+        unit = unit[:-1]
+    if not positions:
+        return None
+    return {"unit": unit.strip(), "position": "、".join(positions), "name": name}
 
 
 def _point_start(text: str) -> tuple[str, int] | None:
@@ -257,14 +322,67 @@ def _number(numeral: str) -> int:
 
 
 def _is_kind_heading(text: str) -> str | None:
-    text = text.strip()
-    if text in ("学习体会", "学习心得", "心得体会", "主要体会"):
+    """The section kind a heading's words name (学习体会, 下步打算, 启示), numbered or not."""
+    words = _unnumbered(text.strip())[1]
+    if len(words) > 12:
+        return None
+    if re.fullmatch(r"(学习|心得|主要|几点|个人)?(体会|心得|收获)(和|与)?(体会|收获|感悟)?", words):
         return "学习体会"
-    if re.fullmatch(r"下一?步(工作)?(打算|计划|思路)", text):
+    if re.fullmatch(r"(下一?步|今后)(的)?(工作)?(打算|计划|思路|举措|安排)", words) or words in (
+        "几点打算",
+        "工作打算",
+    ):
         return "下步打算"
-    if len(text) <= 12 and text.endswith("启示"):
+    if words.endswith(("启示", "启发")):
         return "启示"
     return None
+
+
+_HEADING_NUMBERS = (
+    ("一、", re.compile(rf"^[{_HAN_NUMBER}]+、\s*")),
+    ("（一）", re.compile(rf"^[（(][{_HAN_NUMBER}]+[）)]\s*")),
+    ("1.", re.compile(r"^\d{1,2}[.．、]\s*(?!\d)")),
+    ("第一", re.compile(rf"^第[{_HAN_NUMBER}]+[，,、部分]*\s*")),
+)
+
+
+def _unnumbered(text: str) -> tuple[str | None, str]:
+    """A heading's numbering style as written (一、, （一）, 1., 第一) and its words."""
+    for style, pattern in _HEADING_NUMBERS:
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            return style, text[match.end() :].strip()
+    return None, text
+
+
+_CREDIT = re.compile(
+    r"^[（(]?\s*(?P<credit>(执笔|供稿|撰稿|整理|撰写|作者|来源|审核|审稿|编辑)\s*[：:]\s*\S.{0,40}?)\s*[）)]?$"
+)
+_SUBTITLE = re.compile(r"^(?P<title>.+?)\s*(?P<subtitle>——\s*\S.*)$")
+_VOLUME = re.compile(r"^(?P<name>.*?)[\s　]*[（(]?(?P<volume>[^\s　（）()]{1,10}篇)[）)]?$")
+_ISSUE = re.compile(rf"[\s　]*第\s*(?P<n>\d{{1,4}}|[{_HAN_NUMBER}]+)\s*期[\s　]*")
+MASTHEAD_LINE_CHARS = 10  # characters of the bulletin name on one masthead line (初号 on 156 mm)
+
+
+def masthead_of(text: str) -> dict[str, Any]:
+    """The bulletin name, issue and volume a compilation's first line gives
+    (学习简报 第5期 杭州篇; 近赶潍坊 远学长沙 比学赶超 勇攀新高 长沙篇)."""
+    out: dict[str, Any] = {}
+    issue = _ISSUE.search(text)
+    if issue:
+        out["issue"] = _number(issue.group("n"))
+        text = (text[: issue.start()] + "　" + text[issue.end() :]).strip()
+    volume = _VOLUME.match(text)
+    if volume and volume.group("name").strip():
+        out["volume"] = volume.group("volume")
+        text = volume.group("name").strip()
+    parts = text.split()
+    if len(parts) >= 2 and len("".join(parts)) > MASTHEAD_LINE_CHARS:
+        half = (len(parts) + 1) // 2
+        out["name"] = ["　".join(parts[:half]), "　".join(parts[half:])]
+    else:
+        out["name"] = "　".join(parts)
+    return {"name": out["name"], **{k: v for k, v in out.items() if k != "name"}}
 
 
 def _note(file: Path, line: int, field: str, message: str) -> Problem:
@@ -295,37 +413,56 @@ class _Article:
 
     def add(self, para: Para, draft: Draft, file: Path) -> None:
         text = para.text
-        kind = _is_kind_heading(text)
-        numbered = _NUMBERED_HEADING.match(text)
-        if kind:
-            fields = {"kind": kind}
-            if kind == "启示" or text not in ("学习体会", "下步打算"):
-                fields["heading"] = text
-            self._section(para.line, **fields)
+        credit = _CREDIT.match(text)
+        if credit and (text[0] in "（(" or len(text) <= 20):
+            self.lines[("credit",)] = para.line
+            self.data["credit"] = credit.group("credit")
             return
-        if numbered and len(text) <= MAX_HEADING and text[-1] not in SENTENCE_END:
-            self._section(para.line, heading=numbered.group("text"))
-            draft.notes.append(
-                _note(file, para.line, "heading", f"小标题“{text}”的编号已去掉，编号由模板决定")
-            )
+        kind = _is_kind_heading(text)
+        style, words = _unnumbered(text)
+        short = len(text) <= MAX_HEADING and text[-1] not in SENTENCE_END
+        if kind and short:
+            fields = {"kind": kind}
+            if words not in ("学习体会", "下步打算", "启示"):
+                fields["heading"] = words
+            self._section(para.line, **fields)
+            self._heading_numbering(style, para.line, draft, file)
+            return
+        if style == "一、" and short:
+            self._section(para.line, heading=words)
+            self._heading_numbering(style, para.line, draft, file)
             return
         start = _point_start(text)
         marker = _heading_marker(text) if start is not None else None
         if marker is not None:
             # （一）探索园区实体化运作 on a line of its own, without a full stop: a heading
             self._section(para.line, heading=text[marker:].strip())
-            draft.notes.append(
-                _note(file, para.line, "heading", f"小标题“{text}”的编号已去掉，编号由模板决定")
-            )
+            self._heading_numbering(style, para.line, draft, file)
             return
-        if start is None and (
-            para.heading or (len(text) <= MAX_HEADING and text[-1] not in SENTENCE_END)
-        ):
+        if start is None and (para.heading or short):
             self._section(para.line, heading=text)
             if not para.heading:
                 draft.notes.append(_note(file, para.line, "heading", f"“{text}”当作小标题，请核对"))
             return
         self._text(para, start, draft, file)
+
+    def _heading_numbering(self, style: str | None, line: int, draft: Draft, file: Path) -> None:
+        """Keep the numbering the writer gave the headings (一、, （一）) as the article's."""
+        if style is None:
+            return
+        known = self.data.get("heading_numbering")
+        if known is None:
+            self.data["heading_numbering"] = style
+            self.lines[("heading_numbering",)] = line
+        elif known != style:
+            draft.notes.append(
+                _note(
+                    file,
+                    line,
+                    "heading_numbering",
+                    f"小标题的编号样式不一致（先用“{known}”，这里用“{style}”），已统一为“{known}”，请核对",
+                )
+            )
 
     def _text(self, para: Para, start: tuple[str, int] | None, draft: Draft, file: Path) -> None:
         intro, points, style = _split_points(para.text)
@@ -370,16 +507,20 @@ class _Article:
 
     def finish(self, draft: Draft, file: Path) -> None:
         if not self.data["authors"] and not self.data["lead"] and not self.data["sections"]:
-            # a heading over the whole compilation (the bulletin's name), not an article
+            # a heading over the whole compilation: the bulletin's name, not an article
+            title = " ".join(filter(None, (self.data["title"], self.data.get("subtitle"))))
             draft.notes[:] = [n for n in draft.notes if n.location.line != self.lines[()]]
-            draft.notes.append(
-                _note(
-                    file,
-                    self.lines[()],
-                    "title",
-                    f"“{self.data['title']}”下面没有正文，当作总标题，没有导入",
+            if draft.masthead is None and not draft.articles and title:
+                draft.masthead = masthead_of(title)
+                draft.masthead_line = self.lines[()]
+                shown = "；".join(
+                    f"{LABELS[k]}：{'、'.join(v) if isinstance(v, list) else v}"
+                    for k, v in draft.masthead.items()
                 )
-            )
+                message = f"“{title}”当作报头（{shown}），请核对"
+            else:
+                message = f"“{title}”下面没有正文，当作总标题，没有导入"
+            draft.notes.append(_note(file, self.lines[()], "masthead", message))
             return
         for number, section in enumerate(self.data["sections"]):
             if not (section.get("paragraphs") or section.get("points") or section.get("intro")):
@@ -393,6 +534,11 @@ class _Article:
                 )
         if not self.data["lead"]:
             del self.data["lead"]
+        order = ("title", "subtitle", "authors", "lead", "sections", "closing", "credit")
+        self.data = {
+            **{k: self.data[k] for k in order if k in self.data},
+            **{k: v for k, v in self.data.items() if k not in order},
+        }
         draft.articles.append(self.data)
         draft.lines.append(self.lines)
 

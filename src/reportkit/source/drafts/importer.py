@@ -1,0 +1,199 @@
+"""``reportkit import``: drafts to article YAML (and a bulletin.yaml for a compilation), written
+so that nothing the user has corrected is ever replaced and nothing is written twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportkit import atomic
+from reportkit.errors import Location, Problem, ReportkitError, SourceError
+from reportkit.source import yamlfile
+from reportkit.source.drafts.emit import article_yaml, bulletin_yaml
+from reportkit.source.drafts.load import load_draft
+from reportkit.source.drafts.parse import Draft
+from reportkit.source.drafts.read import SUFFIXES
+
+ARTICLES = "articles"
+
+
+@dataclass
+class Planned:
+    """One file import will write: where, what, and the line the user reads about it."""
+
+    target: Path
+    text: str
+    source: Path
+    summary: str
+
+
+@dataclass
+class Plan:
+    """Everything one import run would write, and the drafts that could not be read."""
+
+    files: list[Planned] = field(default_factory=list)
+    failed: list[tuple[Path, list[Problem]]] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+
+def plan(drafts: list[Path], output: Path, *, normalise: bool = True) -> Plan:
+    """Read every draft and decide every file name, before anything is written."""
+    result = Plan()
+    loaded: list[tuple[Path, Draft]] = []
+    for path in drafts:
+        try:
+            draft = _load(path, normalise)
+        except ReportkitError as exc:
+            result.failed.append((path, exc.problems or [Problem(Location(path), "", str(exc))]))
+            continue
+        result.notes += draft.notes
+        if not draft.articles:
+            problem = Problem(Location(path), "", "稿件里没有找到文章（标题、署名、正文）")
+            result.failed.append((path, [problem]))
+            continue
+        loaded.append((path, draft))
+    stems = _unique_stems([path for path, _ in loaded])
+    masthead: tuple[Path, Draft] | None = None
+    for (path, draft), stem in zip(loaded, stems, strict=True):
+        many = len(draft.articles) > 1
+        for number, article in enumerate(draft.articles, start=1):
+            name = f"{stem}-{number:02d}.yaml" if many else f"{stem}.yaml"
+            text = article_yaml(article, str(path), _notes_of(draft, number - 1))
+            _check_loads(text, output / name)
+            authors = "、".join(a["name"] for a in article["authors"]) or "（无署名）"
+            summary = f"{article['title']}　{authors}"
+            result.files.append(Planned(output / name, text, path, summary))
+        if draft.masthead is not None and masthead is None:
+            masthead = (path, draft)
+    if masthead is not None:
+        result.files.append(_bulletin(masthead, output, [f.target for f in result.files]))
+    return result
+
+
+def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None]) -> list[Path]:
+    """Write the planned files; a file already there with other content (the user may have
+    corrected it) is kept unless ``force``.  ``say(text, is_error)``; returns the files kept
+    back or not written."""
+    refused = []
+    for item in planned.files:
+        try:
+            existing = item.target.read_text(encoding="utf-8") if item.target.exists() else None
+        except (OSError, UnicodeDecodeError):
+            existing = ""
+        if existing == item.text:
+            say(f"{item.target}：内容没有变化，未改动", False)
+            continue
+        if existing is not None and not force:
+            say(
+                f"{item.target}: 错误：文件已经存在，可能已经核对修改过，没有覆盖。"
+                "如要重新导入，请先改名或删除它，或加 --force",
+                True,
+            )
+            refused.append(item.target)
+            continue
+        try:
+            atomic.write_bytes(item.target, item.text.encode("utf-8"))
+        except ReportkitError as exc:
+            say(str(exc), True)
+            refused.append(item.target)
+            continue
+        say(f"已写出 {item.target}：{item.summary}", False)
+    return refused
+
+
+def _load(path: Path, normalise: bool) -> Draft:
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        yamlfile.load(path)  # a damaged or hostile file is refused as build refuses it
+        raise SourceError(
+            [
+                Problem(
+                    Location(path),
+                    "",
+                    "这个文件已经是 YAML，不用导入，可以直接放进简报的 articles/ 文件夹",
+                )
+            ]
+        )
+    if suffix not in SUFFIXES:
+        raise SourceError(
+            [
+                Problem(
+                    Location(path),
+                    "",
+                    f"不支持的稿件格式“{path.suffix or path.name}”：请用 .txt、.md 或 .docx",
+                )
+            ]
+        )
+    return load_draft(path, normalise=normalise)
+
+
+def _unique_stems(paths: list[Path]) -> list[str]:
+    """File stems for the drafts' YAML; drafts with the same name (a/发言.txt, b/发言.txt) are
+    told apart by their folder, then by a number."""
+    names = [p.stem for p in paths]
+    stems = [
+        f"{p.parent.name}-{p.stem}" if names.count(p.stem) > 1 and p.parent.name else p.stem
+        for p in paths
+    ]
+    seen: dict[str, int] = {}
+    for index, stem in enumerate(stems):
+        seen[stem] = seen.get(stem, 0) + 1
+        if seen[stem] > 1:
+            stems[index] = f"{stem}-{seen[stem]}"
+    return stems
+
+
+def _notes_of(draft: Draft, index: int) -> list[Problem]:
+    """The notes about article ``index``: those on its lines, and those on the whole file."""
+    first = draft.lines[index][()]
+    after = draft.lines[index + 1][()] if index + 1 < len(draft.articles) else None
+    return [
+        n
+        for n in draft.notes
+        if n.field != "masthead"
+        and (
+            n.location.line is None
+            or (n.location.line >= first and (after is None or n.location.line < after))
+        )
+    ]
+
+
+def _bulletin(found: tuple[Path, Draft], output: Path, articles: list[Path]) -> Planned:
+    """bulletin.yaml for a compilation: beside the articles/ folder when writing into one,
+    else in the output folder."""
+    path, draft = found
+    assert draft.masthead is not None
+    folder = output.parent if output.name == ARTICLES else output
+    refs = [a.relative_to(folder).as_posix() for a in articles]
+    masthead: dict[str, Any] = {
+        "name": draft.masthead["name"],
+        "issue": draft.masthead.get("issue", 1),
+        **{k: v for k, v in draft.masthead.items() if k not in ("name", "issue")},
+    }
+    text = bulletin_yaml(masthead, refs, str(path), dt.date.today())
+    target = folder / "bulletin.yaml"
+    _check_loads(text, target)
+    return Planned(target, text, path, "报头：" + "　".join(_flat(draft.masthead["name"])))
+
+
+def _flat(value: Any) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
+def _check_loads(text: str, target: Path) -> None:
+    """Refuse to write YAML that reportkit itself could not read back."""
+    try:
+        yamlfile.parse(text, target)
+    except SourceError as exc:
+        raise SourceError(
+            [
+                Problem(
+                    Location(target),
+                    "",
+                    f"reportkit 生成的 YAML 无法读回，这是 reportkit 的问题，请报告（{exc}）",
+                )
+            ]
+        ) from None
