@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMPS := .stamps
 FORMATS ?= docx,pdf
 
-.PHONY: run test testdata install lint bench clean
+.PHONY: run test testdata fuzz install lint bench clean
 
 run: install
 	$(BIN)/reportkit build sources/* -o dist/ --format $(FORMATS)
@@ -16,6 +16,11 @@ test: install testdata
 
 testdata:
 	scripts/fetch-test-data.sh
+
+# Property-based tests at ten times the examples of `make test` (over 5,000 cases); failing
+# cases are kept in .hypothesis/ and tried first on the next run.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py --hypothesis-show-statistics
 
 lint: install
 	$(BIN)/ruff check .

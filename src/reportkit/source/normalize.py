@@ -144,6 +144,12 @@ _STEPS = (_ellipsis, _dash, _half_width, _quotes, _digits)
 def normalize(text: str) -> tuple[str, list[Fix]]:
     """The text with Chinese punctuation put right, and what was changed."""
     fixes: list[Fix] = []
-    for step in _STEPS:
-        text = step(text, fixes)
+    # a mark put right can make its neighbour Chinese in turn (::、 → ：：、): repeat until
+    # nothing changes, so that normalising twice changes nothing
+    for _ in range(len(text) + 1):
+        before = text
+        for step in _STEPS:
+            text = step(text, fixes)
+        if text == before:
+            break
     return text, fixes

@@ -28,8 +28,8 @@ def register(path: Path) -> str:
 
     reportlab keeps one font per PostScript name: a second file with the same name (a
     supplement of rare characters, cut from the same face) would silently be drawn with the
-    first one's glyphs.  Every file therefore gets a face name of its own, made from the
-    content hashes in its cache path, so that the same file has the same name in every run.
+    first one's glyphs.  A supplement is therefore named after its content hash, and a second
+    face under a name already taken after its font's.
     """
     name = f"rk{len(_registered)}-{path.stem}"
     font = fontload.load(name, path)
@@ -40,11 +40,13 @@ def register(path: Path) -> str:
 
 
 def unique_face_name(face_name: bytes, path: Path) -> bytes:
-    """``face_name`` with the font file's cache key (and supplement hash) appended."""
-    suffix = path.parent.name[:8]
+    """The name a prepared font file is embedded under: its own for the base file, with the
+    supplement's hash for a supplement, with the font's hash where the name is taken."""
     if path.stem != "base":
-        suffix += path.stem.rpartition("-")[2][:8]
-    return face_name + b"-" + suffix.encode("ascii", "replace")
+        face_name += b"-S" + path.stem.rpartition("-")[2][:6].encode("ascii", "replace")
+    if face_name in pdfmetrics._dynFaceNames:
+        face_name += b"-" + path.parent.name[:8].encode("ascii", "replace")
+    return face_name
 
 
 _registered: list[str] = []

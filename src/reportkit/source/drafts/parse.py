@@ -506,7 +506,7 @@ class _Article:
             existing.append({"lead": lead, "text": body} if body else {"text": lead})
 
     def finish(self, draft: Draft, file: Path) -> None:
-        if not self.data["authors"] and not self.data["lead"] and not self.data["sections"]:
+        if not any(self.data.get(k) for k in ("authors", "lead", "sections", "credit")):
             # a heading over the whole compilation: the bulletin's name, not an article
             title = " ".join(filter(None, (self.data["title"], self.data.get("subtitle"))))
             draft.notes[:] = [n for n in draft.notes if n.location.line != self.lines[()]]

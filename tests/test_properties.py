@@ -1,0 +1,262 @@
+"""Properties that hold for any input (hypothesis): no exception but a reportkit error, import
+output always loads, normalising twice changes nothing, no text is lost, no partial file.
+
+``make test`` runs a few hundred examples; ``make fuzz`` (HYPOTHESIS_PROFILE=fuzz) thousands,
+keeping every failing case in .hypothesis/ for the next run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from reportkit import build
+from reportkit.compose.titles import balance
+from reportkit.errors import ReportkitError
+from reportkit.render.pdf.linebreak import break_lines, make_boxes
+from reportkit.source import yamlfile
+from reportkit.source.clean import clean
+from reportkit.source.drafts import importer
+from reportkit.source.drafts.load import load_draft
+from reportkit.source.load import load_bulletin
+from reportkit.source.normalize import normalize
+from reportkit.template import registry
+from tests.helpers import MINIMAL_ARTICLE, MINIMAL_BULLETIN
+
+RULES = registry.load().profile.line_breaking
+# make fuzz: ten times the examples (and the failing ones kept in .hypothesis/)
+SCALE = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else 1
+
+HAN = "国家高新区产业园建设发展规划学习体会下步打算启示理念新作风实招商引资创新驱动堃喆镕翀"
+MARKS = "，。、；：？！“”‘’（）《》——……·"
+HALF = ",.;:?!()\"'-%"
+ODD = "\x00\x01\x0b\x0c\t\r\u2028\ufeff\u200b\ufffe\ud800𠮷🙂　 "
+CHARS = st.sampled_from(list(HAN + MARKS + HALF + string.ascii_letters + string.digits + ODD))
+TEXT = st.text(CHARS, max_size=120)
+LINE_TEXT = st.text(
+    st.sampled_from(list(HAN + MARKS + HALF + string.digits + "AB 　")), max_size=60
+)
+HEADINGS = st.sampled_from(
+    ["学习体会", "一、学习体会", "（二）下一步工作打算", "三、几点启示", "对我区的启示", "园区运营"]
+)
+POINT_MARKS = st.sampled_from(
+    ["一是", "二是", "（一）", "（二）", "1.", "2、", "第一，", "第二，", ""]
+)
+BYLINES = st.sampled_from(
+    [
+        "某某区发展局局长 李明",
+        "区委办公室党组书记、主任 李某",
+        "某某区副区长、党组成员　王某",
+        "高新区管委会常务副主任 张健",
+        "某某县商务局科员 赵堃",
+    ]
+)
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> str:
+    """A draft as offices write one: title, bylines, lead, headings, points, odd bytes."""
+    lines = []
+    if draw(st.booleans()):
+        lines.append(draw(st.sampled_from(["学习简报 杭州篇", "学习简报 第3期", "专刊（长沙篇）"])))
+    for _ in range(draw(st.integers(1, 2))):
+        lines.append(
+            draw(LINE_TEXT.filter(lambda t: t.strip()))
+            + draw(st.sampled_from(["", "——在会上的发言"]))
+        )
+        lines += draw(st.lists(BYLINES, min_size=0, max_size=2))
+        for _ in range(draw(st.integers(0, 4))):
+            kind = draw(st.integers(0, 3))
+            if kind == 0:
+                lines.append(draw(HEADINGS))
+            elif kind == 1:
+                lines.append(
+                    draw(POINT_MARKS) + draw(LINE_TEXT) + draw(st.sampled_from(["。", "", "；"]))
+                )
+            elif kind == 2:
+                lines.append(draw(TEXT))
+            else:
+                lines.append(draw(st.sampled_from(["（执笔：张三）", "— 2 —", "", "\x0c"])))
+    return draw(st.sampled_from(["\n", "\r\n", "\n\n"])).join(lines)
+
+
+def _settings(examples: int) -> settings:
+    return settings(
+        max_examples=examples * SCALE,
+        print_blob=True,
+        deadline=10_000,  # ms: no example may take more than 10 s
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+
+
+@given(TEXT)
+@_settings(150)
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    cleaned, _ = clean(text)
+    once, _ = normalize(cleaned)
+    twice, fixes = normalize(once)
+    assert twice == once and fixes == []
+    assert clean(once)[1] is None
+
+
+@given(TEXT)
+@_settings(100)
+def test_normalising_keeps_every_han_character(text: str) -> None:
+    out, _ = normalize(clean(text)[0])
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    assert [c for c in out if "\u4e00" <= c <= "\u9fff"] == han
+
+
+@given(drafts(), ENCODINGS, st.sampled_from([".txt", ".md"]))
+@_settings(100)
+def test_any_draft_imports_to_yaml_that_loads(text: str, encoding: str, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        path = root / f"稿件{suffix}"
+        try:
+            path.write_bytes(text.encode(encoding, errors="replace"))
+        except UnicodeEncodeError:
+            assume(False)
+        try:
+            planned = importer.plan([path], root / "articles")
+        except ReportkitError:
+            return
+        for item in planned.files:
+            yamlfile.parse(item.text, item.target)  # what import writes, reportkit reads
+        importer.write(planned, say=lambda text, error: None)
+        assert not list(root.rglob("*.part"))
+
+
+@given(drafts())
+@_settings(100)
+def test_draft_text_is_not_lost(text: str) -> None:
+    """Every Han character of a draft's running text reaches the articles or the masthead
+    (numbering, page numbers and credit labels aside)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "稿件.txt"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        try:
+            draft = load_draft(path)
+        except ReportkitError:
+            return
+    out = yaml.safe_dump([draft.articles, draft.masthead], allow_unicode=True)
+    numbering = set("一二三四五六七八九十是第期")  # numbers and the issue (第3期) become fields
+    for line in text.splitlines():
+        content = re.sub(
+            r"^\s*(第?[一二三四五六七八九十]+[是、，]|（[一二三四五六七八九十]+）)", "", line
+        )
+        for char in content:
+            if "\u4e00" <= char <= "\u9fff" and char not in numbering:
+                assert char in out, (char, line)
+
+
+@given(
+    st.text(st.sampled_from(list(HAN + MARKS + "2018年GDP% ")), min_size=1, max_size=300),
+    st.integers(4, 24),
+)
+@_settings(150)
+def test_titles_keep_their_text_and_fit(text: str, width: int) -> None:
+    lines = balance(text, width, RULES)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+    if len(lines) > 1:
+        assert all(len(line) >= 2 for line in lines)
+
+
+@given(
+    st.text(st.sampled_from(list(HAN + MARKS + "2018年GDPabc%℃ ")), max_size=200),
+    st.integers(3, 30),
+)
+@_settings(150)
+def test_line_breaking_keeps_text_order_and_room(text: str, capacity: int) -> None:
+    boxes = make_boxes([(text, "body")], RULES, 10.0, lambda t, s: 5.0 * len(t), capacity)
+    lines = break_lines(boxes, capacity, 2, RULES)
+    assert "".join(line.text for line in lines) == "".join(b.text for b in boxes)
+    assert re.sub("[ \n\r\t]", "", "".join(b.text for b in boxes)) == re.sub("[ \n\r\t]", "", text)
+    for line in lines:
+        used = sum(b.cells * (0.5 if i in line.compressed else 1) for i, b in enumerate(line.boxes))
+        assert used <= capacity - line.indent + 1e-6 or len(line.boxes) == 1
+
+
+@st.composite
+def yaml_sources(draw: st.DrawFn) -> dict[str, str]:
+    """A bulletin whose YAML has been tampered with: odd values, keys, structure, bytes."""
+    article = MINIMAL_ARTICLE
+    bulletin = MINIMAL_BULLETIN
+    for _ in range(draw(st.integers(0, 3))):
+        target = draw(st.sampled_from(["article", "bulletin"]))
+        source = article if target == "article" else bulletin
+        lines = source.splitlines()
+        index = draw(st.integers(0, len(lines) - 1))
+        choice = draw(st.integers(0, 4))
+        if choice == 0:
+            key, _, _ = lines[index].partition(":")
+            lines[index] = (
+                f"{key}: {yaml.safe_dump(draw(TEXT), allow_unicode=True).strip().splitlines()[0] if draw(st.booleans()) else draw(TEXT)}"
+            )
+        elif choice == 1:
+            del lines[index]
+        elif choice == 2:
+            lines.insert(
+                index,
+                draw(
+                    st.sampled_from(
+                        [
+                            "  - [a, b]",
+                            "x: {",
+                            "- *a",
+                            "title: &a x",
+                            "	tab: 1",
+                            "issue: -3",
+                            "date: 2024-02-30",
+                        ]
+                    )
+                ),
+            )
+        elif choice == 3:
+            lines[index] = lines[index].replace("  ", draw(st.sampled_from(["", "   ", "\t"])), 1)
+        else:
+            lines[index] += draw(TEXT)
+        if target == "article":
+            article = "\n".join(lines)
+        else:
+            bulletin = "\n".join(lines)
+    return {"bulletin.yaml": bulletin, "articles/a.yaml": article}
+
+
+@given(yaml_sources(), st.booleans())
+@_settings(60)
+def test_any_source_loads_or_says_why(files: dict[str, str], normalise: bool) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "src"
+        for name, text in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            load_bulletin(root, normalise=normalise)
+        except ReportkitError as exc:
+            assert exc.problems and all(p.location.file for p in exc.problems)
+
+
+@given(yaml_sources())
+@_settings(25)
+def test_any_source_builds_or_writes_nothing(files: dict[str, str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "src"
+        for name, text in files.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+        out = Path(folder) / "out"
+        outcome = build.build(root, build.Options(out, formats=("docx", "pdf")))
+        written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+        if outcome.error is None:
+            assert written == ["src.docx", "src.pdf"]
+        else:
+            assert written == []
