@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python bench/build_speed.py --formats docx
 	$(BIN)/python bench/build_speed.py --formats docx,pdf
 	$(BIN)/python bench/batch_speed.py
+	$(BIN)/python bench/limits.py
 
 install: $(STAMPS)/system $(STAMPS)/python
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +67,29 @@ class Block:
     outline: str | None = None
 
 
+class _Blocks:
+    """The body's paragraphs broken into lines when pagination first asks for them (it looks
+    ahead only as far as keep-with-next reaches) and forgotten once placed: a long document's
+    line boxes are never all in memory at once."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], make: Callable[[Paragraph], Block]):
+        self._paragraphs, self._make = paragraphs, make
+        self._made: dict[int, Block] = {}
+
+    def __len__(self) -> int:
+        return len(self._paragraphs)
+
+    def __getitem__(self, index: int) -> Block:
+        block = self._made.get(index)
+        if block is None:
+            block = self._made[index] = self._make(self._paragraphs[index])
+        return block
+
+    def forget(self, index: int) -> None:
+        """Drop block ``index``: it is on its pages."""
+        self._made.pop(index, None)
+
+
 class Layout:
     """Lays a Document out on the template's grid, page by page."""
 
@@ -87,9 +110,10 @@ class Layout:
         """All pages of the document."""
         self._new_page()
         self._masthead()
-        blocks = [self._block(p) for p in self.document.body]
+        blocks = _Blocks(self.document.body, self._block)
         for index in range(len(blocks)):
             self._flow(blocks, index)
+            blocks.forget(index)
         if self.document.end_matter:
             self._end_matter()
         self._page_numbers()
@@ -213,7 +237,7 @@ class Layout:
             paragraph.outline,
         )
 
-    def _min_slots(self, blocks: list[Block], index: int) -> float:
+    def _min_slots(self, blocks: _Blocks, index: int) -> float:
         """Slots a block needs on the page where it starts: its first lines (two for
         paragraphs that avoid lone lines), plus what follows when it keeps with the next."""
         block = blocks[index]
@@ -223,7 +247,7 @@ class Layout:
             need += blocks[index + 1].space_before + self._min_slots(blocks, index + 1)
         return need
 
-    def _flow(self, blocks: list[Block], index: int) -> None:
+    def _flow(self, blocks: _Blocks, index: int) -> None:
         block = blocks[index]
         if block.page_break_before and self.slot > 0:
             self._new_page()
