@@ -105,7 +105,9 @@ def _make(face: Face, folder: Path) -> dict:
 def _open(face: Face) -> TTFont:
     from fontTools.ttLib import TTFont
 
-    return TTFont(str(face.file), fontNumber=face.index, lazy=False)
+    # tables are read as the subsetter asks for them: a large TrueType face (AR PL UMing,
+    # 20 MB) subsets in a third of a second instead of ten
+    return TTFont(str(face.file), fontNumber=face.index, lazy=None)
 
 
 def _subset(font: TTFont, chars: frozenset[int]) -> None:
