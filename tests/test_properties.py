@@ -182,7 +182,8 @@ def test_line_breaking_keeps_text_order_and_room(text: str, capacity: int) -> No
     assert re.sub("[ \n\r\t]", "", "".join(b.text for b in boxes)) == re.sub("[ \n\r\t]", "", text)
     for line in lines:
         used = sum(b.cells * (0.5 if i in line.compressed else 1) for i, b in enumerate(line.boxes))
-        assert used <= capacity - line.indent + 1e-6 or len(line.boxes) == 1
+        # a pause mark squeezed in at the end may take the line half a cell over (set tighter)
+        assert used <= capacity - line.indent + 0.5 + 1e-6 or len(line.boxes) == 1
 
 
 @st.composite

@@ -44,7 +44,9 @@ class Grid(Data):
     chars: int = Field(ge=1)
     line_pitch: Length
     docx_grid: Literal["lines", "linesAndChars"] = "lines"
-    docx_character_spacing: Length = 0.0
+    # added to every character's advance in both outputs (Word's character spacing): 28
+    # characters of 三号 fill the 156 mm line
+    character_spacing: Length = 0.0
     em_ascent: float = 0.88
 
 
@@ -75,6 +77,9 @@ class Style(Data):
     keep_with_next: bool = False
     widow_control: bool = False
     grid: bool = False
+    # in Word, round each line up to whole grid lines; false for faces taller than their em,
+    # which would otherwise take an extra line (their exact height is whole lines already)
+    snap_to_grid: bool = True
 
 
 class Rule(Data):
@@ -146,7 +151,14 @@ class LineBreaking(Data):
     no_end: str
     no_split: list[str] = []
     units: str = ""
-    latin_squeeze: float = 0.0
+    # a pause mark that no longer fits stays at the line's end, squeezed in (word processors
+    # hang it in the margin)
+    hang_marks: str = ""
+    # space between a Han character and a Latin word or number, as a fraction of the size
+    latin_space: float = 0.0
+    # lines are filled to the type width less this (word processors measure a little wider
+    # than the glyphs' advances add up to); full lines are then justified to the type width
+    reserve: Length = 0.0
     hang_punctuation: bool = False
 
 

@@ -59,9 +59,9 @@ def _run_properties(style: BaseStyle, profile: Profile, key: str) -> None:
         ooxml.rpr_child(rpr, "w:bCs")
     if own.colour or key == BODY:
         ooxml.rpr_child(rpr, "w:color", val=profile.colour(resolved.colour or "text"))
-    if own.grid and profile.grid.docx_grid == "lines" and profile.grid.docx_character_spacing:
+    if own.grid and profile.grid.docx_grid == "lines" and profile.grid.character_spacing:
         # GB/T 9704 §5.2.3: 28 characters per line; Word/LibreOffice need tracking for it
-        ooxml.rpr_child(rpr, "w:spacing", val=twips(profile.grid.docx_character_spacing))
+        ooxml.rpr_child(rpr, "w:spacing", val=twips(profile.grid.character_spacing))
     if own.size or key == BODY:
         ooxml.set_size(rpr, resolved.size or 0)
 
@@ -76,6 +76,15 @@ def _paragraph_properties(style: BaseStyle, profile: Profile, key: str) -> None:
     ooxml.ppr_child(ppr, "w:widowControl", val=1 if s.widow_control else 0)
     if not profile.line_breaking.hang_punctuation:
         ooxml.ppr_child(ppr, "w:overflowPunct", val=0)
+    if s.grid:
+        # Latin and digits take whole grid cells in the PDF; Word's extra space between Han
+        # and Latin text (autoSpaceDE/DN) would push characters to the next line
+        ooxml.ppr_child(ppr, "w:autoSpaceDE", val=0)
+        ooxml.ppr_child(ppr, "w:autoSpaceDN", val=0)
+    if not s.snap_to_grid:
+        # an exact height of whole grid lines, not rounded up to the grid: a face taller than
+        # its em (Noto Serif CJK for 小标宋) would otherwise take an extra grid line
+        ooxml.ppr_child(ppr, "w:snapToGrid", val=0)
     ooxml.ppr_child(
         ppr,
         "w:spacing",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,6 +104,12 @@ class Layout:
         self.pitch, self.lines = profile.grid.line_pitch, profile.grid.lines
         self.pages: list[Page] = []
         self.slot = 0.0
+        # character widths as a word processor sets them (see linebreak.make_boxes)
+        self.measure = linebreak.Measure(
+            han=lambda style: self.paint[style][0],
+            tracking=profile.grid.character_spacing,
+            latin_space=lambda style: self.paint[style][0] * profile.line_breaking.latin_space,
+        )
 
     def run(self) -> list[Page]:
         """All pages of the document."""
@@ -141,14 +146,15 @@ class Layout:
         s = self.styles[style]
         size = s.size or 0
         cell = self.profile.char_width if s.grid else size
-        capacity = math.floor(
-            (self.width - (s.indent_left + s.indent_right) * size) / cell + EPSILON
-        )
         rules = self.profile.line_breaking
+        capacity = (self.width - (s.indent_left + s.indent_right) * size) / cell
+        fill = capacity - rules.reserve / cell  # lines are filled to this, justified to the full
         pairs = [(run.text, run.style or style) for run in runs]
-        boxes = linebreak.make_boxes(pairs, rules, cell, self._latin_width, capacity, s.grid)
+        boxes = linebreak.make_boxes(
+            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure
+        )
         first = s.first_line_indent * size / cell
-        lines = linebreak.break_lines(boxes, capacity, first, rules, hanging)
+        lines = linebreak.break_lines(boxes, fill, first, rules, hanging)
         for number, line in enumerate(lines):
             last = number == len(lines) - 1
             linebreak.place(line, capacity, cell, justify=s.align == "justify" and not last)
@@ -203,11 +209,10 @@ class Layout:
             advances = [advance_of(box.style, ch, box_size) for ch in text]
             steps = list(advances)  # how far each glyph moves the pen here
             if box.latin:
-                natural = sum(advances)
-                if natural > width:  # a run squeezed into fewer cells: tighten its letters
-                    steps = [a + (width - natural) / len(advances) for a in advances]
-                    natural = width
-                gx = x + (width - natural) / 2
+                # the run's own width with its character spacing, after the space before it
+                tracking = self.measure.tracking
+                steps = [a + tracking for a in advances]
+                gx = x + line.lead[i]
             elif i in line.compressed:
                 full = width * 2  # a compressed mark keeps the half of its cell it is drawn in
                 gx = x + (full - advances[0]) / 2 - (width if linebreak.is_opening(text) else 0)
@@ -350,6 +355,7 @@ class Layout:
             self._latin_width,
             10**6,
             grid=False,
+            measure=self.measure,
         )
         line = linebreak.Line(boxes)
         return linebreak.place(line, 10**6, size, justify=False)

@@ -10,7 +10,6 @@ flush left.
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,9 @@ class Box:
     cells: float
     latin: bool = False
     glue: bool = False  # no break after this box
+    # space set off beside Han text, in cells: it counts only inside a line, not at its ends
+    space_before: float = 0.0
+    space_after: float = 0.0
 
     @property
     def first(self) -> str:
@@ -37,6 +39,18 @@ class Box:
     @property
     def last(self) -> str:
         return self.text[-1]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Character widths as a word processor sets them: a Han character or full-width mark
+    ``han(style)`` points (one cell when None), every character ``tracking`` points more
+    (Word's character spacing), a Latin word beside Han text set off by ``latin_space(style)``
+    points (none when None)."""
+
+    han: Callable[[str], float] | None = None
+    tracking: float = 0.0
+    latin_space: Callable[[str], float] | None = None
 
 
 @dataclass(slots=True)
@@ -48,6 +62,7 @@ class Line:
     width: list[float] = field(default_factory=list)
     compressed: set[int] = field(default_factory=set)
     indent: float = 0.0
+    lead: list[float] = field(default_factory=list)  # points of each box's space before its text
 
     @property
     def text(self) -> str:
@@ -73,15 +88,21 @@ def make_boxes(
     rules: LineBreaking,
     cell: float,
     latin_width: Callable[[str, str], float],
-    capacity: int,
+    capacity: float,
     grid: bool = True,
+    measure: Measure | None = None,
 ) -> list[Box]:
-    """Boxes for ``runs`` of (text, style).  On the grid a Latin run takes whole cells (it may
-    be squeezed by up to ``rules.latin_squeeze`` of a cell to save one); off the grid, its own
-    width."""
-    cells_of = _whole_cells(rules.latin_squeeze) if grid else (lambda cells: cells)
+    """Boxes for ``runs`` of (text, style), their widths in cells of ``cell`` points.
+
+    The widths are those a word processor gives the same text (``measure``), so that the PDF
+    and the .docx break lines alike; without it a Han character takes one cell and a Latin
+    word its own width.
+    """
+    measure = measure or Measure()
+    tracking = measure.tracking
     boxes: list[Box] = []
     for text, style in runs:
+        full = ((measure.han(style) if measure.han else cell) + tracking) / cell
         i = 0
         while i < len(text):
             char = text[i]
@@ -93,16 +114,35 @@ def make_boxes(
                     and (not text[j].isspace() or not grid or _inner_space(text, j))
                 ):
                     j += 1
-                boxes += _latin(text[i:j], style, cell, latin_width, capacity, cells_of)
+                boxes += _latin(text[i:j], style, cell, latin_width, capacity, tracking)
                 i = j
                 continue
             if char in "\n\r\t":
                 i += 1
                 continue
-            boxes.append(Box(char, style, 1.0))
+            boxes.append(Box(char, style, full))
             i += 1
+    if measure.latin_space is not None:
+        _space_latin(boxes, cell, measure.latin_space, rules.units)
     _glue(boxes, rules)
     return boxes
+
+
+def _space_latin(boxes: list[Box], cell: float, space: Callable[[str], float], units: str) -> None:
+    """A Latin word or number beside a Han character (not a mark) takes a little space on
+    that side, as word processors set it — but not a number before its unit (2018年), which
+    the .docx joins with a word joiner."""
+    for i, box in enumerate(boxes):
+        if not box.latin:
+            continue
+        extra = space(box.style) / cell
+        before = boxes[i - 1] if i else None
+        after = boxes[i + 1] if i + 1 < len(boxes) else None
+        if before and not before.latin and before.last.isalnum() and box.first.isalnum():
+            box.space_before = extra
+        unit = box.last.isdigit() and after is not None and after.first in units
+        if after and not after.latin and after.first.isalnum() and box.last.isalnum() and not unit:
+            box.space_after = extra
 
 
 def _inner_space(text: str, j: int) -> bool:
@@ -115,35 +155,31 @@ def _inner_space(text: str, j: int) -> bool:
     )
 
 
-def _whole_cells(squeeze: float) -> Callable[[float], float]:
-    def cells(width_in_cells: float) -> float:
-        return max(1, math.ceil(width_in_cells - squeeze - EPSILON))
-
-    return cells
-
-
 def _latin(
     text: str,
     style: str,
     cell: float,
     width: Callable[[str, str], float],
-    capacity: int,
-    cells_of: Callable[[float], float],
+    capacity: float,
+    tracking: float,
 ) -> list[Box]:
     """A Latin run as one box; a run wider than a line is cut at spaces, or anywhere."""
-    cells = cells_of(width(text, style) / cell)
-    if cells <= capacity:
-        return [Box(text, style, cells, latin=True)]
+
+    def cells(piece: str) -> float:
+        return (width(piece, style) + tracking * len(piece)) / cell
+
+    if cells(text) <= capacity:
+        return [Box(text, style, cells(text), latin=True)]
     pieces, current = [], ""
     for word in text.split(" ") if " " in text else list(text):
         candidate = f"{current} {word}" if current and " " in text else current + word
-        if current and cells_of(width(candidate, style) / cell) > capacity:
+        if current and cells(candidate) > capacity:
             pieces.append(current)
             current = word
         else:
             current = candidate
     pieces.append(current)
-    return [Box(p, style, cells_of(width(p, style) / cell), latin=True) for p in pieces if p]
+    return [Box(p, style, cells(p), latin=True) for p in pieces if p]
 
 
 def _glue(boxes: list[Box], rules: LineBreaking) -> None:
@@ -173,23 +209,34 @@ def break_lines(
     rest_indent: float = 0,
 ) -> list[Line]:
     """Lines of at most ``capacity`` cells; the first is shortened by ``first_indent`` cells,
-    the others by ``rest_indent`` (a hanging indent)."""
+    the others by ``rest_indent`` (a hanging indent).
+
+    Squeeze in before pushing out (GB/T 15834): a pause mark (、。，．) that no longer fits
+    stays at the end of its line, compressed to half a cell with the line set a little
+    tighter — where a word processor hangs it in the margin; any other mark that may not
+    start a line takes the last character down with it.
+    """
     lines: list[Line] = []
     start = 0
     while start < len(boxes):
         indent = first_indent if not lines else rest_indent
         room = capacity - indent
         end, used = start, 0.0
-        while end < len(boxes) and used + boxes[end].cells <= room + EPSILON:
-            used += boxes[end].cells
+        while end < len(boxes):
+            box = boxes[end]
+            need = box.cells + (box.space_before if end > start else 0.0)
+            if used + need > room + EPSILON:
+                break
+            # the space after a Latin word must fit too, or the line ends after the word
+            used += need + box.space_after
             end += 1
         if end == start:  # a box wider than the line: it goes alone
             end += 1
         compressed: set[int] = set()
         if end < len(boxes) and not may_break(boxes, end, rules):
-            squeezed = _squeeze(boxes, start, end, room, rules)
-            if squeezed is not None:
-                end, compressed = squeezed
+            if _hangs(boxes, end, rules):
+                compressed.add(end)
+                end += 1
             else:
                 end = _push(boxes, start, end, rules)
         line = Line(boxes[start:end], compressed={i - start for i in compressed}, indent=indent)
@@ -198,34 +245,17 @@ def break_lines(
     return lines
 
 
-def _squeeze(
-    boxes: list[Box], start: int, end: int, room: float, rules: LineBreaking
-) -> tuple[int, set[int]] | None:
-    """Take the forbidden marks onto this line by compressing punctuation, if that suffices."""
-    stop = end
-    while stop < len(boxes) and not may_break(boxes, stop, rules) and stop - end < 2:
-        stop += 1
-    if not may_break(boxes, stop, rules):
-        return None
-    overflow = sum(b.cells for b in boxes[start:stop]) - room
-    chosen: set[int] = set()
-    last = stop - 1
-    if is_mark(boxes[last].text) and not is_opening(boxes[last].text) and boxes[last].cells == 1:
-        chosen.add(last)  # a mark at the line's end may lose half its width
-    for i in range(stop - 2, start - 1, -1):
-        if len(chosen) * 0.5 >= overflow - EPSILON:
-            break
-        here, after = boxes[i], boxes[i + 1]
-        if not (is_mark(here.text) and is_mark(after.text)):
-            continue
-        # two adjacent marks shrink to one and a half cells: a closing mark gives up its right
-        # half, an opening mark its left half
-        target = i if not is_opening(here.text) else (i + 1 if is_opening(after.text) else None)
-        if target is not None and target != last:
-            chosen.add(target)
-    if len(chosen) * 0.5 >= overflow - EPSILON:
-        return stop, chosen
-    return None
+def _hangs(boxes: list[Box], end: int, rules: LineBreaking) -> bool:
+    """May ``boxes[end]`` stay on the line before it, squeezed in, so that the break after it
+    is allowed?"""
+    box = boxes[end]
+    return (
+        box.text in rules.hang_marks
+        and not box.latin
+        and end > 0
+        and not boxes[end - 1].latin  # after a Latin word the word goes down with the mark
+        and (end + 1 >= len(boxes) or may_break(boxes, end + 1, rules))
+    )
 
 
 def _push(boxes: list[Box], start: int, end: int, rules: LineBreaking) -> int:
@@ -237,13 +267,20 @@ def _push(boxes: list[Box], start: int, end: int, rules: LineBreaking) -> int:
 
 
 def place(line: Line, capacity: float, cell: float, justify: bool) -> Line:
-    """Left edges and widths of the line's boxes; a justified line reaches the right edge."""
+    """Left edges and widths of the line's boxes; a justified line reaches the right edge, a
+    line with a mark squeezed in is set tighter to stay inside it."""
+    last = len(line.boxes) - 1
+    line.lead = [b.space_before * cell if i else 0.0 for i, b in enumerate(line.boxes)]
     widths = [
-        b.cells * cell * (0.5 if i in line.compressed else 1.0) for i, b in enumerate(line.boxes)
+        b.cells * cell * (0.5 if i in line.compressed else 1.0)
+        + line.lead[i]
+        + (b.space_after * cell if i < last else 0.0)
+        for i, b in enumerate(line.boxes)
     ]
     used = sum(widths)
     room = (capacity - line.indent) * cell
-    gap = (room - used) / (len(widths) - 1) if justify and len(widths) > 1 and room > used else 0.0
+    fill = justify or used > room + EPSILON
+    gap = (room - used) / (len(widths) - 1) if fill and len(widths) > 1 else 0.0
     x, positions = line.indent * cell, []
     for width in widths:
         positions.append(x)
