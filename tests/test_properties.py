@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from reportkit import build
 from reportkit.compose.titles import balance
 from reportkit.errors import ReportkitError
-from reportkit.render.pdf.linebreak import break_lines, make_boxes
+from reportkit.layout.linebreak import break_lines, make_boxes
 from reportkit.source import yamlfile
 from reportkit.source.clean import clean
 from reportkit.source.drafts import importer

@@ -179,7 +179,9 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 def test_folder_without_bulletin(tmp_path: Path) -> None:
     found = problems(tmp_path)
-    assert found == [f"{tmp_path}: 错误：文件夹里没有 bulletin.yaml"]
+    assert found == [
+        f"{tmp_path}: 错误：文件夹里没有 bulletin.yaml、report.yaml、minutes.yaml 中的任何一个"
+    ]
 
 
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:

@@ -71,7 +71,9 @@ def test_changing_the_line_pitch_changes_the_grid(tmp_path: Path) -> None:
 def test_changing_a_piece_changes_the_text(tmp_path: Path) -> None:
     source = minimal_source(tmp_path / "src")
     template = copy_template(tmp_path)
-    (template / "pieces/issue.j2").write_text("{{ year }}年第{{ issue }}期\n", encoding="utf-8")
+    (template / "pieces/issue.j2").write_text(
+        "{{ masthead.year }}年第{{ masthead.issue }}期\n", encoding="utf-8"
+    )
     (template / "pieces/filename.j2").write_text(
         "{{ source_name }}-{{ masthead.issue }}\n", encoding="utf-8"
     )
@@ -123,14 +125,14 @@ def test_a_broken_template_value_is_reported_with_its_line(tmp_path: Path) -> No
         registry.load(str(template))
     assert (
         str(info.value)
-        == f"{template.resolve()}/template.yaml:24: page.margin_top: 错误：长度“37”缺少单位，请写成例如 37pt 或 37mm"
+        == f"{template.resolve()}/template.yaml:44: page.margin_top: 错误：长度“37”缺少单位，请写成例如 37pt 或 37mm"
     )
 
 
 def test_unknown_template_name(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as info:
-        registry.load("gbt9704-report")
-    assert "找不到模板“gbt9704-report”。内置模板有：gbt9704-bulletin" in str(info.value)
+        registry.load("gbt9704-nothing")
+    assert "找不到模板“gbt9704-nothing”。内置模板有：gbt9704-bulletin" in str(info.value)
 
 
 def test_renderer_code_holds_no_format_numbers() -> None:
@@ -166,3 +168,32 @@ def test_font_aliases_follow_the_template(template) -> None:
         block = aliases.split(f"<string>{official}</string>", 1)[1].split("</match>", 1)[0]
         target = block.split("<string>", 1)[1].split("</string>", 1)[0]
         assert target in open_fonts, (official, target)
+
+
+def test_renderers_know_blocks_not_document_parts() -> None:
+    """Renderers and pagination name no part of a document: parts are template data."""
+    parts = [
+        "masthead",
+        "end_matter",
+        "byline",
+        "signature",
+        "article",
+        "报头",
+        "版记",
+        "署名",
+        "issuer",
+    ]
+    for folder in ("render", "layout"):
+        for path in (REPO / "src/reportkit" / folder).rglob("*.py"):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            code, in_doc = [], False
+            for line in lines:
+                stripped = line.strip()
+                if stripped.startswith('"""') or stripped.endswith('"""'):
+                    in_doc = not in_doc if stripped.count('"""') == 1 else in_doc
+                    continue
+                if not in_doc:
+                    code.append(line.split("#")[0])
+            text = "\n".join(code)
+            for word in parts:
+                assert word not in text, f"{path.relative_to(REPO)}: {word}"

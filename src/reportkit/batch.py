@@ -49,10 +49,13 @@ def options_key(options: Options) -> str:
     )
     for role, font in options.fonts:
         digest.update(f"|font {role}={font}".encode())
-    try:
-        template = registry.find(options.template)
-    except ReportkitError:
-        template = Path(options.template)
+    if options.template is None:  # the built-in template of each source's kind: all of them
+        template = registry.builtin_root()
+    else:
+        try:
+            template = registry.find(options.template)
+        except ReportkitError:
+            template = Path(options.template)
     _digest_files(digest, template)
     return digest.hexdigest()
 
@@ -143,7 +146,7 @@ def _warm(options: Options) -> None:
         from reportkit.render.pdf import writer
 
         with contextlib.suppress(ReportkitError):  # a font problem is reported per bulletin
-            writer.warm(registry.load(options.template), dict(options.fonts))
+            writer.warm(registry.load(options.template or registry.DEFAULT), dict(options.fonts))
 
 
 def _worker_init() -> None:

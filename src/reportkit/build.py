@@ -8,9 +8,9 @@ from pathlib import Path
 
 from reportkit import atomic
 from reportkit.compose.document import compose
-from reportkit.errors import Problem, ReportkitError, SourceError
+from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.render import renderer
-from reportkit.source.load import load_bulletin
+from reportkit.source.load import KINDS, load_source, source_kind
 from reportkit.template import registry
 
 
@@ -31,7 +31,7 @@ class Options:
 
     output: Path
     formats: tuple[str, ...] = ("docx",)
-    template: str = registry.DEFAULT
+    template: str | None = None  # None: the built-in template of the source's kind
     strict: bool = False
     normalise: bool = True
     fonts: tuple[tuple[str, Path], ...] = ()  # role → font file, for the PDF
@@ -67,8 +67,21 @@ def build(source: Path, options: Options) -> Outcome:
 
 
 def _document(source: Path, options: Options, outcome: Outcome):  # type: ignore[no-untyped-def]
-    template = registry.load(options.template)
-    bulletin, warnings = load_bulletin(source, normalise=options.normalise)
+    chosen = registry.load(options.template) if options.template else None
+    kind = source_kind(source, chosen.profile.kind if chosen else "bulletin")
+    template = chosen or registry.load(registry.for_kind(kind))
+    if template.profile.kind != kind:
+        raise SourceError(
+            [
+                Problem(
+                    Location(source),
+                    "kind",
+                    f"模板“{template.profile.name}”用于{KINDS[template.profile.kind]}，"
+                    f"这份材料是{KINDS[kind]}（kind: {kind}）",
+                )
+            ]
+        )
+    loaded, warnings = load_source(source, normalise=options.normalise, kind=kind)
     outcome.warnings = warnings
     if options.strict and warnings:
         raise SourceError(
@@ -77,4 +90,4 @@ def _document(source: Path, options: Options, outcome: Outcome):  # type: ignore
                 for w in warnings
             ]
         )
-    return compose(bulletin, template), template
+    return compose(loaded, template), template

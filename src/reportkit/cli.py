@@ -84,7 +84,9 @@ def main() -> None:
     "--format", "formats", default="docx", show_default=True, help="输出格式，逗号分隔：docx,pdf"
 )
 @click.option(
-    "--template", default="gbt9704-bulletin", show_default=True, help="内置模板名，或模板文件夹路径"
+    "--template",
+    default=None,
+    help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
 )
 @click.option("--strict", is_flag=True, help="有警告也按失败处理，不写出文件")
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
@@ -107,7 +109,7 @@ def build(
     sources: tuple[Path, ...],
     output: Path,
     formats: str,
-    template: str,
+    template: str | None,
     strict: bool,
     no_normalize: bool,
     font_files: tuple[str, ...],
@@ -143,11 +145,15 @@ def build(
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--template", default="gbt9704-bulletin", show_default=True, help="内置模板名，或模板文件夹路径"
+    "--template",
+    default=None,
+    help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
 )
 @click.option("--strict", is_flag=True, help="有警告也按失败处理")
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不检查标点")
-def validate(paths: tuple[Path, ...], template: str, strict: bool, no_normalize: bool) -> None:
+def validate(
+    paths: tuple[Path, ...], template: str | None, strict: bool, no_normalize: bool
+) -> None:
     """检查 PATHS 中的简报是否可以排版；没有问题时退出码为 0，否则为 1。"""
     from reportkit import build as building
 
@@ -181,12 +187,14 @@ def templates() -> None:
 @main.command()
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.option(
-    "--template", default="gbt9704-bulletin", show_default=True, help="内置模板名，或模板文件夹路径"
+    "--template",
+    default=None,
+    help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
 )
 @click.option(
     "--font", "font_files", multiple=True, metavar="ROLE=FILE", help="某字体角色改用这个字体文件"
 )
-def fonts(source: Path | None, template: str, font_files: tuple[str, ...]) -> None:
+def fonts(source: Path | None, template: str | None, font_files: tuple[str, ...]) -> None:
     """列出每个字体角色在本机用的字体和文件；给出 SOURCE 时统计它用到的字的覆盖情况。"""
     from reportkit.errors import ReportkitError
     from reportkit.fonts import report

@@ -8,23 +8,24 @@ from pathlib import Path
 
 from reportkit.compose.document import compose
 from reportkit.fonts.resolve import FontSet
-from reportkit.source.load import load_bulletin
+from reportkit.source.load import load_source, source_kind
 from reportkit.template import registry
 
 
 def print_report(
     source: Path | None,
-    template_name: str,
+    template_name: str | None,
     overrides: dict[str, Path],
     echo: Callable[[str], object],
 ) -> bool:
     """Print the table; False when a role has no font or a character has none."""
-    template = registry.load(template_name)
+    kind = source_kind(source) if source is not None and template_name is None else None
+    template = registry.load(template_name or registry.for_kind(kind or "bulletin"))
     fonts = FontSet(template.profile, overrides, template_dir=template.folder)
     used: dict[str, Counter[str]] = {role: Counter() for role in fonts.roles}
     if source is not None:
-        bulletin, _ = load_bulletin(source)
-        document = compose(bulletin, template)
+        loaded, _ = load_source(source, kind=template.profile.kind)
+        document = compose(loaded, template)
         from reportkit.render.pdf.faces import texts  # the same walk the PDF renderer makes
 
         for style, text, _origin in texts(document):

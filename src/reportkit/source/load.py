@@ -10,7 +10,14 @@ from reportkit.errors import Location, Problem, SourceError
 from reportkit.source import yamlfile
 from reportkit.source.clean import clean, has_unusable
 from reportkit.source.drafts.load import load_draft
-from reportkit.source.model import Article, Bulletin, BulletinFile, SourceMap
+from reportkit.source.model import (
+    CONTENT,
+    Article,
+    BulletinContent,
+    BulletinFile,
+    Source,
+    SourceMap,
+)
 from reportkit.source.normalize import normalize
 from reportkit.source.validation import validate
 from reportkit.source.yamlfile import dotted
@@ -31,27 +38,70 @@ NOT_TEXT = frozenset(
         "kind",
         "run_on",
         "heading_numbering",
+        "serial",
+        "seal",
+        "copy_number",
     }
 )
 
 Lines = dict[tuple[Any, ...], int]
 
 
+SOURCE_FILES = ("bulletin.yaml", "report.yaml", "minutes.yaml", "document.yaml")
+KINDS = {"bulletin": "简报", "report": "报告", "minutes": "纪要"}
+
+
 def bulletin_file(source: Path) -> tuple[Path, str]:
-    """The YAML file of a source and the bulletin's name (folder or file stem)."""
+    """The YAML file of a source and its name (folder or file stem)."""
     if source.is_dir():
-        return source / BULLETIN_FILE, source.resolve().name
+        found = next((source / n for n in SOURCE_FILES if (source / n).is_file()), None)
+        return found or source / BULLETIN_FILE, source.resolve().name
     return source, source.stem
 
 
-def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, list[Problem]]:
-    """The validated bulletin and the warnings (fixes) made while reading it.
+def source_kind(source: Path, default: str = "bulletin") -> str:
+    """The kind a source says it is (``kind:``, or its file's name), without validating it."""
+    file, _ = bulletin_file(source)
+    try:
+        data, lines = yamlfile.load(file)
+    except SourceError:
+        return default  # the full load reports the problem
+    kind = data.get("kind") if isinstance(data, dict) else None
+    if kind is None and file.stem in KINDS:
+        kind = file.stem
+    if kind is not None and kind not in KINDS:
+        known = "、".join(f"{k}（{v}）" for k, v in KINDS.items())
+        raise SourceError(
+            [
+                Problem(
+                    Location(file, lines.get(("kind",))),
+                    "kind",
+                    f"kind 应为 {known} 之一，而不是“{kind}”",
+                )
+            ]
+        )
+    return kind or default
+
+
+def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[BulletinContent, list[Problem]]:
+    """A bulletin's validated content and the warnings (fixes) made while reading it."""
+    loaded, warnings = load_source(source, normalise=normalise)
+    assert isinstance(loaded.content, BulletinContent)
+    return loaded.content, warnings
+
+
+def load_source(
+    source: Path, *, normalise: bool = True, kind: str = "bulletin"
+) -> tuple[Source, list[Problem]]:
+    """The validated source (of ``kind``: bulletin, report or minutes) and the warnings
+    (fixes) made while reading it.
 
     Raises SourceError listing every problem found, in every file, at once.
     """
     file, name = bulletin_file(source)
     if source.is_dir() and not file.exists():
-        raise SourceError([Problem(Location(source), "", f"文件夹里没有 {BULLETIN_FILE}")])
+        listed = "、".join(SOURCE_FILES[:3])
+        raise SourceError([Problem(Location(source), "", f"文件夹里没有 {listed} 中的任何一个")])
     data, lines = yamlfile.load(file)
     origin = SourceMap()
     origin.add((), file, lines)
@@ -62,6 +112,12 @@ def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, li
         raise SourceError(
             [Problem(Location(file, 1), "", "内容应为“字段: 值”的形式（masthead、articles 等）")]
         )
+    if kind != "bulletin":
+        kind_content = validate(CONTENT[kind], data, file, lines, problems)
+        if problems:
+            raise SourceError(problems)
+        assert kind_content is not None
+        return Source(kind, name, kind_content, origin, (file,)), warnings
     header = validate(BulletinFile, data, file, lines, problems)
     files = [file]
     articles: list[Article] = []
@@ -146,15 +202,10 @@ def load_bulletin(source: Path, *, normalise: bool = True) -> tuple[Bulletin, li
     if problems:
         raise SourceError(problems)
     assert header is not None
-    bulletin = Bulletin(
-        name=name,
-        masthead=header.masthead,
-        articles=tuple(articles),
-        end_matter=header.end_matter,
-        origin=origin,
-        files=tuple(files),
+    content = BulletinContent.model_construct(
+        masthead=header.masthead, articles=articles, end_matter=header.end_matter
     )
-    return bulletin, warnings
+    return Source("bulletin", name, content, origin, tuple(files)), warnings
 
 
 def _discovered(folder: Path) -> list[str]:

@@ -142,9 +142,120 @@ class EndMatter(Model):
 class BulletinFile(Model):
     """What bulletin.yaml holds; articles are checked one by one by the loader."""
 
+    kind: Literal["bulletin"] | None = None
     masthead: Masthead
     articles: list[Any] | None = Field(None, min_length=1)  # None: the files in articles/
     end_matter: EndMatter | None = None
+
+
+class BulletinContent(Model):
+    """A whole bulletin, its articles validated (from bulletin.yaml and the article files)."""
+
+    masthead: Masthead
+    articles: list[Article]
+    end_matter: EndMatter | None = None
+
+
+class DocNumber(Model):
+    """发文字号: 机关代字〔年份〕序号号 (济高党工委〔2019〕12号)."""
+
+    code: Text
+    year: int = Field(ge=1900, le=2999)
+    serial: int = Field(ge=1)
+
+
+class Signature(Model):
+    """署名 and 成文日期 (GB/T 9704 §7.3.5); with a seal the date sits four characters in."""
+
+    name: Text
+    date: Annotated[dt.date, BeforeValidator(_date)]
+    seal: str | None = None  # the seal image (placed over name and date)
+
+
+class Distribution(Model):
+    """版记 (GB/T 9704 §7.4): 抄送 and the printing office with its date."""
+
+    cc: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    printer: Text
+    date: Annotated[dt.date, BeforeValidator(_date)]
+
+
+class Body(Model):
+    """Running text: lead paragraphs, sections with headings and points, closing paragraphs."""
+
+    lead: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    sections: list[Section] = []
+    closing: Annotated[list[Text], BeforeValidator(_as_list)] = []
+
+
+class Attachment(Body):
+    """An attachment (附件), on pages of its own after the body."""
+
+    title: Text
+
+    @model_validator(mode="after")
+    def _has_body(self) -> Attachment:
+        if not (self.lead or self.sections or self.closing):
+            raise ValueError("附件没有正文：请写 lead（正文段落）、sections（小节）或 closing")
+        return self
+
+
+class ReportFile(Body):
+    """A 报告 (上行文), GB/T 9704 §7: head, title, addressee, body, signature, 版记."""
+
+    kind: Literal["report"] | None = None
+    copy_number: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
+    secrecy: str | None = None  # 密级和保密期限: 秘密★1年
+    urgency: str | None = None  # 紧急程度: 特急, 加急
+    issuer: Text  # 发文机关
+    mark: str | None = None  # 发文机关标志; the issuer's name with 文件 when not given
+    number: DocNumber
+    signers: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+    title: Text
+    addressee: Text  # 主送机关
+    attachments: list[Attachment] = []
+    signature: Signature
+    note: str | None = None  # 附注: （联系人：某某，电话：…）
+    distribution: Distribution
+
+    @model_validator(mode="after")
+    def _has_body(self) -> ReportFile:
+        if not (self.lead or self.sections or self.closing):
+            raise ValueError("报告没有正文：请写 lead（正文段落）、sections（小节）或 closing")
+        return self
+
+
+class Attendance(Model):
+    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3)."""
+
+    present: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+    absent: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    attending: Annotated[list[Text], BeforeValidator(_as_list)] = []
+
+
+class MinutesFile(Body):
+    """A 纪要 (GB/T 9704 §10.3): its mark, number, attendance, body and 版记."""
+
+    kind: Literal["minutes"] | None = None
+    mark: Text  # 学习考察交流座谈会纪要
+    issue: int | None = Field(None, ge=1)  # 第1期
+    unit: Text  # the office that keeps the minutes
+    date: Annotated[dt.date, BeforeValidator(_date)]
+    title: str | None = None
+    attendance: Attendance
+    distribution: Distribution
+
+    @model_validator(mode="after")
+    def _has_body(self) -> MinutesFile:
+        if not (self.lead or self.sections or self.closing):
+            raise ValueError("纪要没有正文：请写 lead（正文段落）、sections（小节）或 closing")
+        return self
+
+
+CONTENT: dict[str, type[ReportFile] | type[MinutesFile]] = {
+    "report": ReportFile,
+    "minutes": MinutesFile,
+}
 
 
 @dataclass
@@ -172,12 +283,11 @@ class SourceMap:
 
 
 @dataclass(frozen=True)
-class Bulletin:
-    """A whole bulletin, validated: what the composer turns into a document."""
+class Source:
+    """A source of any kind, validated: what the composer turns into a document."""
 
+    kind: str
     name: str
-    masthead: Masthead
-    articles: tuple[Article, ...]
-    end_matter: EndMatter | None
+    content: BulletinContent | ReportFile | MinutesFile
     origin: SourceMap
     files: tuple[Path, ...]

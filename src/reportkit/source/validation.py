@@ -135,15 +135,18 @@ def validate(
     lines: dict[tuple[Any, ...], int],
     problems: list[Problem],
     prefix: tuple[Any, ...] = (),
+    files: dict[tuple[Any, ...], Path] | None = None,
 ) -> M | None:
-    """``model`` built from ``data``, or None with every error appended to ``problems``."""
+    """``model`` built from ``data``, or None with every error appended to ``problems``.
+
+    ``files``: the file each value was written in, where data was merged from several."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             at = (*prefix, *error["loc"])
-            line = next(
-                (lines[at[:cut]] for cut in range(len(at), -1, -1) if at[:cut] in lines), None
-            )
-            problems.append(Problem(Location(file, line), dotted(at), describe(error, model)))
+            known = next((at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in lines), None)
+            line = lines[known] if known is not None else None
+            where = (files or {}).get(known, file) if known is not None else file
+            problems.append(Problem(Location(where, line), dotted(at), describe(error, model)))
         return None

@@ -14,14 +14,17 @@ from reportkit.errors import Location, Problem, TemplateError
 class Pieces:
     """The named text pieces of one template (masthead lines, bylines, file name …)."""
 
-    def __init__(self, folder: Path, files: dict[str, str]):
+    def __init__(self, folders: list[Path], files: dict[str, str]):
+        """``folders``: the template's pieces folder first, then those of what it extends."""
+        folder = folders[0]
         env = SandboxedEnvironment(
-            loader=jinja2.FileSystemLoader(folder),
+            loader=jinja2.FileSystemLoader(folders),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
         )
         self._folder = folder
+        env.filters["cn_date"] = cn_date
         self._files = files
         self._templates: dict[str, jinja2.Template] = {}
         problems = []
@@ -57,3 +60,10 @@ class Pieces:
             raise TemplateError(
                 [Problem(where, key, f"文字片段做了不允许的操作（{exc}）")]
             ) from None
+
+
+def cn_date(value: Any) -> str:
+    """A date as GB/T 9704 §7.3.5.4 writes it: 2019年4月26日 (no leading zeros)."""
+    if hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)

@@ -80,21 +80,52 @@ class Style(Data):
     # in Word, round each line up to whole grid lines; false for faces taller than their em,
     # which would otherwise take an extra line (their exact height is whole lines already)
     snap_to_grid: bool = True
+    # the first line's top edge this far below the type area's top (发文机关标志: 35 mm)
+    top: Length | None = None
+    # wrapped lines line up after the first of these marks (报：…, 出席：…)
+    hang_after: str | None = None
+    # a line too wide is compressed horizontally to the type width (字符缩放), not wrapped
+    shrink_to_fit: bool = False
 
 
-class Rule(Data):
-    """A horizontal rule."""
+class RuleData(Data):
+    """A full-width horizontal rule.  In the flow it takes no room: ``below_baseline`` puts it
+    under the previous line's baseline (the red rule under the 文号); without it, it lies on
+    the boundary of two lines (版记).  ``bottom``: on the type area's bottom edge when it is
+    the last thing on its page (the 版记's last rule)."""
 
-    colour: str
     width: Length
-    below_baseline: Length
+    colour: str = "text"
+    below_baseline: Length | None = None
+    bottom: bool = False
 
 
-class MastheadData(Data):
-    """报头 geometry."""
+class RunSpec(Data):
+    """A piece of text in a part: a text piece, a field of the source, or fixed text; in the
+    part's style or one of its own."""
 
-    rule: Rule
-    lines_after: int = Field(ge=0)
+    piece: str | None = None
+    field: str | None = None
+    text: str | None = None
+    style: str | None = None
+
+
+class Part(Data):
+    """One part of a document kind, in order from the top: which builder makes it, in which
+    style, from which piece or field (see compose/parts.py for the builders)."""
+
+    part: str
+    style: str | None = None
+    piece: str | None = None
+    field: str | None = None
+    runs: list[RunSpec] = []  # the text as several runs (a label and a name in two faces)
+    right: list[RunSpec] = []  # text set flush right on the same line (the date beside a unit)
+    rule: str | None = None
+    lines: float = 0
+    rules: dict[str, str] = {}  # builder's rules by role: first, between, last
+    labels: dict[str, str] = {}  # builder's labels by field: 报, 送, 发, 出席 …
+    new_page: bool = False
+    even_page: bool = False  # the page it is on must be even (a blank page before if needed)
 
 
 class TitleData(Data):
@@ -124,16 +155,6 @@ class NumberingStyle(Data):
     numerals: Literal["chinese", "arabic"]
 
 
-class EndMatterData(Data):
-    """版记 geometry, GB/T 9704 §7.4."""
-
-    labels: dict[Literal["superiors", "peers", "subordinates"], str]
-    first_rule: Length
-    middle_rule: Length
-    last_rule: Length
-    colour: str = "text"
-
-
 class PageNumberData(Data):
     """Page numbers, GB/T 9704 §7.5."""
 
@@ -142,6 +163,8 @@ class PageNumberData(Data):
     indent_size: Length
     odd: Literal["left", "right", "center"]
     even: Literal["left", "right", "center"]
+    # pages without a number (§7.5): blank pages, and a page holding only the end block
+    skip: list[Literal["blank", "end_only"]] = ["blank", "end_only"]
 
 
 class LineBreaking(Data):
@@ -162,33 +185,9 @@ class LineBreaking(Data):
     hang_punctuation: bool = False
 
 
-REQUIRED_STYLES = [
-    "body",
-    "runin",
-    "heading",
-    "title",
-    "subtitle",
-    "byline",
-    "mark",
-    "masthead_name",
-    "masthead_issue",
-    "masthead_volume",
-    "masthead_line",
-    "end_matter",
-    "page_number",
-]
-REQUIRED_PIECES = [
-    "issue",
-    "volume",
-    "date",
-    "byline",
-    "end_matter_line",
-    "copies",
-    "page_number",
-    "filename",
-    "doc_title",
-    "doc_subject",
-]
+REQUIRED_STYLES = ["body", "page_number"]
+REQUIRED_PIECES = ["page_number", "filename", "doc_title", "doc_subject"]
+KINDS = ("bulletin", "report", "minutes")
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
@@ -197,19 +196,21 @@ class Profile(Data):
 
     name: str
     description: str = ""
+    kind: Literal["bulletin", "report", "minutes"]  # the source this template reads
+    parts: list[Part] = Field(min_length=1)
     sizes: dict[str, Length] = {}
     page: Page
     grid: Grid
     colours: dict[str, str]
     fonts: dict[str, FontRole]
     styles: dict[str, Style]
-    masthead: MastheadData
+    rules: dict[str, RuleData] = {}
     title: TitleData = TitleData()
     article: ArticleData = ArticleData()
     sections: SectionsData
     numbering: dict[str, NumberingStyle]
-    end_matter: EndMatterData
     page_number: PageNumberData
+    document_date: str = "masthead.date"  # the field holding the date the document bears
     language: str = "zh-CN"
     line_breaking: LineBreaking
     pieces: dict[str, str]
@@ -247,8 +248,21 @@ class Profile(Data):
         for name in [*self.sections.numbering.values(), self.sections.heading_numbering]:
             if name != "none" and name not in self.numbering:
                 raise ValueError(f"编号样式“{name}”不在 numbering 中")
-        self.colour(self.masthead.rule.colour)
-        self.colour(self.end_matter.colour)
+        for rule in self.rules.values():
+            self.colour(rule.colour)
+        for number, part in enumerate(self.parts, start=1):
+            where = f"parts 第 {number} 项（{part.part}）"
+            named = [part.style, *(r.style for r in (*part.runs, *part.right))]
+            for style_name in named:
+                if style_name is not None and style_name not in self.styles:
+                    raise ValueError(f"{where}：样式“{style_name}”不在 styles 中")
+            pieces = [part.piece, *(r.piece for r in (*part.runs, *part.right))]
+            for piece in pieces:
+                if piece is not None and piece not in self.pieces:
+                    raise ValueError(f"{where}：文字片段“{piece}”不在 pieces 中")
+            for rule_name in [part.rule, *part.rules.values()]:
+                if rule_name is not None and rule_name not in self.rules:
+                    raise ValueError(f"{where}：分隔线“{rule_name}”不在 rules 中")
         return self
 
     def colour(self, name: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError, TemplateError
 from reportkit.source import yamlfile
@@ -15,6 +16,12 @@ from reportkit.template.profile import Profile
 DEFAULT = "gbt9704-bulletin"
 TEMPLATE_FILE = "template.yaml"
 PIECES_DIR = "pieces"
+EXTENDS = "extends"
+
+
+def for_kind(kind: str) -> str:
+    """The built-in template of a document kind."""
+    return f"gbt9704-{kind}"
 
 
 @dataclass(frozen=True)
@@ -40,9 +47,12 @@ def builtin_names() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / TEMPLATE_FILE).is_file())
 
 
-def find(name_or_path: str) -> Path:
-    """The folder of a template given by built-in name or by path."""
+def find(name_or_path: str, relative_to: Path | None = None) -> Path:
+    """The folder of a template given by built-in name or by path (a relative path from
+    ``relative_to`` first, when given)."""
     path = Path(name_or_path)
+    if relative_to is not None and not path.is_absolute() and (relative_to / path).is_dir():
+        return relative_to / path
     if path.is_dir():
         return path
     if path.name == TEMPLATE_FILE and path.is_file():
@@ -59,15 +69,59 @@ def find(name_or_path: str) -> Path:
 @functools.cache
 def _load_folder(folder: Path) -> Template:
     file = folder / TEMPLATE_FILE
+    data, lines, files, piece_dirs = _merged(folder, ())
+    problems: list[Problem] = []
+    profile = validate(Profile, data, file, lines, problems, files=files)
+    if profile is None:
+        raise TemplateError(problems)
+    return Template(folder, profile, Pieces(piece_dirs, profile.pieces))
+
+
+Lines = dict[tuple[Any, ...], int]
+Files = dict[tuple[Any, ...], Path]
+
+
+def _merged(folder: Path, chain: tuple[Path, ...]) -> tuple[Any, Lines, Files, list[Path]]:
+    """The template's data with what it ``extends`` underneath, merged key by key (a mapping
+    merges, a list or a value replaces); where each value was written; the pieces folders."""
+    file = folder / TEMPLATE_FILE
     try:
         data, lines = yamlfile.load(file)
     except SourceError as exc:  # a broken template file is the template's problem
         raise TemplateError(exc.problems) from None
-    problems: list[Problem] = []
-    profile = validate(Profile, data, file, lines, problems)
-    if profile is None:
-        raise TemplateError(problems)
-    return Template(folder, profile, Pieces(folder / PIECES_DIR, profile.pieces))
+    if not isinstance(data, dict):
+        raise TemplateError([Problem(Location(file, 1), "", "模板内容应为“字段: 值”的形式")])
+    files: Files = dict.fromkeys(lines, file)
+    dirs = [folder / PIECES_DIR]
+    base = data.pop(EXTENDS, None)
+    if base is None:
+        return data, lines, files, dirs
+    where = Location(file, lines.get((EXTENDS,)))
+    if not isinstance(base, str) or not base.strip():
+        raise TemplateError([Problem(where, EXTENDS, "extends 应写要继承的模板名或文件夹路径")])
+    try:
+        base_folder = find(base, relative_to=folder)
+    except TemplateError:
+        known = "、".join(builtin_names())
+        raise TemplateError(
+            [Problem(where, EXTENDS, f"找不到要继承的模板“{base}”。内置模板有：{known}")]
+        ) from None
+    base_folder = base_folder.resolve()
+    if base_folder == folder.resolve() or base_folder in chain:
+        raise TemplateError([Problem(where, EXTENDS, f"模板继承成了环：“{base}”又继承回这里")])
+    base_data, base_lines, base_files, base_dirs = _merged(base_folder, (*chain, folder.resolve()))
+    lines = {**base_lines, **lines}
+    files = {**base_files, **files}
+    return _merge(base_data, data), lines, files, dirs + base_dirs
+
+
+def _merge(base: Any, override: Any) -> Any:
+    if isinstance(base, dict) and isinstance(override, dict):
+        out = dict(base)
+        for key, value in override.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    return override
 
 
 def load(name_or_path: str = DEFAULT) -> Template:

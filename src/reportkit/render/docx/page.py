@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from reportkit.compose.blocks import Document
+from reportkit.compose.page import Document
 from reportkit.render.docx import ooxml, styles
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
@@ -64,3 +64,18 @@ def _footer(paragraph: DocxParagraph, document: Document, profile: Profile, side
     paragraph.add_run(before)
     ooxml.add_field(paragraph._p, "PAGE", "1")
     paragraph.add_run(after)
+
+
+def end_section(doc: DocxDocument, even: bool) -> None:
+    """Start a new section on the next page (the next even page when ``even``), without page
+    numbers: GB/T 9704 §7.5 numbers neither a page holding only the 版记 nor a blank page
+    before it."""
+    from docx.enum.section import WD_SECTION_START
+
+    section = doc.add_section(WD_SECTION_START.EVEN_PAGE if even else WD_SECTION_START.NEW_PAGE)
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False
+        for paragraph in footer.paragraphs:
+            for run in list(paragraph._p):
+                if run.tag == qn("w:r"):
+                    paragraph._p.remove(run)

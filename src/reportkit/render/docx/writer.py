@@ -1,4 +1,9 @@
-"""Draw a composed Document as a .docx: base document, styles, page, masthead, body, end block."""
+"""Write a composed Document as a .docx: base document, styles, page, the blocks, the end block.
+
+The word processor sets its own lines; from reportkit's pagination the writer takes only what
+Word cannot decide for itself: where a rule falls under a wrapped paragraph, how far a block
+set at a fixed distance from the top sits, and whether the end block needs a page of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run as DocxRun
 
-from reportkit.compose.blocks import Document, Paragraph
+from reportkit.compose.page import Document
+from reportkit.layout.metrics import StandardMetrics
+from reportkit.layout.paginate import paginate
 from reportkit.render import Rendered
-from reportkit.render.docx import endmatter, masthead, ooxml, package, page, styles
+from reportkit.render.docx import anchored, blocks, package, page, styles
 from reportkit.template.registry import Template
 
 
@@ -22,15 +26,17 @@ def render(
 ) -> Rendered:
     """The .docx bytes of ``document`` (it names the template's fonts; ``fonts`` is for PDF)."""
     profile = template.profile
+    pages = paginate(document, profile, StandardMetrics())
     doc, ids = _prepared(template, document)
-    masthead.add(doc, document.masthead, profile, _text)
-    body = doc.element.body
-    for block in document.body:
-        _paragraph(body, block, ids)
-    if document.end_matter:
-        endmatter.add(doc, document.end_matter, profile, ids["end_matter"])
+    writer = blocks.BlockWriter(doc.element.body, profile, ids, pages)
+    for index, block in enumerate(document.flow):
+        writer.add(index, block)
+    if document.anchored is not None:
+        if pages.anchored in ("own_page", "after_blank"):
+            page.end_section(doc, even=document.anchored.even_page)
+        anchored.add(doc, document.anchored, profile, ids, pages.end_lines)
     _properties(doc, document)
-    return Rendered(package.to_bytes(doc))
+    return Rendered(package.to_bytes(doc), len(pages.pages))
 
 
 _PREPARED: dict[tuple[Path, tuple[str, str]], tuple[bytes, dict[str, str]]] = {}
@@ -51,30 +57,6 @@ def _prepared(template: Template, document: Document) -> tuple[DocxDocument, dic
         _PREPARED[key] = (package.raw_bytes(doc), ids)
     data, ids = _PREPARED[key]
     return package.open_bytes(data), ids
-
-
-def _text(paragraph: DocxParagraph, text: str, style: str | None = None) -> DocxRun:
-    run = paragraph.add_run(text, style=style)
-    ooxml.east_asian_hint(run._r, text)
-    return run
-
-
-def _paragraph(body: BaseOxmlElement, block: Paragraph, ids: dict[str, str]) -> None:
-    """A body paragraph, written at the XML level (python-docx looks styles up by name on every
-    call, which is most of the time of a long document)."""
-    p = body.add_p()
-    p.style = ids[block.style]
-    if block.page_break_before:
-        p.get_or_add_pPr().pageBreakBefore_val = True
-    for number, line in enumerate(block.lines):
-        if number:
-            p.add_r().add_br()
-        for run in line:
-            r = p.add_r()
-            if run.style:
-                r.style = ids[run.style]
-            r.text = run.text
-            ooxml.east_asian_hint(r, run.text)
 
 
 PROPERTY_LIMIT = 255  # characters Word keeps in a core property

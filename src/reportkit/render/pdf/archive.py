@@ -15,7 +15,7 @@ from importlib import resources
 
 import pikepdf
 
-from reportkit.compose.blocks import Meta
+from reportkit.compose.page import Meta
 
 PRODUCER = "reportkit"
 # reportlab writes a ToUnicode entry "<%04X>": a character beyond U+FFFF gets five or six hex

@@ -14,8 +14,8 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from reportkit.compose.blocks import Meta
-from reportkit.render.pdf.layout import Page
+from reportkit.compose.page import Meta
+from reportkit.render.pdf.glyphs import GlyphPage
 
 _deflate: types.ModuleType
 try:  # ISA-L's deflate writes the same zlib format, several times faster
@@ -44,7 +44,9 @@ class _FastDeflate(pdfdoc.PDFStreamFilterZCompress):
 pdfdoc.PDFZCompress = _FastDeflate()
 
 
-def draw(pages: list[Page], width: float, height: float, meta: Meta, initial_font: str) -> bytes:
+def draw(
+    pages: list[GlyphPage], width: float, height: float, meta: Meta, initial_font: str
+) -> bytes:
     """The pages as PDF bytes; identical input gives identical bytes."""
     buffer = io.BytesIO()
     # invariant: fixed dates and ids (dates are set from the data afterwards); initialFontName:
@@ -75,7 +77,7 @@ def draw(pages: list[Page], width: float, height: float, meta: Meta, initial_fon
     return buffer.getvalue()
 
 
-def _text_operators(page: Page, canvas: Canvas, height: float) -> str:
+def _text_operators(page: GlyphPage, canvas: Canvas, height: float) -> str:
     """The page's glyph runs as PDF text operators, written directly.
 
     This is reportlab's documented way for dynamic (subset) fonts — splitString, then

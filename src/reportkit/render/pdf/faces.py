@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reportkit.compose.blocks import Document
+from reportkit.compose.page import Document, Text
 from reportkit.errors import Location, Problem
 from reportkit.fonts import charsets
 from reportkit.fonts.prepare import Prepared
@@ -120,22 +120,11 @@ _ADVANCES: dict[tuple[str, str, float], float] = {}
 
 def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
     """Every (style, text, origin) the document will draw."""
-    m = document.masthead
-    if m.mark:
-        yield "mark", m.mark, ("masthead", "mark")
-    for line in m.name_lines:
-        yield "masthead_name", line, ("masthead", "name")
-    yield "masthead_issue", m.issue, ("masthead", "issue")
-    if m.volume:
-        yield "masthead_volume", m.volume, ("masthead", "volume")
-    yield "masthead_line", m.unit + m.date, ("masthead", "unit")
-    for block in document.body:
-        for runs in block.lines:
-            for run in runs:
-                yield run.style or block.style, run.text, block.origin
-    if document.end_matter:
-        for text in (*document.end_matter.lines, document.end_matter.copies or ""):
-            yield "end_matter", text, ("end_matter",)
+    for block in document.blocks():
+        if isinstance(block, Text):
+            for runs in (*block.lines, block.right):
+                for run in runs:
+                    yield run.style or block.style, run.text, block.origin
     yield "page_number", document.page_number[0] + "0123456789" + document.page_number[1], ()
 
 
@@ -145,7 +134,7 @@ def _missing(
     where, field = (
         document.locate(origin) if document.locate and origin else (Location(Path("")), origin)
     )
-    article = f"第 {origin[1] + 1} 篇文章，" if len(origin) > 1 and origin[0] == "articles" else ""
+    part = document.describe(origin)
     if font:
         reason = f"排版时所用的字体（{font}）里没有这个字，PDF 中会显示为空框。这是 reportkit 的问题，请报告"
     else:
@@ -153,9 +142,7 @@ def _missing(
             f"在字体角色 {role} 的所有可用字体中都没有，无法排入 PDF。"
             "请安装含有该字的字体，或用 --font 指定"
         )
-    return Problem(
-        where, dotted(field), f"{article}字符“{_shown(char)}”（U+{ord(char):04X}）{reason}"
-    )
+    return Problem(where, dotted(field), f"{part}字符“{_shown(char)}”（U+{ord(char):04X}）{reason}")
 
 
 def _shown(char: str) -> str:

@@ -14,13 +14,13 @@ from reportlab.pdfbase import pdfmetrics
 
 from reportkit.errors import Problem
 from reportkit.fonts.resolve import FontError
-from reportkit.render.pdf.layout import Page
+from reportkit.render.pdf.glyphs import GlyphPage
 
 # (character, font name) → the problem to report, made by the caller who knows the origins
 Describe = Callable[[str, str], Problem]
 
 
-def check_glyphs(pages: list[Page], describe: Describe) -> None:
+def check_glyphs(pages: list[GlyphPage], describe: Describe) -> None:
     """Raise FontError naming every character whose font maps it to no glyph."""
     problems: dict[tuple[str, str], Problem] = {}
     fonts: dict[str, tuple[dict[int, int], str]] = {}

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from reportkit.compose.blocks import Document
+from reportkit.compose.page import Document
 from reportkit.fonts.resolve import FontSet
+from reportkit.layout.paginate import paginate
 from reportkit.render import Rendered
 from reportkit.render.pdf import archive
 from reportkit.render.pdf.draw import draw
 from reportkit.render.pdf.faces import Faces, register
-from reportkit.render.pdf.layout import Layout
+from reportkit.render.pdf.glyphs import glyph_pages
 from reportkit.render.pdf.verify import check_glyphs
 from reportkit.template.registry import Template
 
@@ -34,7 +35,7 @@ def render(
     """The PDF/A-2b bytes of ``document``; ``fonts`` points roles at font files."""
     profile = template.profile
     faces = Faces(document, profile, fonts_for(template, fonts))
-    pages = Layout(document, profile, faces).run()
+    pages = glyph_pages(paginate(document, profile, faces), faces, profile)
     check_glyphs(pages, faces.describe_missing)
     first = next(run.font for page in pages for run in page.glyphs)
     raw = draw(pages, profile.page.width, profile.page.height, document.meta, first)

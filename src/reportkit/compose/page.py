@@ -1,0 +1,105 @@
+"""The page model: what every document kind is composed into and both renderers draw.
+
+A document is a flow of blocks — text in a named style, rules, blank lines — and, optionally,
+a group of blocks anchored to the type area's bottom on the last page (the 版记).  Where a
+block goes is data: its style (a fixed distance from the top, keep-with-next, lone lines),
+its ``new_page``, the group's ``even_page``.  Renderers know blocks, styles and placements;
+none of them knows which part of a document a block is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportkit.errors import Location
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text in one style; ``style`` None means the block's own style."""
+
+    text: str
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph in a named style.  A title holds one tuple of runs per line; ``right`` is
+    set flush right on the paragraph's last line (a date beside a unit, 签发人 beside 文号)."""
+
+    style: str
+    lines: tuple[tuple[Run, ...], ...]
+    right: tuple[Run, ...] = ()
+    origin: tuple[Any, ...] = ()
+    outline: str | None = None  # a bookmark for this block
+    new_page: bool = False
+    indent: float | None = None  # set flush left this many characters in (署名, 成文日期)
+
+    @property
+    def text(self) -> str:
+        """All the block's text, lines joined without a break."""
+        return "".join(run.text for line in (*self.lines, self.right) for run in line)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A full-width rule in the template's ``rules``; it takes no room in the flow."""
+
+    rule: str
+
+
+@dataclass(frozen=True)
+class Space:
+    """Blank grid lines."""
+
+    lines: float
+
+
+Block = Text | Rule | Space
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """Blocks set together on the type area's bottom edge of the last page (版记); on a page of
+    their own when the text leaves no room, on an even page when ``even_page``."""
+
+    blocks: tuple[Block, ...]
+    even_page: bool = False
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Document properties."""
+
+    title: str
+    author: str
+    subject: str
+    date: dt.date
+    language: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document ready to lay out: the flow, the anchored group, page-number texts."""
+
+    name: str
+    meta: Meta
+    flow: tuple[Block, ...]
+    anchored: Anchored | None
+    page_number: tuple[str, str]
+    locate: Callable[[tuple[Any, ...]], tuple[Location, tuple[Any, ...]]] | None = field(
+        default=None, compare=False
+    )
+    # which part of the source a field belongs to, for messages (第 2 篇文章，)
+    describe: Callable[[tuple[Any, ...]], str] = field(default=lambda at: "", compare=False)
+
+    def blocks(self) -> tuple[Block, ...]:
+        """Every block, the anchored group's last."""
+        return self.flow + (self.anchored.blocks if self.anchored else ())
+
+    def text(self) -> str:
+        """Every text of the document in reading order, one block per line."""
+        return "\n".join(b.text for b in self.blocks() if isinstance(b, Text) and b.text)

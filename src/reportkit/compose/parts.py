@@ -1,0 +1,343 @@
+"""The parts a document kind is made of, each turned into page-model blocks.
+
+A template lists its parts in order (``parts:`` in template.yaml); each names one of the
+builders below with its style, pieces, rules and labels.  Builders read the validated source
+through field paths (``masthead.unit``) and the template's Jinja2 pieces; they know the
+official parts (署名, 版记 …) so that the renderers do not have to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportkit.compose import numbering, titles
+from reportkit.compose.page import Anchored, Block, Rule, Run, Space, Text
+from reportkit.errors import Location, Problem, SourceError
+from reportkit.source.model import Section
+from reportkit.source.yamlfile import dotted
+from reportkit.template.profile import NumberingStyle, Part, RunSpec
+from reportkit.template.registry import Template
+
+
+@dataclass
+class Context:
+    """What the builders read: the template, the source's data and where it came from."""
+
+    template: Template
+    content: Any  # the validated source model
+    data: dict[str, Any]  # the same as plain data, for pieces and field paths
+    locate: Callable[[tuple[Any, ...]], tuple[Location, tuple[Any, ...]]]
+    anchored: list[Anchored] = field(default_factory=list)
+
+    def render(self, piece: str, **extra: Any) -> str:
+        """The template piece ``piece`` filled with the source's data and ``extra``."""
+        return self.template.pieces.render(piece, **self.data, **extra)
+
+    def value(self, path: str) -> Any:
+        """The value at a dotted field path (None when any step is missing)."""
+        value: Any = self.data
+        for step in path.split("."):
+            value = value.get(step) if isinstance(value, dict) else None
+        return value
+
+    def error(self, at: tuple[Any, ...], message: str) -> SourceError:
+        """A problem with the source field at ``at``."""
+        location, local = self.locate(at)
+        return SourceError([Problem(location, dotted(local), message)])
+
+
+Builder = Callable[[Context, Part], Iterator[Block]]
+BUILDERS: dict[str, Builder] = {}
+
+
+def builder(name: str) -> Callable[[Builder], Builder]:
+    """Register a part builder under the name templates use for it."""
+
+    def register(function: Builder) -> Builder:
+        BUILDERS[name] = function
+        return function
+
+    return register
+
+
+def build_part(ctx: Context, part: Part) -> list[Block]:
+    """The blocks of one part."""
+    return list(BUILDERS[part.part](ctx, part))
+
+
+# text lines, rules and space -----------------------------------------------------------
+
+
+def _runs(ctx: Context, specs: list[RunSpec], **extra: Any) -> tuple[Run, ...]:
+    out = []
+    for spec in specs:
+        if spec.piece is not None:
+            text = ctx.render(spec.piece, **extra)
+        elif spec.field is not None:
+            value = ctx.value(spec.field)
+            text = "、".join(map(str, value)) if isinstance(value, list) else str(value or "")
+        else:
+            text = spec.text or ""
+        if text:
+            out.append(Run(text, spec.style))
+    return tuple(out)
+
+
+def _origin(part: Part) -> tuple[Any, ...]:
+    path = part.field or next((r.field for r in part.runs if r.field), None)
+    return tuple(path.split(".")) if path else ()
+
+
+@builder("text")
+def text(ctx: Context, part: Part) -> Iterator[Block]:
+    """One paragraph from a piece, a field or several runs; a right-hand part on its line.
+    Nothing when it comes out empty (an optional field left out)."""
+    specs = part.runs or [RunSpec(piece=part.piece, field=part.field)]
+    runs = _runs(ctx, specs)
+    right = _runs(ctx, part.right)
+    if runs or right:
+        assert part.style is not None
+        yield Text(part.style, (runs,), right, origin=_origin(part), new_page=part.new_page)
+
+
+@builder("lines")
+def lines(ctx: Context, part: Part) -> Iterator[Block]:
+    """One paragraph per item of a list field (the bulletin's name, one line each)."""
+    assert part.style is not None and part.field is not None
+    values = ctx.value(part.field) or []
+    for index, value in enumerate(values if isinstance(values, list) else [values]):
+        origin = (*part.field.split("."), index)
+        yield Text(part.style, ((Run(str(value)),),), origin=origin)
+
+
+@builder("rule")
+def rule(ctx: Context, part: Part) -> Iterator[Block]:
+    """A full-width rule of the template's ``rules``."""
+    assert part.rule is not None
+    yield Rule(part.rule)
+
+
+@builder("space")
+def space(ctx: Context, part: Part) -> Iterator[Block]:
+    """Blank grid lines."""
+    yield Space(part.lines)
+
+
+@builder("title")
+def title(ctx: Context, part: Part) -> Iterator[Block]:
+    """A title in balanced lines (GB/T 9704 §7.3.1); nothing when the field is empty."""
+    assert part.style is not None and part.field is not None
+    value = ctx.value(part.field)
+    if value:
+        origin = tuple(part.field.split("."))
+        yield _title(ctx, str(value), part.style, origin, new_page=part.new_page)
+
+
+def _title(
+    ctx: Context, value: str, style: str, origin: tuple[Any, ...], new_page: bool = False
+) -> Text:
+    profile = ctx.template.profile
+    size = profile.style(style).size or 0
+    broken = titles.balance(
+        value, profile.page.type_width / size, profile.line_breaking, profile.title.shape
+    )
+    return Text(
+        style,
+        tuple((Run(line),) for line in broken),
+        origin=origin,
+        outline=value,
+        new_page=new_page,
+    )
+
+
+# running text: bulletins' articles, reports' and minutes' bodies ----------------------
+
+
+@builder("articles")
+def articles(ctx: Context, part: Part) -> Iterator[Block]:
+    """Each article: title, subtitle, bylines, lead, sections, closing, credit line."""
+    profile = ctx.template.profile
+    for index, article in enumerate(ctx.content.articles):
+        at: tuple[Any, ...] = ("articles", index)
+        new_page = profile.article.new_page and index > 0
+        yield _title(ctx, article.title, "title", (*at, "title"), new_page=new_page)
+        if article.subtitle:
+            yield _text("subtitle", article.subtitle, (*at, "subtitle"))
+        for number, author in enumerate(article.authors):
+            byline = ctx.render("byline", author=author.model_dump())
+            yield _text("byline", byline, (*at, "authors", number))
+        yield from _body(ctx, article, at, article.heading_numbering)
+        if article.credit:
+            credit = article.credit.strip("（）() ")
+            shown = (
+                ctx.render("credit", credit=credit)
+                if ctx.template.pieces.has("credit")
+                else f"（{credit}）"
+            )
+            yield _text("credit" if "credit" in profile.styles else "body", shown, (*at, "credit"))
+
+
+@builder("body")
+def body(ctx: Context, part: Part) -> Iterator[Block]:
+    """The source's running text: lead paragraphs, sections, closing paragraphs."""
+    yield from _body(ctx, ctx.content, (), None)
+
+
+def _body(
+    ctx: Context, content: Any, at: tuple[Any, ...], heading_numbering: str | None
+) -> Iterator[Block]:
+    profile = ctx.template.profile
+    for i, value in enumerate(content.lead):
+        yield _text("body", value, (*at, "lead", i))
+    style = _numbering(
+        ctx, heading_numbering or profile.sections.heading_numbering, (*at, "heading_numbering")
+    )
+    headed = 0
+    for number, section in enumerate(content.sections):
+        where = (*at, "sections", number)
+        heading = section.heading or (
+            profile.sections.kinds.get(section.kind) if section.kind else None
+        )
+        if heading:
+            headed += 1
+            label = numbering.label(style, headed) if style is not None else ""
+            yield _text("heading", label + heading, (*where, "heading"))
+        yield from _section(ctx, section, where)
+    for i, value in enumerate(content.closing):
+        yield _text("body", value, (*at, "closing", i))
+
+
+def _section(ctx: Context, section: Section, at: tuple[Any, ...]) -> Iterator[Block]:
+    profile = ctx.template.profile
+    for i, value in enumerate(section.paragraphs):
+        yield _text("body", value, (*at, "paragraphs", i))
+    name = section.numbering or profile.sections.numbering.get(section.kind or "free", "一是")
+    style = _numbering(ctx, name, (*at, "numbering"))
+    points = [
+        (Run((numbering.label(style, n) if style else "") + point.lead, "runin"), Run(point.text))
+        for n, point in enumerate(section.points, start=1)
+    ]
+    if section.run_on:
+        runs = [Run(section.intro)] if section.intro else []
+        runs += [run for pair in points for run in pair]
+        if runs:
+            yield Text("body", (tuple(runs),), origin=(*at, "points"))
+        return
+    if section.intro:
+        yield _text("body", section.intro, (*at, "intro"))
+    for i, pair in enumerate(points):
+        yield Text("body", (pair,), origin=(*at, "points", i))
+
+
+def _numbering(ctx: Context, name: str, at: tuple[Any, ...]) -> NumberingStyle | None:
+    """The numbering style called ``name`` in the template (None for "none")."""
+    if name == "none":
+        return None
+    style = ctx.template.profile.numbering.get(name)
+    if style is None:
+        known = "、".join(ctx.template.profile.numbering)
+        raise ctx.error(at, f"没有编号样式“{name}”，可用的有：{known}")
+    return style
+
+
+def _text(style: str, value: str, origin: tuple[Any, ...]) -> Text:
+    return Text(style, ((Run(value),),), origin=origin)
+
+
+# the 公文's own parts ---------------------------------------------------------------------
+
+
+@builder("attachment_note")
+def attachment_note(ctx: Context, part: Part) -> Iterator[Block]:
+    """附件说明 (§7.3.4): one blank line, then 附件：1. 名称, further names aligned under the
+    first (the style's hang_after)."""
+    names = [a.title for a in ctx.content.attachments]
+    if not names:
+        return
+    assert part.style is not None and part.piece is not None
+    yield Space(1)
+    rows = [
+        ctx.render(part.piece, number=n, title=t, count=len(names)) for n, t in enumerate(names, 1)
+    ]
+    yield Text(part.style, tuple((Run(row),) for row in rows), origin=("attachments",))
+
+
+@builder("signature")
+def signature(ctx: Context, part: Part) -> Iterator[Block]:
+    """署名 and 成文日期 (§7.3.5).  With a seal the date is four characters from the right
+    and the name centred over it; without, the name is two characters from the right and the
+    date starts two characters right of the name's first character (the date, when longer,
+    two from the right and the name moved left to keep the offset)."""
+    assert part.style is not None and part.piece is not None
+    sign = ctx.content.signature
+    name, date = sign.name, ctx.render(part.piece)
+    width = ctx.template.profile.grid.chars - ctx.template.profile.style(part.style).indent_right
+    name_cells, date_cells = titles.cells(name), titles.cells(date)
+    if sign.seal:
+        date_at = width - 4 - date_cells
+        name_at = date_at + (date_cells - name_cells) / 2
+        yield Space(2)
+    else:
+        name_at = min(width - 2 - name_cells, width - 2 - date_cells - 2)
+        date_at = name_at + 2
+        yield Space(1)
+    yield Text(part.style, ((Run(name),),), origin=("signature", "name"), indent=name_at)
+    yield Text(part.style, ((Run(date),),), origin=("signature", "date"), indent=date_at)
+
+
+@builder("attachments")
+def attachments(ctx: Context, part: Part) -> Iterator[Block]:
+    """Each attachment on a new page (§7.3.7): 附件N flush left on the first line, its title
+    centred on the third, then its text."""
+    assert part.style is not None and part.piece is not None
+    for index, attachment in enumerate(ctx.content.attachments):
+        at = ("attachments", index)
+        label = ctx.render(part.piece, number=index + 1, count=len(ctx.content.attachments))
+        yield Text(part.style, ((Run(label),),), origin=at, new_page=True)
+        yield Space(1)
+        yield _title(ctx, attachment.title, "title", (*at, "title"))
+        yield from _body(ctx, attachment, at, None)
+
+
+@builder("attendance")
+def attendance(ctx: Context, part: Part) -> Iterator[Block]:
+    """出席 / 请假 / 列席 (§10.3): the label in its own face, the names after it, wrapped names
+    aligned after the colon (the style's hang_after)."""
+    assert part.style is not None and part.field is not None
+    label_style = part.runs[0].style if part.runs else None
+    for key, label in part.labels.items():
+        names = ctx.value(f"{part.field}.{key}") or []
+        if names:
+            runs = (Run(f"{label}：", label_style), Run("，".join(names)))
+            yield Text(part.style, (runs,), origin=(*part.field.split("."), key))
+
+
+@builder("end_block")
+def end_block(ctx: Context, part: Part) -> Iterator[Block]:
+    """版记 (§7.4), anchored to the bottom of the last page: a line per labelled list
+    (报：…。, 抄送：…。), then a last line (（共印60份）; the printing office and date), with
+    the template's rules above, between and below."""
+    assert part.style is not None and part.piece is not None
+    blocks: list[Block] = []
+    for key, label in part.labels.items():
+        names = ctx.value(key) or []
+        if names:
+            line = ctx.render(part.piece, label=label, names=names)
+            blocks.append(Text(part.style, ((Run(line),),), origin=tuple(key.split("."))))
+    last = _runs(ctx, part.runs)
+    right = _runs(ctx, part.right)
+    if not blocks and not last and not right:
+        return
+    rules = part.rules
+    out: list[Block] = [Rule(rules["first"])] if "first" in rules else []
+    out += blocks
+    if last or right:
+        if blocks and "between" in rules:
+            out.append(Rule(rules["between"]))
+        out.append(Text(part.style, (last,), right, origin=_origin(part)))
+    if "last" in rules:
+        out.append(Rule(rules["last"]))
+    ctx.anchored.append(Anchored(tuple(out), even_page=part.even_page))
+    yield from ()

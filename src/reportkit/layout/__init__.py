@@ -1,0 +1,1 @@
+"""Pages laid out on the grid, for every output: line breaking and pagination."""

@@ -1,0 +1,32 @@
+"""Character widths without font files: what paginating a .docx needs.
+
+A .docx names Times New Roman for Latin text and a Chinese face for the rest; Word sets every
+Han character and full-width mark one em wide.  The PDF measures its own embedded fonts (whose
+Latin face, Liberation Serif, has Times New Roman's widths), so both paginate alike.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Advance widths of Times New Roman (and its metric clone Liberation Serif), U+0020–U+007E,
+# in thousandths of an em.
+_TIMES = (
+    250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
+    500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,
+    921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,
+    556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,
+    333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,
+    500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+)  # fmt: skip
+
+
+class StandardMetrics:
+    """Times New Roman for ASCII, one em for wide characters, half an em otherwise."""
+
+    def advance(self, style: str, char: str, size: float) -> float:
+        """How far ``char`` moves the pen at ``size`` points."""
+        code = ord(char)
+        if 0x20 <= code <= 0x7E:
+            return _TIMES[code - 0x20] * size / 1000
+        return size if unicodedata.east_asian_width(char) in "FWA" else size / 2

@@ -1,0 +1,435 @@
+"""A document's blocks laid out on the template's grid, page by page (no drawing here).
+
+Every output uses the same pagination: the PDF draws the placed lines; the .docx, which lets
+the word processor set its own lines, takes from it only what Word cannot decide for itself
+(whether the end block goes on a page of its own, after a blank page).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from reportkit.compose.page import Block, Document, Run, Space, Text
+from reportkit.errors import Location, Problem, SourceError
+from reportkit.layout import linebreak
+from reportkit.source.yamlfile import dotted
+from reportkit.template.profile import Profile
+
+EPSILON = 1e-6
+
+
+class Metrics(Protocol):
+    """How far a character moves the pen in a style (Latin widths; Han takes its size)."""
+
+    def advance(self, style: str, char: str, size: float) -> float: ...
+
+
+@dataclass(slots=True)
+class PlacedLine:
+    """A broken line on a page: its boxes placed from ``x0``, on ``baseline`` (points from the
+    page's top-left), horizontally scaled by ``scale``."""
+
+    line: linebreak.Line
+    style: str
+    baseline: float
+    x0: float
+    scale: float = 1.0
+
+
+@dataclass(slots=True)
+class PlacedRule:
+    """A horizontal rule centred on ``y``."""
+
+    x0: float
+    x1: float
+    y: float
+    width: float
+    colour: str
+
+
+PageKind = Literal["text", "blank", "end_only"]
+
+
+@dataclass(slots=True)
+class Page:
+    """One page: its lines and rules, its printed number (None: none) and bookmarks."""
+
+    lines: list[PlacedLine] = field(default_factory=list)
+    rules: list[PlacedRule] = field(default_factory=list)
+    number: int | None = None
+    outlines: list[tuple[str, float]] = field(default_factory=list)
+    kind: PageKind = "text"
+
+
+@dataclass
+class Pages:
+    """The laid-out document: its pages, and where the end block went."""
+
+    pages: list[Page]
+    anchored: Literal["none", "last_page", "own_page", "after_blank"] = "none"
+    lines_of: dict[int, int] = field(default_factory=dict)  # flow block index → its lines
+    # flow block index → the space above and below a block set at a fixed distance from the
+    # top (points): what a word processor needs to put it there and return to the grid
+    gaps: dict[int, tuple[float, float]] = field(default_factory=dict)
+    end_lines: int = 0  # lines of the anchored group
+
+
+@dataclass(slots=True)
+class _Lines:
+    """A text block broken into lines, with what pagination needs to know about it."""
+
+    style: str
+    lines: list[tuple[linebreak.Line, float, float]]  # line, x0, scale
+    per_line: float
+    space_before: float
+    keep_with_next: bool
+    widow_control: bool
+    new_page: bool = False
+    outline: str | None = None
+    right: linebreak.Line | None = None  # set flush right on the last line
+
+
+def paginate(document: Document, profile: Profile, metrics: Metrics) -> Pages:
+    """The document's pages."""
+    return _Paginator(document, profile, metrics).run()
+
+
+class _Paginator:
+    def __init__(self, document: Document, profile: Profile, metrics: Metrics):
+        self.document, self.profile, self.metrics = document, profile, metrics
+        self.styles = {name: profile.style(name) for name in profile.styles}
+        self.sizes = {name: style.size or 0 for name, style in self.styles.items()}
+        page = profile.page
+        self.left, self.top, self.width = page.margin_left, page.margin_top, page.type_width
+        self.pitch, self.lines = profile.grid.line_pitch, profile.grid.lines
+        self.pages: list[Page] = []
+        self.slot = 0.0
+        self.baseline: float | None = None  # of the last line placed
+        self.measure = linebreak.Measure(
+            han=lambda style: self.sizes[style],
+            tracking=profile.grid.character_spacing,
+            latin_space=lambda style: self.sizes[style] * profile.line_breaking.latin_space,
+        )
+        self.result = Pages([])
+
+    def run(self) -> Pages:
+        self._new_page()
+        flow = self.document.flow
+        made: dict[int, _Lines] = {}
+        for index, block in enumerate(flow):
+            if isinstance(block, Text):
+                self._flow(flow, index, made)
+                self.result.lines_of[index] = len(made.pop(index).lines)
+            elif isinstance(block, Space):
+                if self.slot > 0:
+                    self.slot += block.lines
+            else:
+                self._rule(block.rule)
+        if self.document.anchored is not None:
+            self._anchored()
+        self._page_numbers()
+        self.result.pages = self.pages
+        return self.result
+
+    # pages and slots -------------------------------------------------------------------
+
+    def _new_page(self, kind: PageKind = "text") -> None:
+        self.pages.append(Page(number=0, kind=kind))
+        self.slot = 0.0
+        self.baseline = None
+
+    @property
+    def page(self) -> Page:
+        return self.pages[-1]
+
+    def _baseline(self, style: str, slot: float, per_line: float) -> float:
+        return (
+            self.top
+            + slot * self.pitch
+            + self.profile.baseline_in_line(self.sizes[style], per_line)
+        )
+
+    # lines ------------------------------------------------------------------------------
+
+    def _latin_width(self, text: str, style: str) -> float:
+        size = self.sizes[style]
+        return sum(self.metrics.advance(style, ch, size) for ch in text)
+
+    def _break(
+        self, runs: Sequence[Run], style: str, indent: float, right: float, hanging: float = 0
+    ) -> list[linebreak.Line]:
+        """``runs`` broken into placed lines of ``style`` between ``indent`` and ``right``
+        (characters in from each edge); ``hanging``: cells by which lines after the first
+        are indented."""
+        s = self.styles[style]
+        size = self.sizes[style]
+        cell = self.profile.char_width if s.grid else size
+        rules = self.profile.line_breaking
+        capacity = (self.width - (indent + right) * size) / cell
+        fill = capacity - rules.reserve / cell  # lines are filled to this, justified to the full
+        pairs = [(run.text, run.style or style) for run in runs]
+        boxes = linebreak.make_boxes(
+            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure
+        )
+        first = s.first_line_indent * size / cell
+        lines = linebreak.break_lines(boxes, fill, first, rules, hanging)
+        for number, line in enumerate(lines):
+            last = number == len(lines) - 1
+            linebreak.place(line, capacity, cell, justify=s.align == "justify" and not last)
+        return lines
+
+    def _one_line(self, runs: Sequence[Run], style: str) -> linebreak.Line:
+        """``runs`` on a single line, however wide (it is compressed to fit)."""
+        size = self.sizes[style]
+        pairs = [(run.text, run.style or style) for run in runs]
+        boxes = linebreak.make_boxes(
+            pairs, self.profile.line_breaking, size, self._latin_width, 10**6, False, self.measure
+        )
+        return linebreak.place(linebreak.Line(boxes), 10**6, size, justify=False)
+
+    def _lines(self, block: Text) -> _Lines:
+        """A text block broken into lines and placed across the type area."""
+        s = self.styles[block.style]
+        size = self.sizes[block.style]
+        indent = block.indent if block.indent is not None else s.indent_left
+        left_edge = self.left + indent * size
+        right_edge = self.left + self.width - s.indent_right * size
+        align = "left" if block.indent is not None else s.align
+        placed: list[tuple[linebreak.Line, float, float]] = []
+        hanging = 0.0
+        for given in block.lines:
+            if s.shrink_to_fit:
+                line = self._one_line(given, block.style)
+                used = _used(line)
+                scale = min(1.0, (right_edge - left_edge) / max(used, EPSILON))
+                placed.append((line, _x0(align, left_edge, right_edge, used * scale), scale))
+                continue
+            if s.hang_after and not hanging:
+                hanging = _label_cells(given, s.hang_after, self.profile, block.style)
+            for line in self._break(given, block.style, indent, s.indent_right, hanging):
+                placed.append((line, _x0(align, left_edge, right_edge, _used(line)), 1.0))
+        right = None
+        if block.right:
+            right = self._break(block.right, block.style, indent, s.indent_right)[0]
+            last = placed[-1][0] if placed else None
+            if last is not None and placed[-1][1] + _used(last) + size > right_edge - _used(right):
+                placed.append((linebreak.Line([]), left_edge, 1.0))  # the right part's own line
+            elif last is None:
+                placed.append((linebreak.Line([]), left_edge, 1.0))
+        return _Lines(
+            block.style,
+            placed,
+            s.line_height,
+            s.space_before,
+            s.keep_with_next,
+            s.widow_control,
+            block.new_page,
+            block.outline,
+            right,
+        )
+
+    # flowing text ---------------------------------------------------------------------
+
+    def _get(self, flow: Sequence[Block], index: int, made: dict[int, _Lines]) -> _Lines:
+        found = made.get(index)
+        if found is None:
+            block = flow[index]
+            assert isinstance(block, Text)
+            found = made[index] = self._lines(block)
+        return found
+
+    def _min_slots(self, flow: Sequence[Block], index: int, made: dict[int, _Lines]) -> float:
+        """Slots a block needs on the page where it starts: its first lines (two for
+        paragraphs that avoid lone lines), plus what follows when it keeps with the next."""
+        block = self._get(flow, index, made)
+        count = len(block.lines) if not block.widow_control else min(2, len(block.lines))
+        need = count * block.per_line
+        if block.keep_with_next:
+            after = index + 1
+            while after < len(flow) and not isinstance(flow[after], Text):
+                following = flow[after]
+                need += following.lines if isinstance(following, Space) else 0
+                after += 1
+            if after < len(flow):
+                need += self._get(flow, after, made).space_before
+                need += self._min_slots(flow, after, made)
+        return need
+
+    def _flow(self, flow: Sequence[Block], index: int, made: dict[int, _Lines]) -> None:
+        block = self._get(flow, index, made)
+        style = self.styles[block.style]
+        if block.new_page and (self.slot > 0 or self.page.lines):
+            self._new_page()
+        if style.top is not None and self.slot * self.pitch < style.top:
+            self.result.gaps[index] = self._fixed_top(block, style.top)
+            return
+        space = block.space_before if self.slot > 0 else 0
+        if (
+            self.slot > 0
+            and self.slot + space + self._min_slots(flow, index, made) > self.lines + EPSILON
+        ):
+            self._new_page()
+            space = 0
+        self.slot += space
+        if block.outline:
+            self.page.outlines.append((block.outline, self.top + self.slot * self.pitch))
+        done = 0
+        while done < len(block.lines):
+            fit = int((self.lines - self.slot + EPSILON) // block.per_line)
+            rest = len(block.lines) - done
+            take = min(fit, rest)
+            if block.widow_control and take < rest:
+                if rest - take == 1 and take >= 3:
+                    take -= 1  # no lone last line at the top of the next page
+                elif done == 0 and take == 1:
+                    take = 0  # no lone first line at the bottom of this page
+            if take <= 0:
+                if self.slot == 0:
+                    take = min(rest, max(1, fit))  # a block taller than a page
+                else:
+                    self._new_page()
+                    continue
+            for number in range(done, done + take):
+                self._place(block, number, self._baseline(block.style, self.slot, block.per_line))
+                self.slot += block.per_line
+            done += take
+            if done < len(block.lines):
+                self._new_page()
+
+    def _fixed_top(self, block: _Lines, top: float) -> tuple[float, float]:
+        """A block whose first line's top edge is ``top`` below the type area's top (the em box
+        of its glyphs); what follows goes on the next grid line after it.  The space left
+        above and below it, in points."""
+        size = self.sizes[block.style]
+        em_top = (
+            self.profile.baseline_in_line(size, block.per_line) - self.profile.grid.em_ascent * size
+        )
+        start = (top - em_top) / self.pitch
+        for number in range(len(block.lines)):
+            slot = start + number * block.per_line
+            self._place(block, number, self._baseline(block.style, slot, block.per_line))
+        end = start + len(block.lines) * block.per_line
+        before = (start - self.slot) * self.pitch
+        self.slot = math.ceil(end - EPSILON)
+        return before, (self.slot - end) * self.pitch
+
+    def _place(self, block: _Lines, number: int, baseline: float) -> None:
+        line, x0, scale = block.lines[number]
+        self.page.lines.append(PlacedLine(line, block.style, baseline, x0, scale))
+        if block.right is not None and number == len(block.lines) - 1:
+            s = self.styles[block.style]
+            right_edge = self.left + self.width - s.indent_right * self.sizes[block.style]
+            self.page.lines.append(
+                PlacedLine(block.right, block.style, baseline, right_edge - _used(block.right))
+            )
+        self.baseline = baseline
+
+    def _rule(self, name: str, bottom_of_page: bool = False) -> None:
+        rule = self.profile.rules[name]
+        if rule.bottom and bottom_of_page:
+            # GB/T 9704 §7.4: the 版记's last rule on the type area's bottom edge
+            y = self.top + self.profile.page.type_height
+        elif rule.below_baseline is not None and self.baseline is not None:
+            y = self.baseline + rule.below_baseline
+        else:
+            y = self.top + self.slot * self.pitch
+        colour = self.profile.colour(rule.colour)
+        self.page.rules.append(PlacedRule(self.left, self.left + self.width, y, rule.width, colour))
+
+    # the anchored group and page numbers --------------------------------------------------
+
+    def _anchored(self) -> None:
+        group = self.document.anchored
+        assert group is not None
+        made = {i: self._lines(b) for i, b in enumerate(group.blocks) if isinstance(b, Text)}
+        height = sum(len(m.lines) * m.per_line for m in made.values())
+        height += sum(b.lines for b in group.blocks if isinstance(b, Space))
+        self.result.end_lines = math.ceil(height - EPSILON)
+        if height > self.lines:
+            first = next((b.origin for b in group.blocks if isinstance(b, Text)), ())
+            raise self._error(first, "末页底部的内容太长，一页放不下，请删减")
+        fits = self.slot + height <= self.lines + EPSILON
+        self.result.anchored = "last_page"
+        if not fits or (group.even_page and len(self.pages) % 2 == 1):
+            needs_blank = group.even_page and len(self.pages) % 2 == 0
+            if needs_blank:
+                self._new_page("blank")
+            self._new_page("end_only")
+            self.result.anchored = "after_blank" if needs_blank else "own_page"
+        self.slot = self.lines - height
+        last = len(group.blocks) - 1
+        for index, block in enumerate(group.blocks):
+            if isinstance(block, Text):
+                lines = made[index]
+                for number in range(len(lines.lines)):
+                    self._place(
+                        lines, number, self._baseline(lines.style, self.slot, lines.per_line)
+                    )
+                    self.slot += lines.per_line
+            elif isinstance(block, Space):
+                self.slot += block.lines
+            else:
+                self._rule(block.rule, bottom_of_page=index == last)
+
+    def _error(self, at: tuple[Any, ...], message: str) -> SourceError:
+        where, local = (
+            self.document.locate(at) if self.document.locate else (Location(Path("")), at)
+        )
+        return SourceError([Problem(where, dotted(local), message)])
+
+    def _page_numbers(self) -> None:
+        """``— N —`` under the type area (GB/T 9704 §7.5): odd pages right, even pages left,
+        one character in; none on the kinds of page the template leaves unnumbered."""
+        settings = self.profile.page_number
+        skip = set(settings.skip)
+        before, after = self.document.page_number
+        size = self.sizes["page_number"]
+        baseline = (
+            self.top
+            + self.profile.page.type_height
+            + settings.below_type_area
+            + self.profile.grid.em_ascent * size
+        )
+        for index, page in enumerate(self.pages, start=1):
+            if page.kind in skip:
+                page.number = None
+                continue
+            page.number = index
+            line = self._break([Run(f"{before}{index}{after}")], "page_number", 0, 0)[0]
+            used = _used(line)
+            indent = settings.indent * settings.indent_size
+            side = settings.odd if index % 2 else settings.even
+            if side == "right":
+                x0 = self.left + self.width - indent - used
+            elif side == "left":
+                x0 = self.left + indent
+            else:
+                x0 = self.left + (self.width - used) / 2
+            page.lines.append(PlacedLine(line, "page_number", baseline, x0))
+
+
+def _used(line: linebreak.Line) -> float:
+    """The width a placed line takes, in points."""
+    return line.x[-1] + line.width[-1] if line.boxes else 0.0
+
+
+def _x0(align: str | None, left: float, right: float, used: float) -> float:
+    if align == "center":
+        return left + (right - left - used) / 2
+    if align == "right":
+        return right - used
+    return left
+
+
+def _label_cells(runs: Sequence[Run], marks: str, profile: Profile, style: str) -> float:
+    """Cells up to and including the first of ``marks`` (报：): where wrapped lines begin."""
+    text = "".join(run.text for run in runs)
+    found = [text.index(m) for m in marks if m in text]
+    if not found:
+        return 0.0
+    label = text[: min(found) + 1]
+    return sum(0.5 if ch.isascii() else 1.0 for ch in label)

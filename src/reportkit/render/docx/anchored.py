@@ -1,0 +1,122 @@
+"""The anchored group (版记) as a one-column table in a text box on the type area's bottom.
+
+Text blocks are the table's rows; rules are the borders above, between and below them.  The
+box hangs from an empty last paragraph whose space before equals the group's height, so the
+group moves to a new page exactly when the text leaves no room for it.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+
+from reportkit.compose.page import Anchored, Rule, Space, Text
+from reportkit.compose.titles import cells
+from reportkit.render.docx import drawing, ooxml
+from reportkit.template.profile import Profile
+from reportkit.template.units import twips
+
+EIGHTHS_PER_PT = 8
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def add(
+    doc: DocxDocument, group: Anchored, profile: Profile, ids: dict[str, str], lines: int
+) -> None:
+    """Append the group, ``lines`` grid lines high, at the bottom of the last page."""
+    pitch = profile.grid.line_pitch
+    height = lines * pitch
+    anchor = doc.element.body.add_p()
+    anchor.style = ids["body"]
+    ooxml.ppr_child(
+        anchor.get_or_add_pPr(),
+        "w:spacing",
+        before=twips(height),
+        line=twips(pitch),
+        lineRule="exact",
+    )
+    box = drawing.bottom_box(1, "页底内容", profile.page.type_width, height)
+    anchor.append(box)
+    content = box.find(".//" + qn("w:txbxContent"))
+    content.append(parse_xml(_table(group, profile, ids)))
+    content.append(parse_xml(f"<w:p {_W}/>"))
+
+
+def _border(side: str, rule: str, profile: Profile) -> str:
+    data = profile.rules[rule]
+    colour = profile.colour(data.colour)
+    return (
+        f'<w:{side} w:val="single" w:sz="{round(data.width * EIGHTHS_PER_PT)}" '
+        f'w:space="0" w:color="{colour}"/>'
+    )
+
+
+def _table(group: Anchored, profile: Profile, ids: dict[str, str]) -> str:
+    """The group as a one-column table (WordprocessingML): no cell padding, the rows' own
+    indents place the text."""
+    width = twips(profile.page.type_width)
+    pitch = twips(profile.grid.line_pitch)
+    blocks = list(group.blocks)
+    top = _border("top", blocks[0].rule, profile) if isinstance(blocks[0], Rule) else ""
+    bottom = _border("bottom", blocks[-1].rule, profile) if isinstance(blocks[-1], Rule) else ""
+    out = [
+        f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
+        f'<w:tblBorders>{top}{bottom}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+    ]
+    above = ""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Rule):
+            if 0 < index < len(blocks) - 1:
+                above = _border("top", block.rule, profile)
+            continue
+        if isinstance(block, Space):
+            continue
+        borders = f"<w:tcBorders>{above}</w:tcBorders>" if above else ""
+        above = ""
+        out.append(
+            # at least a line high: a long list wraps to more
+            f'<w:tr><w:trPr><w:trHeight w:val="{pitch}" w:hRule="atLeast"/></w:trPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}</w:tcPr>'
+            f"{_row(block, profile, ids)}</w:tc></w:tr>"
+        )
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
+    """One row's paragraph: its text, wrapped lines after the label, a right-hand part."""
+    style = profile.style(block.style)
+    size = style.size or 0
+    text = "".join(run.text for line in block.lines for run in line)
+    label = 0.0
+    if style.hang_after:
+        found = [text.index(m) for m in style.hang_after if m in text]
+        label = cells(text[: min(found) + 1]) if found else 0.0
+    ppr = f'<w:pStyle w:val="{ids[block.style]}"/>'
+    if block.right and not text:
+        ppr += '<w:jc w:val="right"/>'
+    elif block.right:
+        right = twips(profile.page.type_width - style.indent_right * size)
+        ppr += f'<w:tabs><w:tab w:val="right" w:pos="{right}"/></w:tabs>'
+    if label:
+        left = style.indent_left + label
+        ppr += (
+            f'<w:ind w:leftChars="{round(left * 100)}" w:left="{twips(left * size)}" '
+            f'w:hangingChars="{round(label * 100)}" w:hanging="{twips(label * size)}"/>'
+        )
+    runs = "".join(_r(run.text) for line in block.lines for run in line)
+    if block.right:
+        runs += ("<w:r><w:tab/></w:r>" if text else "") + "".join(_r(r.text) for r in block.right)
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
+
+
+def _r(text: str) -> str:
+    return (
+        '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
+        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    )

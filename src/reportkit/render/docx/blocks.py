@@ -1,0 +1,157 @@
+"""Page-model blocks as WordprocessingML: a text block is a styled paragraph, a rule a drawn
+line anchored to the paragraph above it, blank lines an empty paragraph of exact height."""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from reportkit.compose.page import Block, Rule, Run, Space, Text
+from reportkit.compose.titles import cells
+from reportkit.layout.paginate import Pages
+from reportkit.render.docx import drawing, ooxml
+from reportkit.template.profile import Profile
+from reportkit.template.units import twips
+
+
+class BlockWriter:
+    """Appends blocks to a document body, in order."""
+
+    def __init__(self, body: BaseOxmlElement, profile: Profile, ids: dict[str, str], pages: Pages):
+        self.body, self.profile, self.ids, self.pages = body, profile, ids, pages
+        self.last: tuple[CT_P, int, Text] | None = None  # the last text paragraph and its block
+        self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
+
+    def add(self, index: int, block: Block) -> None:
+        """Append block ``index`` of the flow."""
+        if isinstance(block, Text):
+            p = paragraph(self.body, block, self.profile, self.ids)
+            gaps = self.pages.gaps.get(index)
+            if gaps is not None:  # set at a fixed distance from the type area's top
+                style = self.profile.style(block.style)
+                ooxml.ppr_child(
+                    p.get_or_add_pPr(),
+                    "w:spacing",
+                    before=twips(gaps[0]),
+                    after=twips(gaps[1]),
+                    line=twips(style.line_height * self.profile.grid.line_pitch),
+                    lineRule="exact",
+                )
+            self.last = (p, index, block)
+        elif isinstance(block, Space):
+            p = self.body.add_p()
+            p.style = self.ids["body"]
+            height = block.lines * self.profile.grid.line_pitch
+            ooxml.ppr_child(p.get_or_add_pPr(), "w:spacing", line=twips(height), lineRule="exact")
+        else:
+            self._rule(block)
+
+    def _rule(self, block: Rule) -> None:
+        """A rule drawn on the page, anchored to the paragraph above it: it takes no room."""
+        if self.last is None:
+            return
+        p, index, text = self.last
+        rule = self.profile.rules[block.rule]
+        style = self.profile.style(text.style)
+        per_line = style.line_height * self.profile.grid.line_pitch
+        count = self.pages.lines_of.get(index, 1)
+        if rule.below_baseline is not None:
+            base = self.profile.baseline_in_line(style.size or 0, style.line_height)
+            offset = (count - 1) * per_line + base + rule.below_baseline
+        else:
+            offset = count * per_line
+        self.drawings += 1
+        p.append(
+            drawing.rule(
+                self.drawings,
+                f"分隔线{self.drawings}",
+                self.profile.page.type_width,
+                offset,
+                rule.width,
+                self.profile.colour(rule.colour),
+            )
+        )
+
+
+def paragraph(body: BaseOxmlElement, block: Text, profile: Profile, ids: dict[str, str]) -> CT_P:
+    """A text block as a paragraph in its style: given lines joined by line breaks, a right
+    part after a tab, the indent and hanging indent it asks for, a page break before."""
+    p = body.add_p()
+    p.style = ids[block.style]
+    style = profile.style(block.style)
+    size = style.size or 0
+    ppr = p.get_or_add_pPr()
+    if block.new_page:
+        p.get_or_add_pPr().pageBreakBefore_val = True
+    if block.indent is not None:
+        ooxml.ppr_child(
+            ppr,
+            "w:ind",
+            leftChars=round(block.indent * 100),
+            left=twips(block.indent * size),
+            firstLineChars=0,
+            firstLine=0,
+        )
+        ooxml.ppr_child(ppr, "w:jc", val="left")
+    elif style.hang_after:
+        label = _label(block, style.hang_after)
+        if label:
+            left = style.indent_left + label
+            ooxml.ppr_child(
+                ppr,
+                "w:ind",
+                leftChars=round(left * 100),
+                left=twips(left * size),
+                hangingChars=round(label * 100),
+                hanging=twips(label * size),
+            )
+    if block.right:
+        right_edge = profile.page.type_width - style.indent_right * size
+        tabs = ooxml.ppr_child(ppr, "w:tabs")
+        tab = ooxml.set_attrs(ooxml.OxmlElement("w:tab"), val="right", pos=twips(right_edge))
+        tabs.append(tab)
+    scale = _shrink(block, profile) if style.shrink_to_fit else None
+    for number, line in enumerate(block.lines):
+        if number:
+            p.add_r().add_br()
+        for run in line:
+            _run(p, run, ids, scale)
+    if block.right:
+        tab_run = p.add_r()
+        tab_run.append(ooxml.OxmlElement("w:tab"))
+        for run in block.right:
+            _run(p, run, ids, None)
+    return p
+
+
+def _run(p: CT_P, run: Run, ids: dict[str, str], scale: int | None) -> None:
+    r = p.add_r()
+    if run.style:
+        r.style = ids[run.style]
+    r.text = run.text
+    ooxml.east_asian_hint(r, run.text)
+    if scale is not None and scale < 100:
+        # a line wider than the type area compressed to fit (字符缩放), as offices do by hand
+        ooxml.rpr_child(r.get_or_add_rPr(), "w:w", val=scale)
+
+
+def _shrink(block: Text, profile: Profile) -> int:
+    """The horizontal scale (per cent) that fits the block's widest line on the type width."""
+    size = profile.style(block.style).size or 0
+    widest = max(cells("".join(r.text for r in line)) for line in block.lines) * size
+    return 100 if widest <= profile.page.type_width else int(100 * profile.page.type_width / widest)
+
+
+def _label(block: Text, marks: str) -> float:
+    """Characters up to and including the first of ``marks`` (报：), 0 without one."""
+    text = "".join(run.text for run in block.lines[0]) if block.lines else ""
+    found = [text.index(m) for m in marks if m in text]
+    return cells(text[: min(found) + 1]) if found else 0.0
+
+
+def tab_stops_of(p: CT_P) -> list[int]:
+    """Positions of the paragraph's tab stops, in twips (for tests and checks)."""
+    ppr = p.pPr
+    tabs = ppr.find(qn("w:tabs")) if ppr is not None else None
+    return [int(t.get(qn("w:pos"))) for t in tabs] if tabs is not None else []

@@ -1,0 +1,117 @@
+"""Laid-out pages as glyph runs: each placed line's characters in their fonts, ready to draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportkit.layout import linebreak
+from reportkit.layout.paginate import Pages, PlacedLine, PlacedRule
+from reportkit.render.pdf.faces import Faces
+from reportkit.template.profile import Profile
+
+
+@dataclass(slots=True)
+class Glyphs:
+    """A run of glyphs in one font, size and colour, evenly spaced: x and baseline from the
+    page's top-left, in points."""
+
+    x: float
+    baseline: float
+    text: str
+    font: str
+    size: float
+    colour: str
+    char_space: float = 0.0
+    scale: float = 100.0
+
+
+@dataclass(slots=True)
+class GlyphPage:
+    """One page to draw: glyph runs, rules and bookmarks."""
+
+    glyphs: list[Glyphs] = field(default_factory=list)
+    rules: list[PlacedRule] = field(default_factory=list)
+    outlines: list[tuple[str, float]] = field(default_factory=list)
+
+
+def glyph_pages(pages: Pages, faces: Faces, profile: Profile) -> list[GlyphPage]:
+    """Every page's lines as glyph runs in the fonts that set them."""
+    paint = {
+        name: (profile.style(name).size or 0, profile.colour(profile.style(name).colour or "text"))
+        for name in profile.styles
+    }
+    tracking = profile.grid.character_spacing
+    out = []
+    for page in pages.pages:
+        glyphs: list[Glyphs] = []
+        for placed in page.lines:
+            glyphs += _line(placed, faces, paint, tracking)
+        out.append(GlyphPage(glyphs, page.rules, page.outlines))
+    return out
+
+
+def _line(
+    placed: PlacedLine, faces: Faces, paint: dict[str, tuple[float, str]], tracking: float
+) -> list[Glyphs]:
+    """The glyph runs of a placed line."""
+    line, x0, scale = placed.line, placed.x0, placed.scale
+    size = paint[placed.style][0]
+    advance_of, font_of = faces.advance, faces.font
+    glyphs: list[tuple[float, str, str | None, str, float]] = []  # x, char, font, style, advance
+    for i, box in enumerate(line.boxes):
+        x, width, text = line.x[i], line.width[i], box.text
+        box_size = paint[box.style][0] or size
+        if len(text) == 1 and not box.latin and i not in line.compressed:
+            # one character centred in its cell: nearly every box
+            advance = advance_of(box.style, text, box_size)
+            if not text.isspace():
+                gx = x0 + (x + (width - advance) / 2) * scale
+                glyphs.append((gx, text, font_of(box.style, text), box.style, advance * scale))
+            continue
+        advances = [advance_of(box.style, ch, box_size) for ch in text]
+        steps = list(advances)  # how far each glyph moves the pen here
+        if box.latin:
+            # the run's own width with its character spacing, after the space before it
+            steps = [a + tracking for a in advances]
+            gx = x + line.lead[i]
+        elif i in line.compressed:
+            full = width * 2  # a compressed mark keeps the half of its cell it is drawn in
+            gx = x + (full - advances[0]) / 2 - (width if linebreak.is_opening(text) else 0)
+        else:
+            gx = x
+        for ch, advance, step in zip(text, advances, steps, strict=True):
+            if not ch.isspace():
+                glyphs.append(
+                    (x0 + gx * scale, ch, font_of(box.style, ch), box.style, advance * scale)
+                )
+            gx += step
+    return _runs(glyphs, placed.baseline, paint, scale)
+
+
+def _runs(
+    glyphs: list[tuple[float, str, str | None, str, float]],
+    baseline: float,
+    paint: dict[str, tuple[float, str]],
+    scale: float,
+) -> list[Glyphs]:
+    """Consecutive glyphs in one font and style, evenly spaced, as one run with character spacing.
+
+    ``paint``: each style's size and colour.
+    """
+    out: list[Glyphs] = []
+    previous: tuple[float, float] | None = None  # x and advance of the last glyph
+    for x, ch, font, style, advance in glyphs:
+        size, colour = paint[style]
+        if out and previous is not None:
+            run = out[-1]
+            space = x - previous[0] - previous[1]
+            same = run.font == font and run.size == size and run.colour == colour
+            if same and (len(run.text) == 1 or abs(space - run.char_space) < 0.01):
+                if len(run.text) == 1:
+                    run.char_space = space
+                run.text += ch
+                previous = (x, advance)
+                continue
+        out.append(Glyphs(x, baseline, ch, font or "", size, colour, 0.0, scale * 100))
+        previous = (x, advance)
+    return out
