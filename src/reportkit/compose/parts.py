@@ -33,7 +33,7 @@ class Context:
 
     def render(self, piece: str, **extra: Any) -> str:
         """The template piece ``piece`` filled with the source's data and ``extra``."""
-        return self.template.pieces.render(piece, **self.data, **extra)
+        return self.template.pieces.render(piece, **{**self.data, **extra})
 
     def value(self, path: str) -> Any:
         """The value at a dotted field path (None when any step is missing)."""
@@ -258,9 +258,7 @@ def attachment_note(ctx: Context, part: Part) -> Iterator[Block]:
         return
     assert part.style is not None and part.piece is not None
     yield Space(1)
-    rows = [
-        ctx.render(part.piece, number=n, title=t, count=len(names)) for n, t in enumerate(names, 1)
-    ]
+    rows = [ctx.render(part.piece, n=n, title=t, count=len(names)) for n, t in enumerate(names, 1)]
     yield Text(part.style, tuple((Run(row),) for row in rows), origin=("attachments",))
 
 
@@ -294,7 +292,7 @@ def attachments(ctx: Context, part: Part) -> Iterator[Block]:
     assert part.style is not None and part.piece is not None
     for index, attachment in enumerate(ctx.content.attachments):
         at = ("attachments", index)
-        label = ctx.render(part.piece, number=index + 1, count=len(ctx.content.attachments))
+        label = ctx.render(part.piece, n=index + 1, count=len(ctx.content.attachments))
         yield Text(part.style, ((Run(label),),), origin=at, new_page=True)
         yield Space(1)
         yield _title(ctx, attachment.title, "title", (*at, "title"))

@@ -160,11 +160,18 @@ class _Paginator:
         return sum(self.metrics.advance(style, ch, size) for ch in text)
 
     def _break(
-        self, runs: Sequence[Run], style: str, indent: float, right: float, hanging: float = 0
+        self,
+        runs: Sequence[Run],
+        style: str,
+        indent: float,
+        right: float,
+        hanging: float = 0,
+        continued: bool = False,
     ) -> list[linebreak.Line]:
         """``runs`` broken into placed lines of ``style`` between ``indent`` and ``right``
         (characters in from each edge); ``hanging``: cells by which lines after the first
-        are indented."""
+        are indented; ``continued``: the runs go on a paragraph after a line break, so their
+        first line is indented as the paragraph's later lines are."""
         s = self.styles[style]
         size = self.sizes[style]
         cell = self.profile.char_width if s.grid else size
@@ -175,7 +182,7 @@ class _Paginator:
         boxes = linebreak.make_boxes(
             pairs, rules, cell, self._latin_width, fill, s.grid, self.measure
         )
-        first = s.first_line_indent * size / cell
+        first = hanging if continued else s.first_line_indent * size / cell
         lines = linebreak.break_lines(boxes, fill, first, rules, hanging)
         for number, line in enumerate(lines):
             last = number == len(lines) - 1
@@ -208,9 +215,10 @@ class _Paginator:
                 scale = min(1.0, (right_edge - left_edge) / max(used, EPSILON))
                 placed.append((line, _x0(align, left_edge, right_edge, used * scale), scale))
                 continue
+            continued = bool(placed) and bool(s.hang_after)
             if s.hang_after and not hanging:
                 hanging = _label_cells(given, s.hang_after, self.profile, block.style)
-            for line in self._break(given, block.style, indent, s.indent_right, hanging):
+            for line in self._break(given, block.style, indent, s.indent_right, hanging, continued):
                 placed.append((line, _x0(align, left_edge, right_edge, _used(line)), 1.0))
         right = None
         if block.right:

@@ -63,6 +63,7 @@ class Style(Data):
     """How one kind of text is set.  Indents and vertical spaces count characters / grid lines."""
 
     label: str | None = None
+    character: bool = False  # a style for runs inside paragraphs (a lead sentence, a name)
     font: str | None = None
     size: Length | None = None
     colour: str | None = None

@@ -43,7 +43,11 @@ class BlockWriter:
             p = self.body.add_p()
             p.style = self.ids["body"]
             height = block.lines * self.profile.grid.line_pitch
-            ooxml.ppr_child(p.get_or_add_pPr(), "w:spacing", line=twips(height), lineRule="exact")
+            ppr = p.get_or_add_pPr()
+            # an exact height of whole lines: an empty paragraph snapped to the grid would
+            # shrink to one line in LibreOffice
+            ooxml.ppr_child(ppr, "w:snapToGrid", val=0)
+            ooxml.ppr_child(ppr, "w:spacing", line=twips(height), lineRule="exact")
         else:
             self._rule(block)
 

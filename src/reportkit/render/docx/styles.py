@@ -14,7 +14,6 @@ from reportkit.template.units import twips
 # Word's names for the two styles every document has; the rest are named by the template.
 BODY = "body"
 _JC = {"left": "left", "right": "right", "center": "center", "justify": "both"}
-CHARACTER_STYLES = ("runin",)
 
 
 def style_name(profile: Profile, key: str) -> str:
@@ -29,13 +28,14 @@ def define(doc: DocxDocument, profile: Profile) -> None:
         if key == BODY:
             style = doc.styles["Normal"]
         else:
-            kind = WD_STYLE_TYPE.CHARACTER if key in CHARACTER_STYLES else WD_STYLE_TYPE.PARAGRAPH
+            character = profile.styles[key].character
+            kind = WD_STYLE_TYPE.CHARACTER if character else WD_STYLE_TYPE.PARAGRAPH
             style = doc.styles.add_style(style_name(profile, key), kind)
             if kind == WD_STYLE_TYPE.PARAGRAPH:
                 style.base_style = doc.styles["Normal"]
             style.quick_style = True
         _run_properties(style, profile, key)
-        if key not in CHARACTER_STYLES:
+        if not profile.styles[key].character:
             _paragraph_properties(style, profile, key)
 
 
