@@ -86,6 +86,7 @@ class _Lines:
     lines: list[tuple[linebreak.Line, float, float]]  # line, x0, scale
     per_line: float
     space_before: float
+    space_after: float
     keep_with_next: bool
     widow_control: bool
     new_page: bool = False
@@ -233,6 +234,7 @@ class _Paginator:
             placed,
             s.line_height,
             s.space_before,
+            s.space_after,
             s.keep_with_next,
             s.widow_control,
             block.new_page,
@@ -307,6 +309,8 @@ class _Paginator:
             done += take
             if done < len(block.lines):
                 self._new_page()
+        if block.space_after and self.slot + block.space_after <= self.lines + EPSILON:
+            self.slot += block.space_after
 
     def _fixed_top(self, block: _Lines, top: float) -> tuple[float, float]:
         """A block whose first line's top edge is ``top`` below the type area's top (the em box

@@ -1,8 +1,8 @@
 """The anchored group (版记) as a one-column table in a text box on the type area's bottom.
 
 Text blocks are the table's rows; rules are the borders above, between and below them.  The
-box hangs from an empty last paragraph whose space before equals the group's height, so the
-group moves to a new page exactly when the text leaves no room for it.
+box hangs from an empty last paragraph as high as the group, so the group moves to a new page
+exactly when the text leaves no room for it.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ def add(
     height = lines * pitch
     anchor = doc.element.body.add_p()
     anchor.style = ids["body"]
+    # the paragraph's own line is the group's last: together they take the group's lines
     ooxml.ppr_child(
         anchor.get_or_add_pPr(),
         "w:spacing",
-        before=twips(height),
+        before=twips(max(0.0, height - pitch)),
         line=twips(pitch),
         lineRule="exact",
     )
