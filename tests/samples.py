@@ -40,3 +40,24 @@ def write_bulletin(root: Path, pages: int, name: str = "long", offset: int = 0) 
         yaml.safe_dump(seed, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     return folder
+
+
+def write_kind(root: Path, kind: str, pages: int, name: str | None = None) -> Path:
+    """A report or minutes of roughly ``pages`` pages: the example source's sections repeated
+    (each copy's headings numbered on), its end block kept."""
+    example = REPO / "sources" / f"changsha-{kind}" / f"{kind}.yaml"
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    sections = data["sections"]
+    per_copy = 2.0 if kind == "report" else 1.2  # pages one copy of the sections takes
+    copies = max(1, round(pages / per_copy))
+    data["sections"] = [
+        {**section, "heading": f"{section['heading']}（之{n + 1}）"}
+        for n in range(copies)
+        for section in sections
+    ]
+    folder = root / (name or f"{kind}-{pages}")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{kind}.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return folder

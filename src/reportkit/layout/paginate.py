@@ -256,7 +256,9 @@ class _Paginator:
         """Slots a block needs on the page where it starts: its first lines (two for
         paragraphs that avoid lone lines), plus what follows when it keeps with the next."""
         block = self._get(flow, index, made)
-        count = len(block.lines) if not block.widow_control else min(2, len(block.lines))
+        lines = len(block.lines)
+        # with widow control a paragraph splits only into two lines or more on each side
+        count = lines if not block.widow_control or lines < 4 else 2
         need = count * block.per_line
         if block.keep_with_next:
             after = index + 1
@@ -293,10 +295,12 @@ class _Paginator:
             rest = len(block.lines) - done
             take = min(fit, rest)
             if block.widow_control and take < rest:
-                if rest - take == 1 and take >= 3:
-                    take -= 1  # no lone last line at the top of the next page
-                elif done == 0 and take == 1:
-                    take = 0  # no lone first line at the bottom of this page
+                # Word's widow and orphan control: at least two lines on either side of the
+                # break, the whole paragraph to the next page when that cannot be had
+                if rest - take < 2:
+                    take = rest - 2
+                if done == 0 and take < 2:
+                    take = 0
             if take <= 0:
                 if self.slot == 0:
                     take = min(rest, max(1, fit))  # a block taller than a page
