@@ -271,8 +271,13 @@ def signature(ctx: Context, part: Part) -> Iterator[Block]:
     assert part.style is not None and part.piece is not None
     sign = ctx.content.signature
     name, date = sign.name, ctx.render(part.piece)
-    width = ctx.template.profile.grid.chars - ctx.template.profile.style(part.style).indent_right
-    name_cells, date_cells = titles.cells(name), titles.cells(date)
+    profile = ctx.template.profile
+    style = profile.style(part.style)
+    size = style.size or 0
+    # in characters of the style's size, with the character spacing the lines are set with
+    width = profile.page.type_width / size - style.indent_right
+    per = (size + profile.grid.character_spacing) / size
+    name_cells, date_cells = titles.cells(name) * per, titles.cells(date) * per
     if sign.seal:
         date_at = width - 4 - date_cells
         name_at = date_at + (date_cells - name_cells) / 2

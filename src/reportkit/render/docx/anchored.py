@@ -24,13 +24,21 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def add(
-    doc: DocxDocument, group: Anchored, profile: Profile, ids: dict[str, str], lines: int
+    doc: DocxDocument,
+    group: Anchored,
+    profile: Profile,
+    ids: dict[str, str],
+    lines: int,
+    new_page: bool = False,
 ) -> None:
-    """Append the group, ``lines`` grid lines high, at the bottom of the last page."""
+    """Append the group, ``lines`` grid lines high, at the bottom of the last page (of a new
+    page when ``new_page``)."""
     pitch = profile.grid.line_pitch
     height = lines * pitch
     anchor = doc.element.body.add_p()
     anchor.style = ids["body"]
+    if new_page:
+        anchor.get_or_add_pPr().pageBreakBefore_val = True
     # the paragraph's own line is the group's last: together they take the group's lines
     ooxml.ppr_child(
         anchor.get_or_add_pPr(),

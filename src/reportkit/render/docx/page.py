@@ -66,13 +66,12 @@ def _footer(paragraph: DocxParagraph, document: Document, profile: Profile, side
     paragraph.add_run(after)
 
 
-def end_section(doc: DocxDocument, even: bool) -> None:
-    """Start a new section on the next page (the next even page when ``even``), without page
-    numbers: GB/T 9704 §7.5 numbers neither a page holding only the 版记 nor a blank page
-    before it."""
+def end_section(doc: DocxDocument) -> None:
+    """Start a new section on the next page, without page numbers: GB/T 9704 §7.5 numbers
+    neither a page holding only the end block nor a blank page before it."""
     from docx.enum.section import WD_SECTION_START
 
-    section = doc.add_section(WD_SECTION_START.EVEN_PAGE if even else WD_SECTION_START.NEW_PAGE)
+    section = doc.add_section(WD_SECTION_START.NEW_PAGE)
     for footer in (section.footer, section.even_page_footer):
         footer.is_linked_to_previous = False
         for paragraph in footer.paragraphs:

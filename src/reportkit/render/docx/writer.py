@@ -32,9 +32,14 @@ def render(
     for index, block in enumerate(document.flow):
         writer.add(index, block)
     if document.anchored is not None:
+        blank = pages.anchored == "after_blank"
         if pages.anchored in ("own_page", "after_blank"):
-            page.end_section(doc, even=document.anchored.even_page)
-        anchored.add(doc, document.anchored, profile, ids, pages.end_lines)
+            # a section of its own, unnumbered; a blank page written out (not left to the
+            # word processor, which may not print one it inserts itself)
+            page.end_section(doc)
+            if blank:
+                doc.element.body.add_p()
+        anchored.add(doc, document.anchored, profile, ids, pages.end_lines, new_page=blank)
     _properties(doc, document)
     return Rendered(package.to_bytes(doc), len(pages.pages))
 
