@@ -197,3 +197,82 @@ def test_renderers_know_blocks_not_document_parts() -> None:
             text = "\n".join(code)
             for word in parts:
                 assert word not in text, f"{path.relative_to(REPO)}: {word}"
+
+
+HOUSE = """\
+# 本单位的简报：红色略深，报头名称小一些
+extends: gbt9704-bulletin
+name: house-bulletin
+colours:
+  red: "#C00000"
+styles:
+  masthead_name: {size: 小初}
+"""
+
+
+def house(tmp_path: Path, text: str = HOUSE, name: str = "house") -> Path:
+    folder = tmp_path / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "template.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_house_template_changes_one_colour_and_one_size(tmp_path: Path) -> None:
+    """Seven lines of house rules over the built-in template: a mapping merges key by key."""
+    import pdfplumber
+
+    template = registry.load(str(house(tmp_path)))
+    assert template.profile.colour("red") == "C00000"
+    assert template.profile.style("masthead_name").size == 36
+    assert template.profile.style("title").size == 22  # everything else inherited
+    source = minimal_source(tmp_path / "src")
+    outcome = build.build(
+        source, build.Options(tmp_path / "out", ("docx", "pdf"), str(template.folder))
+    )
+    assert outcome.error is None, outcome.error
+    styles = docx_xml(tmp_path / "out/src.docx", "word/styles.xml")
+    name_style = next(
+        s for s in styles.iter(f"{W}style") if s.find(f"{W}name").get(f"{W}val") == "报头名称"
+    )
+    assert name_style.find(f"{W}rPr/{W}sz").get(f"{W}val") == "72"
+    assert name_style.find(f"{W}rPr/{W}color").get(f"{W}val") == "C00000"
+    with pdfplumber.open(tmp_path / "out/src.pdf") as pdf:
+        name = next(c for c in pdf.pages[0].chars if c["text"] == "学")
+    assert round(name["size"]) == 36
+    assert tuple(round(v, 2) for v in name["non_stroking_color"]) == (0.75, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "extends: gbt9704-nothing\n",
+            "1: extends: 错误：找不到要继承的模板“gbt9704-nothing”。内置模板有：",
+        ),
+        (
+            "extends: [gbt9704-bulletin]\n",
+            "1: extends: 错误：extends 应写要继承的模板名或文件夹路径",
+        ),
+        ("extends: ../house\n", "1: extends: 错误：模板继承成了环：“../house”又继承回这里"),
+        (
+            "extends: gbt9704-bulletin\nstyles:\n  title: {size: 22}\n",
+            "3: styles.title.size: 错误：长度“22”缺少单位，请写成例如 22pt 或 22mm",
+        ),
+    ],
+)
+def test_a_wrong_extends_names_its_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+    folder = house(tmp_path, text)
+    with pytest.raises(TemplateError) as info:
+        registry.load(str(folder))
+    assert str(info.value).startswith(f"{folder / 'template.yaml'}:{message}") or str(
+        info.value
+    ).startswith(f"{folder.resolve() / 'template.yaml'}:{message}"), str(info.value)
+
+
+def test_an_error_in_the_base_names_the_base_file(tmp_path: Path) -> None:
+    base = copy_template(tmp_path)
+    edit(base / "template.yaml", "margin_top: 37mm", "margin_top: 37")
+    child = house(tmp_path, f"extends: {base}\nname: child\n", "child")
+    with pytest.raises(TemplateError) as info:
+        registry.load(str(child))
+    assert f"{base.resolve()}/template.yaml:44: page.margin_top:" in str(info.value)
