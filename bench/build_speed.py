@@ -19,19 +19,22 @@ from pathlib import Path
 
 from common import BIN, REPO, measure, row
 from reportkit.compose.document import compose
+from reportkit.compose.page import Text
 from reportkit.fonts.locate import find
 from reportkit.render import renderer
-from reportkit.source.load import load_bulletin
+from reportkit.source.load import load_source
 from reportkit.template import registry
 from tests import samples
 
 
 def markdown(source: Path) -> str:
     """The bulletin's text as Markdown, for pandoc."""
-    bulletin, _ = load_bulletin(source)
-    document = compose(bulletin, registry.load())
+    loaded, _ = load_source(source)
+    document = compose(loaded, registry.load())
     lines = []
-    for block in document.body:
+    for block in document.flow:
+        if not isinstance(block, Text):
+            continue
         prefix = {"title": "# ", "heading": "## "}.get(block.style, "")
         lines.append(prefix + block.text + "\n")
     return "\n".join(lines)
@@ -39,15 +42,17 @@ def markdown(source: Path) -> str:
 
 def typst_source(source: Path) -> str:
     """The bulletin's text as typst markup in FandolFang on A4 with the type area's margins."""
-    bulletin, _ = load_bulletin(source)
-    document = compose(bulletin, registry.load())
+    loaded, _ = load_source(source)
+    document = compose(loaded, registry.load())
     parts = [
         '#set page(paper: "a4", margin: (top: 37mm, left: 28mm, right: 26mm, bottom: 35mm), '
         'numbering: "— 1 —")',
         '#set text(font: ("Liberation Serif", "FandolFang"), size: 16pt, lang: "zh")',
         "#set par(justify: true, first-line-indent: 2em, leading: 12.95pt)",
     ]
-    for block in document.body:
+    for block in document.flow:
+        if not isinstance(block, Text):
+            continue
         text = (
             block.text.replace("\\", "\\\\")
             .replace("#", "\\#")
@@ -66,10 +71,10 @@ def stages(source: Path, fmt: str, out: Path) -> dict[str, float]:
     template = registry.load()
     times["template"] = time.perf_counter() - start
     start = time.perf_counter()
-    bulletin, _ = load_bulletin(source)
+    loaded, _ = load_source(source)
     times["load+validate"] = time.perf_counter() - start
     start = time.perf_counter()
-    document = compose(bulletin, template)
+    document = compose(loaded, template)
     times["compose"] = time.perf_counter() - start
     start = time.perf_counter()
     data = renderer(fmt)(document, template).data
@@ -172,32 +177,36 @@ def _pages(path: Path) -> int:
 
 
 def _pdf_stages(source: Path) -> None:
-    """The PDF renderer's own steps: fonts, layout, drawing, PDF/A."""
+    """The PDF renderer's own steps: fonts, pagination, glyphs, drawing, PDF/A."""
+    from reportkit.layout.paginate import paginate
     from reportkit.render.pdf import archive, writer
     from reportkit.render.pdf.draw import draw
     from reportkit.render.pdf.faces import Faces
-    from reportkit.render.pdf.layout import Layout
+    from reportkit.render.pdf.glyphs import glyph_pages
 
     template = registry.load()
-    bulletin, _ = load_bulletin(source)
-    document = compose(bulletin, template)
+    loaded, _ = load_source(source)
+    document = compose(loaded, template)
     profile = template.profile
     start = time.perf_counter()
     faces = Faces(document, profile, writer.fonts_for(template))
-    laid = time.perf_counter()
-    pages = Layout(document, profile, faces).run()
-    drawn = time.perf_counter()
+    faced = time.perf_counter()
+    laid_out = paginate(document, profile, faces)
+    paginated = time.perf_counter()
+    pages = glyph_pages(laid_out, faces, profile)
+    glyphed = time.perf_counter()
     raw = draw(
         pages, profile.page.width, profile.page.height, document.meta, pages[0].glyphs[0].font
     )
-    archived = time.perf_counter()
+    drawn = time.perf_counter()
     archive.to_pdfa(raw, document.meta)
     done = time.perf_counter()
     for name, a, b in (
-        ("  fonts", start, laid),
-        ("  layout", laid, drawn),
-        ("  draw", drawn, archived),
-        ("  PDF/A", archived, done),
+        ("  fonts", start, faced),
+        ("  paginate", faced, paginated),
+        ("  glyphs", paginated, glyphed),
+        ("  draw", glyphed, drawn),
+        ("  PDF/A", drawn, done),
     ):
         print(f"  {name:<16} {(b - a) * 1000:8.1f} ms")
 

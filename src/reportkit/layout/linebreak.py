@@ -120,8 +120,12 @@ def make_boxes(
             if char in "\n\r\t":
                 i += 1
                 continue
-            boxes.append(Box(char, style, full))
-            i += 1
+            # a run of characters that are not ASCII: one box each (nearly all the text)
+            j = i + 1
+            while j < len(text) and not text[j].isascii():
+                j += 1
+            boxes += [Box(c, style, full) for c in text[i:j]]
+            i = j
     if measure.latin_space is not None:
         _space_latin(boxes, cell, measure.latin_space, rules.units)
     _glue(boxes, rules)
@@ -184,12 +188,15 @@ def _latin(
 
 def _glue(boxes: list[Box], rules: LineBreaking) -> None:
     """Mark places a line may not break: inside ——, ……, between a number and its unit."""
+    starts = {seq[0] for seq in rules.no_split}
+    units = rules.units
     for i in range(len(boxes) - 1):
-        here, after = boxes[i], boxes[i + 1]
-        pair = here.last + after.first
-        if pair in rules.no_split or (
-            here.latin and here.last.isdigit() and after.first in rules.units
-        ):
+        here = boxes[i]
+        last = here.text[-1]
+        if last in starts:
+            if last + boxes[i + 1].text[0] in rules.no_split:
+                here.glue = True
+        elif here.latin and last.isdigit() and boxes[i + 1].text[0] in units:
             here.glue = True
 
 

@@ -116,6 +116,7 @@ class _Paginator:
             latin_space=lambda style: self.sizes[style] * profile.line_breaking.latin_space,
         )
         self.result = Pages([])
+        self._widths: dict[tuple[str, str], float] = {}  # Latin runs, measured once
 
     def run(self) -> Pages:
         self._new_page()
@@ -157,8 +158,13 @@ class _Paginator:
     # lines ------------------------------------------------------------------------------
 
     def _latin_width(self, text: str, style: str) -> float:
-        size = self.sizes[style]
-        return sum(self.metrics.advance(style, ch, size) for ch in text)
+        key = (text, style)
+        width = self._widths.get(key)
+        if width is None:
+            size = self.sizes[style]
+            advance = self.metrics.advance
+            width = self._widths[key] = sum(advance(style, ch, size) for ch in text)
+        return width
 
     def _break(
         self,

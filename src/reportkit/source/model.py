@@ -48,7 +48,9 @@ def _as_list(value: Any) -> Any:
 class Model(BaseModel):
     """Base: unknown fields rejected, values frozen once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Author(Model):

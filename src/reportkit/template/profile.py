@@ -13,7 +13,7 @@ from reportkit.template.units import Length
 class Data(BaseModel):
     """Base: unknown keys rejected (a misspelt setting must not be ignored silently)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Page(Data):
