@@ -76,11 +76,6 @@ def _paragraph_properties(style: BaseStyle, profile: Profile, key: str) -> None:
     ooxml.ppr_child(ppr, "w:widowControl", val=1 if s.widow_control else 0)
     if not profile.line_breaking.hang_punctuation:
         ooxml.ppr_child(ppr, "w:overflowPunct", val=0)
-    if s.grid:
-        # Latin and digits take whole grid cells in the PDF; Word's extra space between Han
-        # and Latin text (autoSpaceDE/DN) would push characters to the next line
-        ooxml.ppr_child(ppr, "w:autoSpaceDE", val=0)
-        ooxml.ppr_child(ppr, "w:autoSpaceDN", val=0)
     if not s.snap_to_grid:
         # an exact height of whole grid lines, not rounded up to the grid: a face taller than
         # its em (Noto Serif CJK for 小标宋) would otherwise take an extra grid line
