@@ -237,3 +237,26 @@ def test_end_block_after_a_blank_page(tmp_path: Path) -> None:
         assert pages[-2] == ""  # the blank page
         assert "印发" in pages[-1] and "—" not in pages[-1]  # the 版记 alone, unnumbered
         assert "—" in pages[-3]
+
+
+def test_report_errors_name_file_line_and_field(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "report.yaml").write_text(
+        "kind: report\nissuer: 某某区委\nnumber: {code: 某区委, year: 19, serial: 0}\n"
+        "title: 关于某事的报告\naddressee: 某某市委\nlead: 正文。\n"
+        "signature: {name: 某某区委, date: 2024-02-30}\n"
+        "distribution: {printer: 某某区委办公室, date: 2024-05-08}\nsigner: 李明\n",
+        encoding="utf-8",
+    )
+    outcome = build.build(folder, build.Options(tmp_path / "out"))
+    assert outcome.error is not None
+    file = folder / "report.yaml"
+    assert [str(p) for p in outcome.error.problems] == [
+        f"{file}:3: number.year: 错误：“year”（年份）应不小于 1900",
+        f"{file}:3: number.serial: 错误：“serial”（序号）应不小于 1",
+        f"{file}:1: signers: 错误：缺少必填字段“signers”（签发人）",
+        f"{file}:7: signature.date: 错误：没有这一天，请检查月份和日期",
+        f"{file}:9: signer: 错误：不认识的字段“signer”，是否应为“signers”？",
+    ]
+    assert not (tmp_path / "out").exists()
