@@ -57,6 +57,9 @@ def write_kind(root: Path, kind: str, pages: int, name: str | None = None) -> Pa
     ]
     folder = root / (name or f"{kind}-{pages}")
     folder.mkdir(parents=True, exist_ok=True)
+    for extra in example.parent.iterdir():  # pictures beside it (the seal)
+        if extra.suffix.lower() in (".png", ".jpg"):
+            (folder / extra.name).write_bytes(extra.read_bytes())
     (folder / f"{kind}.yaml").write_text(
         yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )

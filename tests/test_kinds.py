@@ -94,21 +94,49 @@ def test_report_head(report, output: str) -> None:
     assert round((addressee.baseline - title.baseline) / PITCH) == 2  # one blank line
 
 
+@pytest.fixture(scope="module")
+def report_without_seal(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    tmp = tmp_path_factory.mktemp("report-no-seal")
+    folder = samples.write_kind(tmp, "report", 1, name="no-seal")
+    data = yaml.safe_load((folder / "report.yaml").read_text(encoding="utf-8"))
+    data["sections"] = data["sections"][:1]
+    del data["signature"]["seal"]
+    (folder / "report.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return built(tmp, folder)
+
+
 @pytest.mark.parametrize("output", ["pdf", "docx"])
-def test_report_close(report, output: str) -> None:
-    """附件说明 two characters in; 署名 two characters from the right, 成文日期 on the next line
-    two characters right of its first; 附注 two characters in on the line after."""
+@pytest.mark.parametrize("sealed", [False, True])
+def test_report_close(request, output: str, sealed: bool) -> None:
+    """附件说明 two characters in; 附注 two characters in on the line after the date.  Without a
+    seal (§7.3.5.2) 署名 two characters from the right, 成文日期 on the next line two characters
+    right of its first; with one (§7.3.5.1) the date four characters from the right, the name
+    centred over it, the seal centred on both, its top within a line of the text above."""
+    report = request.getfixturevalue("report" if sealed else "report_without_seal")
     path = report[0] if output == "pdf" else report[1]
     with pdfplumber.open(path) as pdf:
         page = next(p for p in pdf.pages if "特此报告" in "".join(c["text"] for c in p.chars))
         lines = text_lines(page)
+        pictures = [i for i in page.images if i["x1"] - i["x0"] < 200]
     note = line_with(lines, "附件：")
     assert note.x0 == pytest.approx(LEFT + 32, abs=1)
     name = line_with(lines, "中共济宁高新区工作委员会")
     date = line_with(lines, "2019年4月26日")
-    assert name.x1 == pytest.approx(RIGHT - 32, abs=1.5)
-    assert date.x0 == pytest.approx(name.x0 + 32, abs=1.5)
     assert round((date.baseline - name.baseline) / PITCH) == 1
+    if sealed:
+        assert date.x1 == pytest.approx(RIGHT - 4 * 16, abs=1.5)
+        assert (name.x0 + name.x1) / 2 == pytest.approx((date.x0 + date.x1) / 2, abs=1.5)
+        (seal,) = pictures
+        assert seal["x1"] - seal["x0"] == pytest.approx(42 * MM, abs=0.5)
+        assert (seal["x0"] + seal["x1"]) / 2 == pytest.approx((date.x0 + date.x1) / 2, abs=1.5)
+        middle = (seal["top"] + seal["bottom"]) / 2
+        assert middle < top(name) + 2 and middle < date.baseline  # name and date below the centre
+        above = max(c["bottom"] for c in note.chars)
+        assert 0 <= seal["top"] - above <= PITCH
+    else:
+        assert not pictures
+        assert name.x1 == pytest.approx(RIGHT - 32, abs=1.5)
+        assert date.x0 == pytest.approx(name.x0 + 32, abs=1.5)
     contact = line_with(lines, "（联系人")
     assert contact.x0 == pytest.approx(LEFT + 32, abs=1)
     assert round((contact.baseline - date.baseline) / PITCH) == 1
@@ -139,7 +167,8 @@ def test_report_attachment_and_end_block(report, output: str) -> None:
     printing = line_with(lines, "印发")
     assert printing.x0 == pytest.approx(LEFT + 14, abs=1)
     assert printing.x1 == pytest.approx(RIGHT - 14, abs=1.5)
-    assert len(rules) == 3 and rules[-1] == pytest.approx(BOTTOM, abs=tol)
+    # the table's rules above (the last page holds the attachment), the 版记's three below
+    assert rules[-3:][-1] == pytest.approx(BOTTOM, abs=tol) and len(rules) >= 3
     number = line_with(lines, "—")
     assert top(number) == pytest.approx(BOTTOM + 7 * MM, abs=tol + 1)
     assert number.x0 == pytest.approx(LEFT + 14, abs=1)  # an even page: left, one character in

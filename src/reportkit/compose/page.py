@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Location
@@ -45,6 +46,37 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture ``width`` × ``height`` points, centred, with an optional caption under it
+    (kept on its page).  ``over``: drawn over the text that follows instead of taking room in
+    the flow (a seal), centred ``centre`` characters from the type area's left and on the
+    top of the next line."""
+
+    path: Path
+    width: float
+    height: float
+    caption: Text | None = None
+    origin: tuple[Any, ...] = ()
+    over: bool = False
+    centre: float = 0.0
+    lines: int = 0  # grid lines it takes in the flow, the picture at their foot
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: a header row (repeated on every page the table runs onto) and rows, columns
+    of relative ``widths``, cells in ``style``; an optional caption above it."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    style: str
+    header_style: str
+    caption: Text | None = None
+    origin: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
 class Rule:
     """A full-width rule in the template's ``rules``; it takes no room in the flow."""
 
@@ -58,7 +90,7 @@ class Space:
     lines: float
 
 
-Block = Text | Rule | Space
+Block = Text | Rule | Space | Image | Table
 
 
 @dataclass(frozen=True)
@@ -100,6 +132,20 @@ class Document:
         """Every block, the anchored group's last."""
         return self.flow + (self.anchored.blocks if self.anchored else ())
 
+    def texts(self) -> list[Text]:
+        """Every text block, captions included, in reading order."""
+        out: list[Text] = []
+        for block in self.blocks():
+            if isinstance(block, Text):
+                out.append(block)
+            elif isinstance(block, Image | Table) and block.caption is not None:
+                out.append(block.caption)
+        return out
+
     def text(self) -> str:
         """Every text of the document in reading order, one block per line."""
-        return "\n".join(b.text for b in self.blocks() if isinstance(b, Text) and b.text)
+        lines = [b.text for b in self.texts() if b.text]
+        for block in self.blocks():
+            if isinstance(block, Table):
+                lines += ["".join(row) for row in (block.header, *block.rows)]
+        return "\n".join(lines)

@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportkit.compose import numbering, titles
+from reportkit.compose import numbering, pictures, titles
 from reportkit.compose.page import Anchored, Block, Rule, Run, Space, Text
 from reportkit.errors import Location, Problem, SourceError
-from reportkit.source.model import Section
+from reportkit.layout import measure
+from reportkit.source.model import Photo, Point, Section
 from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import NumberingStyle, Part, RunSpec
 from reportkit.template.registry import Template
@@ -215,20 +216,32 @@ def _section(ctx: Context, section: Section, at: tuple[Any, ...]) -> Iterator[Bl
         yield _text("body", value, (*at, "paragraphs", i))
     name = section.numbering or profile.sections.numbering.get(section.kind or "free", "一是")
     style = _numbering(ctx, name, (*at, "numbering"))
-    points = [
-        (Run((numbering.label(style, n) if style else "") + point.lead, "runin"), Run(point.text))
-        for n, point in enumerate(section.points, start=1)
-    ]
-    if section.run_on:
-        runs = [Run(section.intro)] if section.intro else []
-        runs += [run for pair in points for run in pair]
-        if runs:
-            yield Text("body", (tuple(runs),), origin=(*at, "points"))
-        return
-    if section.intro:
+    # photos and tables among the points are not numbered: the points' numbers run on
+    run: list[Run] = [Run(section.intro)] if section.run_on and section.intro else []
+    if section.intro and not section.run_on:
         yield _text("body", section.intro, (*at, "intro"))
-    for i, pair in enumerate(points):
-        yield Text("body", (pair,), origin=(*at, "points", i))
+    number = 0
+    for i, entry in enumerate(section.points):
+        where = (*at, "points", i)
+        if isinstance(entry, Point):
+            number += 1
+            label = numbering.label(style, number) if style else ""
+            pair = (Run(label + entry.lead, "runin"), Run(entry.text))
+            if section.run_on:
+                run += pair
+            else:
+                yield Text("body", (pair,), origin=where)
+            continue
+        if run:
+            yield Text("body", (tuple(run),), origin=(*at, "points"))
+            run = []
+        yield (
+            pictures.photo(ctx, entry, where)
+            if isinstance(entry, Photo)
+            else pictures.table(ctx, entry, where)
+        )
+    if run:
+        yield Text("body", (tuple(run),), origin=(*at, "points"))
 
 
 def _numbering(ctx: Context, name: str, at: tuple[Any, ...]) -> NumberingStyle | None:
@@ -274,14 +287,17 @@ def signature(ctx: Context, part: Part) -> Iterator[Block]:
     profile = ctx.template.profile
     style = profile.style(part.style)
     size = style.size or 0
-    # in characters of the style's size, with the character spacing the lines are set with
+    # in characters of the style's size
     width = profile.page.type_width / size - style.indent_right
-    per = (size + profile.grid.character_spacing) / size
-    name_cells, date_cells = titles.cells(name) * per, titles.cells(date) * per
+    name_cells = measure.width(name, part.style, profile) / size
+    date_cells = measure.width(date, part.style, profile) / size
     if sign.seal:
         date_at = width - 4 - date_cells
         name_at = date_at + (date_cells - name_cells) / 2
-        yield Space(2)
+        assert sign._path is not None  # the loader found it
+        stamp, lines = pictures.seal(ctx, sign._path, date_at + date_cells / 2)
+        yield Space(lines)
+        yield stamp
     else:
         name_at = min(width - 2 - name_cells, width - 2 - date_cells - 2)
         date_at = name_at + 2

@@ -8,18 +8,20 @@ the word processor set its own lines, takes from it only what Word cannot decide
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from reportkit.compose.page import Block, Document, Run, Space, Text
+from reportkit.compose.page import Block, Document, Image, Rule, Run, Space, Table, Text
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.layout import linebreak
 from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
 
 EPSILON = 1e-6
+_NUMBER = re.compile(r"[-+]?[\d,，.]+(%|‰)?")  # a figure: set flush right in its cell
 
 
 class Metrics(Protocol):
@@ -42,13 +44,27 @@ class PlacedLine:
 
 @dataclass(slots=True)
 class PlacedRule:
-    """A horizontal rule centred on ``y``."""
+    """A rule centred on ``y`` from ``x0`` to ``x1``; vertical from ``y`` to ``y1`` at ``x0``
+    when ``y1`` is given."""
 
     x0: float
     x1: float
     y: float
     width: float
     colour: str
+    y1: float | None = None
+
+
+@dataclass(slots=True)
+class PlacedImage:
+    """A picture with its top-left corner at (x, y), ``width`` × ``height`` points."""
+
+    path: Path
+    x: float
+    y: float
+    width: float
+    height: float
+    origin: tuple[Any, ...] = ()
 
 
 PageKind = Literal["text", "blank", "end_only"]
@@ -60,6 +76,7 @@ class Page:
 
     lines: list[PlacedLine] = field(default_factory=list)
     rules: list[PlacedRule] = field(default_factory=list)
+    images: list[PlacedImage] = field(default_factory=list)
     number: int | None = None
     outlines: list[tuple[str, float]] = field(default_factory=list)
     kind: PageKind = "text"
@@ -76,6 +93,10 @@ class Pages:
     # top (points): what a word processor needs to put it there and return to the grid
     gaps: dict[int, tuple[float, float]] = field(default_factory=dict)
     end_lines: int = 0  # lines of the anchored group
+    # the flow blocks in the order they were placed: a photo that did not fit waits for the
+    # next page while whole paragraphs after it fill the gap
+    order: list[int] = field(default_factory=list)
+    rows_of: dict[int, list[int]] = field(default_factory=dict)  # table → lines of each row
 
 
 @dataclass(slots=True)
@@ -112,25 +133,45 @@ class _Paginator:
         self.baseline: float | None = None  # of the last line placed
         self.measure = linebreak.Measure(
             han=lambda style: self.sizes[style],
-            tracking=profile.grid.character_spacing,
+            tracking=profile.grid.character_spacing + profile.line_breaking.reserve,
             latin_space=lambda style: self.sizes[style] * profile.line_breaking.latin_space,
         )
         self.result = Pages([])
         self._widths: dict[tuple[str, str], float] = {}  # Latin runs, measured once
+        self.over: Image | None = None  # a picture to set over the next line (a seal)
 
     def run(self) -> Pages:
         self._new_page()
         flow = self.document.flow
         made: dict[int, _Lines] = {}
+        waiting: list[int] = []  # photos that did not fit, for the top of the next page
         for index, block in enumerate(flow):
+            if waiting and not self._fills_gap(flow, index, made):
+                self._new_page()
+                for number in waiting:
+                    self._image(flow[number], number)  # type: ignore[arg-type]
+                waiting = []
+            if isinstance(block, Image) and not block.over and not self._image_fits(block):
+                waiting.append(index)
+                continue
+            self.result.order.append(index)
             if isinstance(block, Text):
                 self._flow(flow, index, made)
                 self.result.lines_of[index] = len(made.pop(index).lines)
             elif isinstance(block, Space):
                 if self.slot > 0:
                     self.slot += block.lines
-            else:
+            elif isinstance(block, Rule):
                 self._rule(block.rule)
+            elif isinstance(block, Image):
+                self.result.order.pop()
+                self._image(block, index)
+            else:
+                self._table(block, index)
+        if waiting:
+            self._new_page()
+            for number in waiting:
+                self._image(flow[number], number)  # type: ignore[arg-type]
         if self.document.anchored is not None:
             self._anchored()
         self._page_numbers()
@@ -184,7 +225,7 @@ class _Paginator:
         cell = self.profile.char_width if s.grid else size
         rules = self.profile.line_breaking
         capacity = (self.width - (indent + right) * size) / cell
-        fill = capacity - rules.reserve / cell  # lines are filled to this, justified to the full
+        fill = capacity
         pairs = [(run.text, run.style or style) for run in runs]
         boxes = linebreak.make_boxes(
             pairs, rules, cell, self._latin_width, fill, s.grid, self.measure
@@ -341,6 +382,21 @@ class _Paginator:
 
     def _place(self, block: _Lines, number: int, baseline: float) -> None:
         line, x0, scale = block.lines[number]
+        if self.over is not None:  # a seal over this line: centred on its top edge
+            size = self.sizes[block.style]
+            line_top = baseline - self.profile.baseline_in_line(size, block.per_line)
+            image = self.over
+            self.page.images.append(
+                PlacedImage(
+                    image.path,
+                    self.left + image.centre * size - image.width / 2,
+                    line_top - image.height / 2,
+                    image.width,
+                    image.height,
+                    image.origin,
+                )
+            )
+            self.over = None
         self.page.lines.append(PlacedLine(line, block.style, baseline, x0, scale))
         if block.right is not None and number == len(block.lines) - 1:
             s = self.styles[block.style]
@@ -349,6 +405,137 @@ class _Paginator:
                 PlacedLine(block.right, block.style, baseline, right_edge - _used(block.right))
             )
         self.baseline = baseline
+
+    # photos and tables --------------------------------------------------------------------
+
+    def _image_lines(self, block: Image) -> float:
+        lines: float = block.lines  # whole lines: the text after it stays on the grid
+        if block.caption is not None:
+            caption = self._lines(block.caption)
+            lines += len(caption.lines) * caption.per_line
+        return lines
+
+    def _image_fits(self, block: Image) -> bool:
+        return self.slot == 0 or self.slot + self._image_lines(block) <= self.lines + EPSILON
+
+    def _fills_gap(self, flow: Sequence[Block], index: int, made: dict[int, _Lines]) -> bool:
+        """May block ``index`` go on this page before a photo waiting for the next one?  A
+        whole paragraph that fits and does not hold on to what follows may."""
+        block = flow[index]
+        if not isinstance(block, Text) or self.styles[block.style].keep_with_next:
+            return False
+        lines = self._get(flow, index, made)
+        space = lines.space_before if self.slot > 0 else 0
+        return self.slot + space + len(lines.lines) * lines.per_line <= self.lines + EPSILON
+
+    def _image(self, block: Image, index: int) -> None:
+        """A photo centred in whole grid lines, its caption under it."""
+        self.result.order.append(index)
+        if block.over:
+            self.over = block
+            return
+        box = block.lines * self.pitch
+        # at the foot of its lines, on the baseline as a word processor sets it
+        descent = self.sizes["body"] * (1 - self.profile.grid.em_ascent)
+        top = self.top + self.slot * self.pitch + box - descent - block.height
+        x = self.left + (self.width - block.width) / 2
+        self.page.images.append(
+            PlacedImage(block.path, x, top, block.width, block.height, block.origin)
+        )
+        self.slot += box / self.pitch
+        self.baseline = None
+        if block.caption is not None:
+            caption = self._lines(block.caption)
+            for number in range(len(caption.lines)):
+                self._place(
+                    caption, number, self._baseline(caption.style, self.slot, caption.per_line)
+                )
+                self.slot += caption.per_line
+
+    def _table(self, block: Table, index: int) -> None:
+        """A table: caption above, header repeated after every page break, rows never split,
+        every row whole grid lines high, rules of the template's weights."""
+        width = self.width
+        columns = [w * width for w in block.widths]
+        lefts = [self.left + sum(columns[:i]) for i in range(len(columns))]
+        header = self._row(block.header, block.header_style, columns, header=True)
+        rows = [self._row(row, block.style, columns) for row in block.rows]
+        self.result.rows_of[index] = [r[0] for r in [header, *rows]]
+        caption = self._lines(block.caption) if block.caption is not None else None
+        first = header[0] + rows[0][0] + (len(caption.lines) * caption.per_line if caption else 0)
+        if self.slot > 0 and self.slot + first > self.lines + EPSILON:
+            self._new_page()
+        if caption is not None:
+            for number in range(len(caption.lines)):
+                self._place(
+                    caption, number, self._baseline(caption.style, self.slot, caption.per_line)
+                )
+                self.slot += caption.per_line
+        self._table_row(header, lefts, columns, top_rule=True)
+        for row in rows:
+            if self.slot + row[0] > self.lines + EPSILON:
+                self._table_close()
+                self._new_page()
+                self._table_row(header, lefts, columns, top_rule=True)  # the header again
+            self._table_row(row, lefts, columns)
+        self._table_close()
+
+    def _row(
+        self, cells: Sequence[str], style: str, columns: list[float], header: bool = False
+    ) -> tuple[int, list[list[tuple[linebreak.Line, float]]], str]:
+        """A row's lines (as many as its fullest cell), each cell's lines placed in its
+        column (numbers to the right, header centred)."""
+        size = self.sizes[style]
+        pad = self.profile.figures.padding * size
+        placed = []
+        for text, column in zip(cells, columns, strict=True):
+            room = column - 2 * pad
+            indent = 0.0
+            right = (self.width - room) / size - indent
+            lines = self._break([Run(text)], style, indent, right) if text else []
+            align = "center" if header else ("right" if _NUMBER.fullmatch(text.strip()) else "left")
+            placed.append([(line, _x0(align, pad, column - pad, _used(line))) for line in lines])
+        count = max(1, max(len(c) for c in placed))
+        return count, placed, style
+
+    def _table_row(
+        self,
+        row: tuple[int, list[list[tuple[linebreak.Line, float]]], str],
+        lefts: list[float],
+        columns: list[float],
+        top_rule: bool = False,
+    ) -> None:
+        count, cells, style = row
+        figures = self.profile.figures
+        top = self.top + self.slot * self.pitch
+        per_line = self.styles[style].line_height
+        for left, lines in zip(lefts, cells, strict=True):
+            for number, (line, x) in enumerate(lines):
+                baseline = self._baseline(style, self.slot + number * per_line, per_line)
+                self.page.lines.append(PlacedLine(line, style, baseline, left + x))
+        height = count * per_line * self.pitch
+        rule = figures.frame if top_rule else figures.inner
+        self._table_rule(rule, self.left, self.left + self.width, top)
+        for left in lefts[1:]:
+            self._table_rule(figures.inner, left, left, top, top + height)
+        self._table_rule(figures.frame, self.left, self.left, top, top + height)
+        right = self.left + self.width
+        self._table_rule(figures.frame, right, right, top, top + height)
+        self.slot += count * per_line
+        self.baseline = None
+
+    def _table_close(self) -> None:
+        y = self.top + self.slot * self.pitch
+        self._table_rule(self.profile.figures.frame, self.left, self.left + self.width, y)
+
+    def _table_rule(
+        self, name: str | None, x0: float, x1: float, y: float, y1: float | None = None
+    ) -> None:
+        if name is None:
+            return
+        rule = self.profile.rules[name]
+        colour = self.profile.colour(rule.colour)
+        self.page.rules.append(PlacedRule(x0, x1, y, rule.width, colour, y1))
 
     def _rule(self, name: str, bottom_of_page: bool = False) -> None:
         rule = self.profile.rules[name]
@@ -394,7 +581,7 @@ class _Paginator:
                     self.slot += lines.per_line
             elif isinstance(block, Space):
                 self.slot += block.lines
-            else:
+            elif isinstance(block, Rule):
                 self._rule(block.rule, bottom_of_page=index == last)
 
     def _error(self, at: tuple[Any, ...], message: str) -> SourceError:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError
-from reportkit.source import yamlfile
+from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
 from reportkit.source.drafts.load import load_draft
 from reportkit.source.model import (
@@ -112,8 +112,11 @@ def load_source(
         raise SourceError(
             [Problem(Location(file, 1), "", "内容应为“字段: 值”的形式（masthead、articles 等）")]
         )
+    root = source if source.is_dir() else file.parent
     if kind != "bulletin":
         kind_content = validate(CONTENT[kind], data, file, lines, problems)
+        if kind_content is not None:
+            problems += images.check(kind_content, file.parent, root, file, lines)
         if problems:
             raise SourceError(problems)
         assert kind_content is not None
@@ -136,6 +139,8 @@ def load_source(
         else:
             article = validate(Article, article_data, path, article_lines, problems)
         if article is not None:
+            where = (lines, written) if written else (article_lines, ())
+            problems.extend(images.check(article, path.parent, root, path, *where))
             articles.append(article)
 
     for index, item in enumerate(refs):

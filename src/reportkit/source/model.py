@@ -12,8 +12,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    PrivateAttr,
     StringConstraints,
+    Tag,
     model_validator,
 )
 
@@ -76,6 +79,68 @@ class Point(Model):
         return self
 
 
+class Photo(Model):
+    """A photo among the points: its file (relative to the file that names it), a caption
+    under it, its width as a fraction of the type area's."""
+
+    image: Text
+    caption: str | None = None
+    width: float = Field(1.0, gt=0, le=1)
+    _path: Path | None = PrivateAttr(None)  # the file, once found and checked by the loader
+
+
+class TableData(Model):
+    """A table: a caption above it, a header row repeated on every page it runs onto, rows
+    of the header's length, relative column widths."""
+
+    caption: str | None = None
+    header: Annotated[list[str], Field(min_length=1)]
+    rows: Annotated[list[list[str]], Field(min_length=1)]
+    widths: list[float] | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> TableData:
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.header):
+                raise ValueError(
+                    f"表格第 {number} 行有 {len(row)} 格，表头有 {len(self.header)} 格，应一样多"
+                )
+        if self.widths is not None:
+            if len(self.widths) != len(self.header):
+                raise ValueError(f"widths 写了 {len(self.widths)} 个，表头有 {len(self.header)} 列")
+            if any(w <= 0 for w in self.widths):
+                raise ValueError("widths 应都大于 0")
+        return self
+
+
+class Table(Model):
+    """A table among the points."""
+
+    table: TableData
+
+
+def _entry(value: Any) -> str:
+    """Which kind of entry a point list item is: a photo, a table or a point."""
+    if isinstance(value, dict):
+        if "image" in value:
+            return "a photo"
+        if "table" in value:
+            return "a table"
+    elif isinstance(value, Photo):  # a validated entry, when the model is dumped
+        return "a photo"
+    elif isinstance(value, Table):
+        return "a table"
+    return "a point"
+
+
+Entry = Annotated[
+    Annotated[Point, Tag("a point")]
+    | Annotated[Photo, Tag("a photo")]
+    | Annotated[Table, Tag("a table")],
+    Discriminator(_entry),
+]
+
+
 class Section(Model):
     """A part of an article: 学习体会, 下步打算, 启示, or one with a free heading."""
 
@@ -83,7 +148,7 @@ class Section(Model):
     heading: str | None = None
     paragraphs: Annotated[list[Text], BeforeValidator(_as_list)] = []
     intro: str | None = None
-    points: list[Point] = []
+    points: list[Entry] = []  # points, and photos and tables among them (not numbered)
     numbering: str | None = None
     run_on: bool = False
 
@@ -172,6 +237,7 @@ class Signature(Model):
     name: Text
     date: Annotated[dt.date, BeforeValidator(_date)]
     seal: str | None = None  # the seal image (placed over name and date)
+    _path: Path | None = PrivateAttr(None)  # the seal's file, once found and checked
 
 
 class Distribution(Model):

@@ -14,6 +14,7 @@ from reportkit.errors import Location, Problem
 from reportkit.source.yamlfile import dotted
 
 M = TypeVar("M", bound=BaseModel)
+_TAGS = frozenset({"a point", "a photo", "a table"})
 
 LABELS = {
     "masthead": "报头",
@@ -45,6 +46,13 @@ LABELS = {
     "text": "正文",
     "numbering": "编号样式",
     "run_on": "要点连排",
+    "image": "照片文件",
+    "caption": "说明文字",
+    "width": "宽度",
+    "table": "表格",
+    "header": "表头",
+    "rows": "表格行",
+    "widths": "列宽",
     "credit": "执笔/供稿",
     "issuer": "发文机关",
     "number": "发文字号",
@@ -164,7 +172,10 @@ def validate(
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            at = (*prefix, *error["loc"])
+            # a point list's entries are told apart by tag: the tag is not a field
+            loc = tuple(part for part in error["loc"] if part not in _TAGS)
+            error = {**error, "loc": loc}  # type: ignore[typeddict-item]
+            at = (*prefix, *loc)
             known = next((at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in lines), None)
             line = lines[known] if known is not None else None
             where = (files or {}).get(known, file) if known is not None else file

@@ -129,6 +129,21 @@ class Part(Data):
     even_page: bool = False  # the page it is on must be even (a blank page before if needed)
 
 
+class FiguresData(Data):
+    """Photos, tables and seals: their styles, rules and sizes."""
+
+    caption: str = "caption"  # style of a photo's caption, under it
+    table: str = "table_cell"  # style of table cells
+    table_header: str = "table_header"
+    table_caption: str = "table_caption"  # above a table
+    frame: str | None = None  # rule around a table
+    inner: str | None = None  # rules between its rows and columns
+    padding: float = 0.5  # characters of space inside a cell, left and right
+    min_dpi: float = 150  # a photo is never set larger than its pixels at this resolution
+    max_dpi: float = 300  # the PDF downsamples a photo with more pixels than this
+    seal_width: Length = 42 * 72 / 25.4  # a seal's width on the page (42 mm)
+
+
 class TitleData(Data):
     """How long titles break into lines."""
 
@@ -180,8 +195,8 @@ class LineBreaking(Data):
     hang_marks: str = ""
     # space between a Han character and a Latin word or number, as a fraction of the size
     latin_space: float = 0.0
-    # lines are filled to the type width less this (word processors measure a little wider
-    # than the glyphs' advances add up to); full lines are then justified to the type width
+    # every character measured this much wider when lines are filled, as word processors
+    # measure them (full lines are then justified to the type width)
     reserve: Length = 0.0
     hang_punctuation: bool = False
 
@@ -207,6 +222,7 @@ class Profile(Data):
     styles: dict[str, Style]
     rules: dict[str, RuleData] = {}
     title: TitleData = TitleData()
+    figures: FiguresData = FiguresData()
     article: ArticleData = ArticleData()
     sections: SectionsData
     numbering: dict[str, NumberingStyle]

@@ -13,7 +13,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from reportkit.compose.page import Anchored, Rule, Space, Text
+from reportkit.compose.page import Anchored, Rule, Text
 from reportkit.compose.titles import cells
 from reportkit.render.docx import drawing, ooxml
 from reportkit.template.profile import Profile
@@ -83,7 +83,7 @@ def _table(group: Anchored, profile: Profile, ids: dict[str, str]) -> str:
             if 0 < index < len(blocks) - 1:
                 above = _border("top", block.rule, profile)
             continue
-        if isinstance(block, Space):
+        if not isinstance(block, Text):
             continue
         borders = f"<w:tcBorders>{above}</w:tcBorders>" if above else ""
         above = ""

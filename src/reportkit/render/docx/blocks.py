@@ -3,14 +3,20 @@ line anchored to the paragraph above it, blank lines an empty paragraph of exact
 
 from __future__ import annotations
 
+import io
+
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu
+from docx.text.run import Run as DocxRun
 
-from reportkit.compose.page import Block, Rule, Run, Space, Text
+from reportkit.compose.page import Block, Image, Rule, Run, Space, Table, Text
 from reportkit.compose.titles import cells
 from reportkit.layout.paginate import Pages
-from reportkit.render.docx import drawing, ooxml
+from reportkit.render import images
+from reportkit.render.docx import drawing, ooxml, tables
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
@@ -18,15 +24,35 @@ from reportkit.template.units import twips
 class BlockWriter:
     """Appends blocks to a document body, in order."""
 
-    def __init__(self, body: BaseOxmlElement, profile: Profile, ids: dict[str, str], pages: Pages):
-        self.body, self.profile, self.ids, self.pages = body, profile, ids, pages
+    def __init__(self, doc: DocxDocument, profile: Profile, ids: dict[str, str], pages: Pages):
+        self.doc, self.body = doc, doc.element.body
+        self.profile, self.ids, self.pages = profile, ids, pages
         self.last: tuple[CT_P, int, Text] | None = None  # the last text paragraph and its block
         self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
+        self.over: Image | None = None  # a picture for the next paragraph (a seal)
 
     def add(self, index: int, block: Block) -> None:
         """Append block ``index`` of the flow."""
+        if isinstance(block, Image):
+            if block.over:
+                self.over = block
+            else:
+                self._image(block)
+            return
+        if isinstance(block, Table):
+            if block.caption is not None:
+                paragraph(self.body, block.caption, self.profile, self.ids)
+            rows = self.pages.rows_of.get(index, [])
+            # before the body's closing section properties, where add_p puts paragraphs
+            self.body.add_p().addprevious(tables.element(block, self.profile, self.ids, rows))
+            self.body.remove(self.body.findall(qn("w:p"))[-1])
+            self.last = None
+            return
         if isinstance(block, Text):
             p = paragraph(self.body, block, self.profile, self.ids)
+            if self.over is not None:
+                self._over(p, block, self.over)
+                self.over = None
             gaps = self.pages.gaps.get(index)
             if gaps is not None:  # set at a fixed distance from the type area's top
                 style = self.profile.style(block.style)
@@ -50,6 +76,60 @@ class BlockWriter:
             ooxml.ppr_child(ppr, "w:spacing", line=twips(height), lineRule="exact")
         else:
             self._rule(block)
+
+    def _picture(self, image: Image) -> tuple[str, bytes]:
+        """The image part of ``image`` (one part per picture, however often it is used)."""
+        picture = images.prepare(
+            image.path, image.width, image.height, self.profile.figures.max_dpi
+        )
+        rid, _ = self.doc.part.get_or_add_image(io.BytesIO(picture.data))
+        return rid, picture.data
+
+    def _image(self, image: Image) -> None:
+        """A photo in a centred paragraph of whole grid lines, in the flow; its caption under."""
+        pitch = self.profile.grid.line_pitch
+        p = self.body.add_p()
+        p.style = self.ids["body"]
+        ppr = p.get_or_add_pPr()
+        ooxml.ppr_child(ppr, "w:keepNext")
+        ooxml.ppr_child(ppr, "w:snapToGrid", val=0)
+        box = image.lines * pitch
+        # at least the box: the picture stands on the line's baseline, whole within the box
+        ooxml.ppr_child(ppr, "w:spacing", before=0, after=0, line=twips(box), lineRule="atLeast")
+        ooxml.ppr_child(ppr, "w:ind", firstLineChars=0, firstLine=0)
+        ooxml.ppr_child(ppr, "w:jc", val="center")
+        picture = images.prepare(
+            image.path, image.width, image.height, self.profile.figures.max_dpi
+        )
+        run = DocxRun(p.add_r(), self.doc.part)  # type: ignore[arg-type]
+        run.add_picture(
+            io.BytesIO(picture.data),
+            width=Emu(drawing.emu(image.width)),
+            height=Emu(drawing.emu(image.height)),
+        )
+        if image.caption is not None:
+            self.last = (
+                paragraph(self.body, image.caption, self.profile, self.ids),
+                -1,
+                image.caption,
+            )
+
+    def _over(self, p: CT_P, block: Text, image: Image) -> None:
+        """A seal over the paragraph's first line, centred on its top edge, in front of it."""
+        size = self.profile.style(block.style).size or 0
+        rid, _ = self._picture(image)
+        self.drawings += 1
+        p.append(
+            drawing.floating_picture(
+                self.drawings,
+                f"印章{self.drawings}",
+                rid,
+                image.centre * size - image.width / 2,
+                -image.height / 2,
+                image.width,
+                image.height,
+            )
+        )
 
     def _rule(self, block: Rule) -> None:
         """A rule drawn on the page, anchored to the paragraph above it: it takes no room."""

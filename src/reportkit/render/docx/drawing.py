@@ -91,3 +91,43 @@ def rule(
         shape=_LINE.format(cx=cx, w=emu(weight), colour=colour),
     )
     return parse_xml(xml)
+
+
+_PICTURE = """<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">
+  <pic:nvPicPr><pic:cNvPr id="{id}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>
+  <pic:blipFill>
+    <a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="{rid}"/>
+    <a:stretch><a:fillRect/></a:stretch>
+  </pic:blipFill>
+  <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
+    <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>
+</pic:pic>"""
+_FLOATING = """<w:r {ns}><w:drawing>
+  <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z}"
+             behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
+    <wp:simplePos x="0" y="0"/>
+    <wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>
+    <wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>
+    <wp:extent cx="{cx}" cy="{cy}"/>
+    <wp:effectExtent l="0" t="0" r="0" b="0"/>
+    <wp:wrapNone/>
+    <wp:docPr id="{id}" name="{name}"/>
+    <wp:cNvGraphicFramePr/>
+    <a:graphic>
+      <a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">{picture}</a:graphicData>
+    </a:graphic>
+  </wp:anchor>
+</w:drawing></w:r>"""
+
+
+def floating_picture(
+    ident: int, name: str, rid: str, x: float, y: float, width: float, height: float
+) -> BaseOxmlElement:
+    """A run holding a picture in front of the text, ``x`` from the type area's left and ``y``
+    below its paragraph's top (negative: above), taking no room."""
+    cx, cy = emu(width), emu(height)
+    picture = _PICTURE.format(id=ident, name=name, rid=rid, cx=cx, cy=cy)
+    xml = _FLOATING.format(
+        ns=_NS, z=ident, x=emu(x), y=emu(y), cx=cx, cy=cy, id=ident, name=name, picture=picture
+    )
+    return parse_xml(xml)

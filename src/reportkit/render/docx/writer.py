@@ -28,9 +28,9 @@ def render(
     profile = template.profile
     pages = paginate(document, profile, StandardMetrics())
     doc, ids = _prepared(template, document)
-    writer = blocks.BlockWriter(doc.element.body, profile, ids, pages)
-    for index, block in enumerate(document.flow):
-        writer.add(index, block)
+    writer = blocks.BlockWriter(doc, profile, ids, pages)
+    for index in pages.order:  # as placed: a photo may wait for the next page
+        writer.add(index, document.flow[index])
     if document.anchored is not None:
         blank = pages.anchored == "after_blank"
         if pages.anchored in ("own_page", "after_blank"):

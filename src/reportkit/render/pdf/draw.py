@@ -6,15 +6,19 @@ import functools
 import io
 import types
 import zlib
+from collections.abc import Mapping
+from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.page import Meta
+from reportkit.render.images import Picture
 from reportkit.render.pdf.glyphs import GlyphPage
 
 _deflate: types.ModuleType
@@ -45,9 +49,16 @@ pdfdoc.PDFZCompress = _FastDeflate()
 
 
 def draw(
-    pages: list[GlyphPage], width: float, height: float, meta: Meta, initial_font: str
+    pages: list[GlyphPage],
+    width: float,
+    height: float,
+    meta: Meta,
+    initial_font: str,
+    pictures: Mapping[tuple[Path, float, float], Picture] | None = None,
 ) -> bytes:
-    """The pages as PDF bytes; identical input gives identical bytes."""
+    """The pages as PDF bytes; identical input gives identical bytes.  ``pictures``: each
+    placed image's prepared bytes."""
+    pictures = pictures or {}
     buffer = io.BytesIO()
     # invariant: fixed dates and ids (dates are set from the data afterwards); initialFontName:
     # no base-14 Helvetica resource, which PDF/A would refuse as not embedded
@@ -70,8 +81,19 @@ def draw(
         for rule in page.rules:
             canvas.setStrokeColor(HexColor(f"#{rule.colour}"))
             canvas.setLineWidth(rule.width)
-            canvas.line(rule.x0, height - rule.y, rule.x1, height - rule.y)
+            y1 = rule.y if rule.y1 is None else rule.y1
+            canvas.line(rule.x0, height - rule.y, rule.x1, height - y1)
         canvas._code.append(_text_operators(page, canvas, height))
+        for image in page.images:  # after the text: a seal lies over the date
+            picture = pictures[(image.path, image.width, image.height)]
+            canvas.drawImage(
+                ImageReader(io.BytesIO(picture.data)),  # a JPEG goes in as it is (DCTDecode)
+                image.x,
+                height - image.y - image.height,
+                image.width,
+                image.height,
+                mask="auto" if picture.format == "PNG" else None,
+            )
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

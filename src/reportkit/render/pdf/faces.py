@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reportkit.compose.page import Document, Text
+from reportkit.compose.page import Document, Table
 from reportkit.errors import Location, Problem
 from reportkit.fonts import charsets
 from reportkit.fonts.prepare import Prepared
@@ -120,11 +120,15 @@ _ADVANCES: dict[tuple[str, str, float], float] = {}
 
 def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
     """Every (style, text, origin) the document will draw."""
-    for block in document.blocks():
-        if isinstance(block, Text):
-            for runs in (*block.lines, block.right):
-                for run in runs:
-                    yield run.style or block.style, run.text, block.origin
+    for block in document.texts():
+        for runs in (*block.lines, block.right):
+            for run in runs:
+                yield run.style or block.style, run.text, block.origin
+    for table in document.blocks():
+        if isinstance(table, Table):
+            yield table.header_style, "".join(table.header), table.origin
+            for row in table.rows:
+                yield table.style, "".join(row), table.origin
     yield "page_number", document.page_number[0] + "0123456789" + document.page_number[1], ()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportkit.layout import linebreak
-from reportkit.layout.paginate import Pages, PlacedLine, PlacedRule
+from reportkit.layout.paginate import Pages, PlacedImage, PlacedLine, PlacedRule
 from reportkit.render.pdf.faces import Faces
 from reportkit.template.profile import Profile
 
@@ -32,6 +32,7 @@ class GlyphPage:
     glyphs: list[Glyphs] = field(default_factory=list)
     rules: list[PlacedRule] = field(default_factory=list)
     outlines: list[tuple[str, float]] = field(default_factory=list)
+    images: list[PlacedImage] = field(default_factory=list)
 
 
 def glyph_pages(pages: Pages, faces: Faces, profile: Profile) -> list[GlyphPage]:
@@ -46,7 +47,7 @@ def glyph_pages(pages: Pages, faces: Faces, profile: Profile) -> list[GlyphPage]
         glyphs: list[Glyphs] = []
         for placed in page.lines:
             glyphs += _line(placed, faces, paint, tracking)
-        out.append(GlyphPage(glyphs, page.rules, page.outlines))
+        out.append(GlyphPage(glyphs, page.rules, page.outlines, page.images))
     return out
 
 

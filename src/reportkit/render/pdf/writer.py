@@ -8,7 +8,7 @@ from pathlib import Path
 from reportkit.compose.page import Document
 from reportkit.fonts.resolve import FontSet
 from reportkit.layout.paginate import paginate
-from reportkit.render import Rendered
+from reportkit.render import Rendered, images
 from reportkit.render.pdf import archive
 from reportkit.render.pdf.draw import draw
 from reportkit.render.pdf.faces import Faces, register
@@ -38,7 +38,14 @@ def render(
     pages = glyph_pages(paginate(document, profile, faces), faces, profile)
     check_glyphs(pages, faces.describe_missing)
     first = next(run.font for page in pages for run in page.glyphs)
-    raw = draw(pages, profile.page.width, profile.page.height, document.meta, first)
+    pictures = {
+        (image.path, image.width, image.height): images.prepare(
+            image.path, image.width, image.height, profile.figures.max_dpi
+        )
+        for page in pages
+        for image in page.images
+    }
+    raw = draw(pages, profile.page.width, profile.page.height, document.meta, first, pictures)
     return Rendered(archive.to_pdfa(raw, document.meta), len(pages))
 
 

@@ -1,0 +1,57 @@
+"""Pictures made ready for either output: turned as their EXIF says, at most ``max_dpi`` at
+their size on the page, in colours every reader and PDF/A accept.  A JPEG that needs none of
+this is used as it is (its bytes go into the PDF unchanged)."""
+
+from __future__ import annotations
+
+import functools
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+QUALITY = 88  # JPEG quality of a photo that had to be re-encoded
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture's bytes, their format (JPEG or PNG) and its pixel size."""
+
+    data: bytes
+    format: str
+    pixels: tuple[int, int]
+
+
+def prepare(path: Path, width: float, height: float, max_dpi: float) -> Picture:
+    """``path`` ready to be placed ``width`` × ``height`` points."""
+    stat = path.stat()
+    return _prepare(
+        path, stat.st_size, stat.st_mtime_ns, round(width, 2), round(height, 2), max_dpi
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _prepare(
+    path: Path, size: int, mtime: int, width: float, height: float, max_dpi: float
+) -> Picture:
+    from PIL import Image, ImageOps
+
+    limit = (max(1, round(width / 72 * max_dpi)), max(1, round(height / 72 * max_dpi)))
+    with Image.open(path) as opened:
+        image: Image.Image = opened
+        rotated = image.getexif().get(0x0112, 1) not in (0, 1)
+        plain = image.format == "JPEG" and image.mode in ("RGB", "L") and not rotated
+        if plain and image.width <= limit[0] * 1.05 and image.height <= limit[1] * 1.05:
+            return Picture(path.read_bytes(), "JPEG", image.size)
+        image = ImageOps.exif_transpose(image)
+        alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        if image.mode == "I;16" or image.mode.startswith("I;16") or image.mode == "I":
+            image = image.point(lambda v: v / 256).convert("L")  # 16-bit grey to 8-bit
+        image = image.convert("RGBA" if alpha else ("L" if image.mode == "L" else "RGB"))
+        if image.width > limit[0] or image.height > limit[1]:
+            image = image.resize(limit, Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        if alpha:
+            image.save(out, "PNG", optimize=False)
+            return Picture(out.getvalue(), "PNG", image.size)
+        image.save(out, "JPEG", quality=QUALITY, optimize=True)
+        return Picture(out.getvalue(), "JPEG", image.size)

@@ -1,0 +1,94 @@
+"""Photos and seals named in a source: found next to the file that names them, inside the
+source's folder, and readable images of a sensible size — or a message saying why not."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any
+
+from reportkit.errors import Location, Problem
+from reportkit.source.yamlfile import dotted
+
+MAX_PIXELS = 100_000_000  # a camera's photo has 24 million; more is a mistake or an attack
+FORMATS = ("JPEG", "PNG")
+Lines = dict[tuple[Any, ...], int]
+
+
+def check(
+    content: Any, base: Path, root: Path, file: Path, lines: Lines, prefix: tuple[Any, ...] = ()
+) -> list[Problem]:
+    """Resolve and check every photo and seal of ``content`` (an article, a report …): paths
+    relative to ``base``, never outside ``root``.  Each checked one knows its file (``_path``)."""
+    problems: list[Problem] = []
+    for at, item, field in _images(content):
+        where = (*prefix, *at, field)
+        line = next(
+            (lines[where[:cut]] for cut in range(len(where), 0, -1) if where[:cut] in lines), None
+        )
+        message, path = _problem(getattr(item, field), base, root)
+        if message:
+            problems.append(Problem(Location(file, line), dotted(where), message))
+        else:
+            item._path = path
+    return problems
+
+
+def _images(content: Any) -> list[tuple[tuple[Any, ...], Any, str]]:
+    """(field path, model, field name) of each photo and seal in ``content``."""
+    from reportkit.source.model import Photo
+
+    found: list[tuple[tuple[Any, ...], Any, str]] = []
+    bodies: list[tuple[tuple[Any, ...], Any]] = [((), content)]
+    bodies += [(("attachments", i), a) for i, a in enumerate(getattr(content, "attachments", []))]
+    for at, body in bodies:
+        for s, section in enumerate(getattr(body, "sections", [])):
+            for p, entry in enumerate(section.points):
+                if isinstance(entry, Photo):
+                    found.append(((*at, "sections", s, "points", p), entry, "image"))
+    signature = getattr(content, "signature", None)
+    if signature is not None and signature.seal:
+        found.append((("signature",), signature, "seal"))
+    return found
+
+
+def _problem(name: str, base: Path, root: Path) -> tuple[str | None, Path | None]:
+    """Why the image ``name`` cannot be used (None: it can), and its file."""
+    try:
+        path = (base / name).resolve()
+        inside = path.is_relative_to(root.resolve())
+    except (OSError, ValueError):
+        return f"图片路径“{name}”无法使用", None
+    if not inside:
+        return (
+            f"图片“{name}”在材料文件夹之外，不能使用：请把图片放进材料文件夹（如 photos/）后再写路径",
+            None,
+        )
+    if not path.is_file():
+        return f"找不到图片文件“{name}”（{path}）", None
+    return _readable(path, name), path
+
+
+def _readable(path: Path, name: str) -> str | None:
+    """Why the file is not an image reportkit can place (None: it is)."""
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.format not in FORMATS:
+                    return f"图片“{name}”是 {image.format} 格式，请另存为 JPEG 或 PNG"
+                if image.width * image.height > MAX_PIXELS:
+                    raise Image.DecompressionBombError("too many pixels")
+                if image.format == "JPEG":
+                    image.draft("RGB", (image.width // 8 or 1, image.height // 8 or 1))
+                image.load()  # a truncated or damaged file fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return f"图片“{name}”像素太多（超过 {MAX_PIXELS // 1_000_000} 百万像素），请缩小后再用"
+    except UnidentifiedImageError:
+        return f"“{name}”不是图片文件（或已损坏），请用 JPEG 或 PNG 图片"
+    except (OSError, SyntaxError, ValueError):
+        return f"图片“{name}”已损坏或不完整，无法读取，请重新导出"
+    return None
