@@ -458,8 +458,8 @@ class _Paginator:
         width = self.width
         columns = [w * width for w in block.widths]
         lefts = [self.left + sum(columns[:i]) for i in range(len(columns))]
-        header = self._row(block.header, block.header_style, columns, header=True)
-        rows = [self._row(row, block.style, columns) for row in block.rows]
+        header = self._row(block.header, block.header_style, columns, block.origin, header=True)
+        rows = [self._row(row, block.style, columns, block.origin) for row in block.rows]
         self.result.rows_of[index] = [r[0] for r in [header, *rows]]
         caption = self._lines(block.caption) if block.caption is not None else None
         first = header[0] + rows[0][0] + (len(caption.lines) * caption.per_line if caption else 0)
@@ -481,15 +481,28 @@ class _Paginator:
         self._table_close()
 
     def _row(
-        self, cells: Sequence[str], style: str, columns: list[float], header: bool = False
+        self,
+        cells: Sequence[str],
+        style: str,
+        columns: list[float],
+        origin: tuple[Any, ...],
+        header: bool = False,
     ) -> tuple[int, list[list[tuple[linebreak.Line, float]]], str]:
         """A row's lines (as many as its fullest cell), each cell's lines placed in its
-        column (numbers to the right, header centred)."""
+        column (numbers to the right, header centred).  A column too narrow for a character,
+        a number or a Latin word is an error naming the table."""
         size = self.sizes[style]
         pad = self.profile.figures.padding * size
         placed = []
-        for text, column in zip(cells, columns, strict=True):
+        for number, (text, column) in enumerate(zip(cells, columns, strict=True), start=1):
             room = column - 2 * pad
+            words = [w for w in re.findall(r"[!-~]+", text) if self._latin_width(w, style) > room]
+            if room < size or words:
+                what = f"“{words[0]}”" if words else "一个字"
+                raise self._error(
+                    origin,
+                    f"表格第 {number} 列太窄，放不下{what}：请用 widths 加宽这一列，或减少列数",
+                )
             indent = 0.0
             right = (self.width - room) / size - indent
             lines = self._break([Run(text)], style, indent, right) if text else []
