@@ -297,3 +297,79 @@ def test_a_page_number_line_from_a_pdf_is_dropped(tmp_path: Path) -> None:
     assert article["lead"] == [
         "5月10日，我随团赴长沙学习，长沙高新区的发展理念和工作作风给我留下了深刻印象，值得我们认真学习。"
     ]
+
+
+def figure_drafts(folder: Path) -> tuple[Path, Path]:
+    """The same draft as Word (a picture and a table inside) and as Markdown (![](…), a pipe
+    table), with a caption under the picture."""
+    import docx
+    from docx.shared import Cm
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (800, 500), (120, 160, 200)).save(folder / "p.jpg")
+    document = docx.Document()
+    for text in (
+        "学习长沙经验　建设一流园区",
+        "某某区商务局副局长 赵磊",
+        "5月10日，我随团赴长沙学习。",
+        "学习体会",
+        "一是平台化运营。建立平台公司。",
+    ):
+        document.add_paragraph(text)
+    document.add_picture(str(folder / "p.jpg"), width=Cm(10))
+    document.add_paragraph("图为考察团参观园区")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [["指标", "长沙", "济宁"], ["收入", "380", "120"], ["企业", "7000", "1500"]]
+    ):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("二是精准招商。围绕产业链招商。")
+    document.save(str(folder / "word.docx"))
+    (folder / "notes.md").write_text(
+        "# 学习长沙经验\n\n某某区商务局副局长 赵磊\n\n5月10日，我随团赴长沙学习。\n\n## 学习体会\n\n"
+        "一是平台化运营。建立平台公司。\n\n![图为考察团参观园区](p.jpg)\n\n"
+        "| 指标 | 长沙 | 济宁 |\n|---|---|---|\n| 收入 | 380 | 120 |\n| 企业 | 7000 | 1500 |\n\n"
+        "二是精准招商。围绕产业链招商。\n",
+        encoding="utf-8",
+    )
+    return folder / "word.docx", folder / "notes.md"
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_import_keeps_photos_and_tables(tmp_path: Path, which: int) -> None:
+    draft_file = figure_drafts(tmp_path / "drafts")[which]
+    out = tmp_path / "bulletin" / "articles"
+    result = cli("import", draft_file, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    (article,) = out.glob("*.yaml")
+    data = yaml.safe_load(article.read_text(encoding="utf-8"))
+    points = data["sections"][0]["points"]
+    assert [next(iter(p)) for p in points] == ["lead", "image", "table", "lead"]
+    assert points[1]["caption"] == "图为考察团参观园区"
+    assert (out / points[1]["image"]).is_file() and points[1]["image"].startswith("photos/")
+    assert points[2]["table"]["header"] == ["指标", "长沙", "济宁"]
+    assert points[2]["table"]["rows"] == [["收入", "380", "120"], ["企业", "7000", "1500"]]
+    assert "编号不连续" not in article.read_text(encoding="utf-8")
+    (out.parent / "bulletin.yaml").write_text(
+        "masthead: {name: 学习专刊, issue: 1, unit: 某某区办公室, date: 2024-05-06}\n",
+        encoding="utf-8",
+    )
+    built = cli("build", out.parent, "-o", tmp_path / "dist", "--format", "docx,pdf")
+    assert built.exit_code == 0, built.stderr
+
+
+def test_a_word_draft_with_pictures_builds_in_a_bulletin(tmp_path: Path) -> None:
+    word, _ = figure_drafts(tmp_path / "drafts")
+    folder = tmp_path / "src"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "a.docx").write_bytes(word.read_bytes())
+    (folder / "bulletin.yaml").write_text(
+        "masthead: {name: 学习专刊, issue: 1, unit: 某某区办公室, date: 2024-05-06}\n",
+        encoding="utf-8",
+    )
+    outcome = build.build(folder, build.Options(tmp_path / "out", formats=("docx", "pdf")))
+    assert outcome.error is None, outcome.error
+    with pdfplumber.open(tmp_path / "out/src.pdf") as pdf:
+        assert sum(len(p.images) for p in pdf.pages) == 1

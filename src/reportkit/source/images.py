@@ -54,9 +54,14 @@ def _images(content: Any) -> list[tuple[tuple[Any, ...], Any, str]]:
 
 def _problem(name: str, base: Path, root: Path) -> tuple[str | None, Path | None]:
     """Why the image ``name`` cannot be used (None: it can), and its file."""
+    from reportkit.source.drafts.figures import cache_folder
+
     try:
         path = (base / name).resolve()
-        inside = path.is_relative_to(root.resolve())
+        # a picture taken out of a Word draft by reportkit lives in its cache
+        inside = path.is_relative_to(root.resolve()) or path.is_relative_to(
+            cache_folder().resolve()
+        )
     except (OSError, ValueError):
         return f"图片路径“{name}”无法使用", None
     if not inside:

@@ -9,6 +9,7 @@ from typing import Any
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
+from reportkit.source.drafts import figures
 from reportkit.source.drafts.load import load_draft
 from reportkit.source.model import (
     CONTENT,
@@ -182,6 +183,7 @@ def load_source(
         try:
             if path.suffix.lower() in DRAFT_SUFFIXES:
                 draft = load_draft(path, normalise=normalise)
+                figures.resolve(draft.articles, figures.cached, base=path.parent)
                 warnings.extend(draft.notes)
                 if not draft.articles:
                     problems.append(

@@ -12,12 +12,14 @@ from typing import Any
 from reportkit import atomic
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.source import yamlfile
+from reportkit.source.drafts import figures
 from reportkit.source.drafts.emit import article_yaml, bulletin_yaml
 from reportkit.source.drafts.load import load_draft
 from reportkit.source.drafts.parse import Draft
 from reportkit.source.drafts.read import SUFFIXES
 
 ARTICLES = "articles"
+PHOTOS = "photos"
 
 
 @dataclass
@@ -28,6 +30,7 @@ class Planned:
     text: str
     source: Path
     summary: str
+    data: bytes | None = None  # a picture's bytes instead of text
 
 
 @dataclass
@@ -58,6 +61,7 @@ def plan(drafts: list[Path], output: Path, *, normalise: bool = True) -> Plan:
     stems = _unique_stems([path for path, _ in loaded])
     masthead: tuple[Path, Draft] | None = None
     for (path, draft), stem in zip(loaded, stems, strict=True):
+        result.files += _pictures(draft, stem, output, path)
         many = len(draft.articles) > 1
         for number, article in enumerate(draft.articles, start=1):
             name = f"{stem}-{number:02d}.yaml" if many else f"{stem}.yaml"
@@ -69,8 +73,22 @@ def plan(drafts: list[Path], output: Path, *, normalise: bool = True) -> Plan:
         if draft.masthead is not None and masthead is None:
             masthead = (path, draft)
     if masthead is not None:
-        result.files.append(_bulletin(masthead, output, [f.target for f in result.files]))
+        articles = [f.target for f in result.files if f.data is None]
+        result.files.append(_bulletin(masthead, output, articles))
     return result
+
+
+def _pictures(draft: Draft, stem: str, output: Path, source: Path) -> list[Planned]:
+    """The photos of a draft as files in photos/ beside the article YAML, named after it."""
+    planned: list[Planned] = []
+
+    def store(data: bytes, ext: str) -> str:
+        name = f"{PHOTOS}/{stem}-{len(planned) + 1}{ext}"
+        planned.append(Planned(output / name, "", source, f"照片 {name}", data))
+        return name
+
+    figures.resolve(draft.articles, store)
+    return planned
 
 
 def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None]) -> list[Path]:
@@ -79,11 +97,12 @@ def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None
     back or not written."""
     refused = []
     for item in planned.files:
+        content = item.data if item.data is not None else item.text.encode("utf-8")
         try:
-            existing = item.target.read_text(encoding="utf-8") if item.target.exists() else None
-        except (OSError, UnicodeDecodeError):
-            existing = ""
-        if existing == item.text:
+            existing = item.target.read_bytes() if item.target.exists() else None
+        except OSError:
+            existing = b""
+        if existing == content:
             say(f"{item.target}：内容没有变化，未改动", False)
             continue
         if existing is not None and not force:
@@ -95,7 +114,7 @@ def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None
             refused.append(item.target)
             continue
         try:
-            atomic.write_bytes(item.target, item.text.encode("utf-8"))
+            atomic.write_bytes(item.target, content)
         except ReportkitError as exc:
             say(str(exc), True)
             refused.append(item.target)

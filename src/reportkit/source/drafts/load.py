@@ -38,7 +38,7 @@ def _normalised(
         fixes: list[Fix] = []
         if normalise:
             text, fixes = normalize(text)
-        out.append(DraftLine(text.strip(), line.number, line.heading))
+        out.append(DraftLine(text.strip(), line.number, line.heading, line.figure))
         if fixes:
             kinds = Counter(fix.kind for fix in fixes)
             summary = "；".join(

@@ -133,6 +133,7 @@ class Para:
     text: str
     line: int
     heading: bool = False
+    figure: dict[str, Any] | None = None
 
 
 @dataclass
@@ -156,6 +157,9 @@ def paragraphs(lines: list[DraftLine]) -> list[Para]:
     the page numbers a PDF's text carries (— 2 —, 第2页) are left out."""
     out: list[Para] = []
     for line in lines:
+        if line.figure is not None:
+            out.append(Para("", line.number, figure=line.figure))
+            continue
         if not line.text or _PAGE_NUMBER.match(line.text):
             continue
         previous = out[-1] if out else None
@@ -173,7 +177,9 @@ def _continues(previous: Para, line: DraftLine) -> bool:
     broken when it is long, has punctuation inside it, or is a numbered point.
     """
     text = previous.text
-    if previous.heading or line.heading or text[-1] in SENTENCE_END:
+    if previous.figure is not None or not text or previous.heading or line.heading:
+        return False
+    if text[-1] in SENTENCE_END:
         return False
     if (
         _byline(text)
@@ -198,6 +204,13 @@ def parse(lines: list[DraftLine], file: Path) -> Draft:
     index = 0
     while index < len(paras):
         para = paras[index]
+        if para.figure is not None:
+            if builder is None:
+                builder = _Article(Para("", para.line))
+                draft.notes.append(_note(file, para.line, "title", "没有找到标题，请补上"))
+            builder.add(para, draft, file)
+            index += 1
+            continue
         title, subtitle, after = _title_parts(paras, index)
         authors = _bylines(paras, after)
         starts_article = authors or builder is None
@@ -252,7 +265,9 @@ def _dashed(subtitle: str) -> str:
 
 def _title_like(para: Para) -> bool:
     text = para.text
-    return len(text) <= 40 and text[-1] not in "。！？；：" and not _point_start(text)
+    return (
+        bool(text) and len(text) <= 40 and text[-1] not in "。！？；：" and not _point_start(text)
+    )
 
 
 def _bylines(paras: list[Para], start: int) -> list[dict[str, str]]:
@@ -266,7 +281,7 @@ def _bylines(paras: list[Para], start: int) -> list[dict[str, str]]:
 def _byline(text: str) -> dict[str, str] | None:
     """单位 + 职务 + 姓名, e.g. 济宁高新区经济发展局副局长 王进; several positions joined by 、
     (区委办公室党组书记、主任 李某) stay one position, and the unit keeps none of them."""
-    if len(text) > 40 or text[-1] in SENTENCE_END or "，" in text:
+    if not text or len(text) > 40 or text[-1] in SENTENCE_END or "，" in text:
         return None
     match = _BYLINE.match(text)
     if not match:
@@ -355,6 +370,7 @@ def _unnumbered(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_CAPTION = re.compile(r"^[（(]?(图为|图：|图:|图\d|上图|下图)")
 _CREDIT = re.compile(
     r"^[（(]?\s*(?P<credit>(执笔|供稿|撰稿|整理|撰写|作者|来源|审核|审稿|编辑)\s*[：:]\s*\S.{0,40}?)\s*[）)]?$"
 )
@@ -412,7 +428,23 @@ class _Article:
         return self.data["sections"][-1]
 
     def add(self, para: Para, draft: Draft, file: Path) -> None:
+        if para.figure is not None:
+            section = self._current(para.line)
+            self.lines[
+                (
+                    "sections",
+                    len(self.data["sections"]) - 1,
+                    "points",
+                    len(section.get("points", [])),
+                )
+            ] = para.line
+            section.setdefault("points", []).append(dict(para.figure))
+            return
         text = para.text
+        last = self.data["sections"][-1].get("points", [])[-1:] if self.data["sections"] else []
+        if last and "image" in last[0] and not last[0].get("caption") and _CAPTION.match(text):
+            last[0]["caption"] = text  # 图为…… under a picture is its caption
+            return
         credit = _CREDIT.match(text)
         if credit and (text[0] in "（(" or len(text) <= 20):
             self.lines[("credit",)] = para.line
@@ -493,7 +525,7 @@ class _Article:
             section["run_on"] = True
         existing = section.setdefault("points", [])
         for number, lead, body in points:
-            expected = len(existing) + 1
+            expected = sum(1 for e in existing if "image" not in e and "table" not in e) + 1
             if number != expected:
                 draft.notes.append(
                     _note(

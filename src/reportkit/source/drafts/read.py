@@ -7,6 +7,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.source.encoding import UndecodableError, decode, looks_utf16
@@ -18,11 +19,14 @@ SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 @dataclass(frozen=True)
 class DraftLine:
-    """One line (or Word paragraph) of a draft: its text, 1-based number, and a heading hint."""
+    """One line (or Word paragraph) of a draft: its text, 1-based number, and a heading hint;
+    or a figure the draft holds: a photo ({"image": bytes or path, "caption"}) or a table
+    ({"table": {"header", "rows"}})."""
 
     text: str
     number: int
     heading: bool = False
+    figure: dict[str, Any] | None = None
 
 
 def read_draft(path: Path) -> tuple[list[DraftLine], list[Problem]]:
@@ -73,14 +77,43 @@ def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
     if _looks_binary(text):
         raise SourceError([not_text])
     markdown = path.suffix.lower() in (".md", ".markdown")
-    lines = []
-    for number, row in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+    lines: list[DraftLine] = []
+    table: list[tuple[int, str]] = []  # the rows of a Markdown pipe table being read
+    rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, row in enumerate(rows, 1):
+        if markdown and row.strip().startswith("|"):
+            table.append((number, row))
+            continue
+        if table:
+            lines += _pipe_table(table)
+            table = []
+        picture = _PICTURE.fullmatch(row.strip()) if markdown else None
+        if picture:
+            figure = {"image": path.parent / picture.group("src"), "caption": picture.group("alt")}
+            lines.append(DraftLine("", number, figure=figure))
+            continue
         # a page or line break copied from a PDF or Word (form feed, vertical tab, U+2028)
         # splits a row as a line break would, and keeps the row's number
         for raw in re.split("[\x0b\x0c\x85\u2028\u2029]", row):
             content, heading = _markdown(raw) if markdown else (raw, False)
             lines.append(DraftLine(content.strip(), number, heading))
+    if table:
+        lines += _pipe_table(table)
     return lines, notes
+
+
+_PICTURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def _pipe_table(rows: list[tuple[int, str]]) -> list[DraftLine]:
+    """A Markdown pipe table (| a | b |, then |---|---|) as a table figure; anything else
+    that starts with | stays text."""
+    cells = [[c.strip() for c in row.strip().strip("|").split("|")] for _, row in rows]
+    if len(cells) >= 3 and all(re.fullmatch(r":?-{2,}:?", c) for c in cells[1]):
+        table = _table([cells[0], *cells[2:]])
+        if table:
+            return [DraftLine("", rows[0][0], figure={"table": table})]
+    return [DraftLine(row.strip(), number) for number, row in rows]
 
 
 def _looks_binary(text: str) -> bool:
@@ -144,6 +177,7 @@ def _docx(path: Path) -> list[DraftLine]:
     _check_zip(path)
     import docx  # python-docx reads the paragraphs and their styles
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.ns import qn
     from lxml.etree import XMLSyntaxError
 
     try:
@@ -159,8 +193,22 @@ def _docx(path: Path) -> list[DraftLine]:
         XMLSyntaxError,
     ):
         raise SourceError([Problem(Location(path), "", DAMAGED)]) from None
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     lines = []
-    for number, paragraph in enumerate(document.paragraphs, start=1):
+    body = document.element.body
+    for number, element in enumerate(body.iterchildren(), start=1):
+        if element.tag == qn("w:tbl"):
+            table = _table(
+                [[c.text.strip() for c in row.cells] for row in Table(element, document).rows]
+            )
+            if table:
+                lines.append(DraftLine("", number, figure={"table": table}))
+            continue
+        if element.tag != qn("w:p"):
+            continue
+        paragraph = Paragraph(element, document)
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         runs = [r for r in paragraph.runs if r.text.strip()]
         bold = bool(runs) and all(r.bold for r in runs)
@@ -168,4 +216,18 @@ def _docx(path: Path) -> list[DraftLine]:
         # a line break inside a paragraph (Shift+Enter) separates lines as Enter would
         for text in paragraph.text.split("\n"):
             lines.append(DraftLine(text.strip(), number, heading))
+        for blip in element.iter(qn("a:blip")):  # the paragraph's pictures
+            part = document.part.related_parts.get(blip.get(qn("r:embed")))
+            if part is not None and getattr(part, "blob", None):
+                ext = Path(str(part.partname)).suffix.lower() or ".png"
+                lines.append(DraftLine("", number, figure={"image": part.blob, "ext": ext}))
     return lines
+
+
+def _table(cells: list[list[str]]) -> dict[str, Any] | None:
+    """A table's first row as its header, the rest as rows (merged cells repeat their text)."""
+    rows = [row for row in cells if any(row)]
+    if len(rows) < 2:
+        return None
+    width = len(rows[0])
+    return {"header": rows[0], "rows": [(r + [""] * width)[:width] for r in rows[1:]]}
