@@ -191,9 +191,9 @@ def _pdf_stages(source: Path) -> None:
     start = time.perf_counter()
     faces = Faces(document, profile, writer.fonts_for(template))
     faced = time.perf_counter()
-    laid_out = paginate(document, profile, faces)
+    paginate(document, profile, faces, keep=None)
     paginated = time.perf_counter()
-    pages = glyph_pages(laid_out, faces, profile)
+    pages = glyph_pages(document, profile, faces)
     glyphed = time.perf_counter()
     raw = draw(
         pages, profile.page.width, profile.page.height, document.meta, pages[0].glyphs[0].font
@@ -204,7 +204,7 @@ def _pdf_stages(source: Path) -> None:
     for name, a, b in (
         ("  fonts", start, faced),
         ("  paginate", faced, paginated),
-        ("  glyphs", paginated, glyphed),
+        ("  paginate+glyphs", paginated, glyphed),
         ("  draw", glyphed, drawn),
         ("  PDF/A", drawn, done),
     ):

@@ -64,3 +64,36 @@ def write_kind(root: Path, kind: str, pages: int, name: str | None = None) -> Pa
         yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     return folder
+
+
+def add_figures(folder: Path, photos: int, tables: int) -> None:
+    """Put ``photos`` photos (3000 × 2000 pixels) and ``tables`` tables among the points of
+    a generated bulletin's articles, in turn."""
+    from PIL import Image
+
+    (folder / "photos").mkdir(exist_ok=True)
+    articles = sorted((folder / "articles").glob("*.yaml"))
+    entries: list[dict] = []
+    for n in range(photos):
+        image = Image.linear_gradient("L").resize((3000, 2000)).convert("RGB")
+        image.save(folder / "photos" / f"p{n}.jpg", "JPEG", quality=85)
+        entries.append({"image": f"../photos/p{n}.jpg", "caption": f"图为第{n + 1}张照片"})
+    for n in range(tables):
+        rows = [[f"第{r + 1}项指标", str(100 + r), str(50 + r)] for r in range(8)]
+        entries.append(
+            {
+                "table": {
+                    "caption": f"表{n + 1}　指标对比",
+                    "header": ["指标", "甲地", "乙地"],
+                    "rows": rows,
+                    "widths": [2, 1, 1],
+                }
+            }
+        )
+    for number, entry in enumerate(entries):
+        path = articles[number % len(articles)]
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        section = next(s for s in data["sections"] if s.get("points"))
+        section["points"].insert(1, entry)
+        section["run_on"] = False
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -72,9 +72,10 @@ PageKind = Literal["text", "blank", "end_only"]
 
 @dataclass(slots=True)
 class Page:
-    """One page: its lines and rules, its printed number (None: none) and bookmarks."""
+    """One page: its lines (what the output keeps of each, see ``paginate``) and rules, its
+    printed number (None: none) and bookmarks."""
 
-    lines: list[PlacedLine] = field(default_factory=list)
+    lines: list[Any] = field(default_factory=list)
     rules: list[PlacedRule] = field(default_factory=list)
     images: list[PlacedImage] = field(default_factory=list)
     number: int | None = None
@@ -99,6 +100,10 @@ class Pages:
     rows_of: dict[int, list[int]] = field(default_factory=dict)  # table → lines of each row
 
 
+def _keep_placed(placed: PlacedLine) -> PlacedLine:
+    return placed
+
+
 @dataclass(slots=True)
 class _Lines:
     """A text block broken into lines, with what pagination needs to know about it."""
@@ -115,14 +120,29 @@ class _Lines:
     right: linebreak.Line | None = None  # set flush right on the last line
 
 
-def paginate(document: Document, profile: Profile, metrics: Metrics) -> Pages:
-    """The document's pages."""
-    return _Paginator(document, profile, metrics).run()
+def paginate(
+    document: Document,
+    profile: Profile,
+    metrics: Metrics,
+    keep: Callable[[PlacedLine], Any] | None = _keep_placed,
+) -> Pages:
+    """The document's pages.  ``keep`` turns each line, once placed, into what the output
+    needs of it (the PDF: its glyph runs), so that a long document never holds every line's
+    boxes at once; None keeps nothing (the .docx, whose lines the word processor sets)."""
+    return _Paginator(document, profile, metrics, keep).run()
 
 
 class _Paginator:
-    def __init__(self, document: Document, profile: Profile, metrics: Metrics):
+    def __init__(
+        self,
+        document: Document,
+        profile: Profile,
+        metrics: Metrics,
+        keep: Callable[[PlacedLine], Any] | None,
+    ):
         self.document, self.profile, self.metrics = document, profile, metrics
+        self.keep = keep
+        self.filled = False  # a line is on the current page
         self.styles = {name: profile.style(name) for name in profile.styles}
         self.sizes = {name: style.size or 0 for name, style in self.styles.items()}
         page = profile.page
@@ -182,8 +202,14 @@ class _Paginator:
 
     def _new_page(self, kind: PageKind = "text") -> None:
         self.pages.append(Page(number=0, kind=kind))
+        self.filled = False
         self.slot = 0.0
         self.baseline = None
+
+    def _keep(self, page: Page, placed: PlacedLine) -> None:
+        self.filled = True
+        if self.keep is not None:
+            page.lines.append(self.keep(placed))
 
     @property
     def page(self) -> Page:
@@ -321,7 +347,7 @@ class _Paginator:
     def _flow(self, flow: Sequence[Block], index: int, made: dict[int, _Lines]) -> None:
         block = self._get(flow, index, made)
         style = self.styles[block.style]
-        if block.new_page and (self.slot > 0 or self.page.lines):
+        if block.new_page and (self.slot > 0 or self.filled):
             self._new_page()
         if style.top is not None and self.slot * self.pitch < style.top:
             self.result.gaps[index] = self._fixed_top(block, style.top)
@@ -397,12 +423,13 @@ class _Paginator:
                 )
             )
             self.over = None
-        self.page.lines.append(PlacedLine(line, block.style, baseline, x0, scale))
+        self._keep(self.page, PlacedLine(line, block.style, baseline, x0, scale))
         if block.right is not None and number == len(block.lines) - 1:
             s = self.styles[block.style]
             right_edge = self.left + self.width - s.indent_right * self.sizes[block.style]
-            self.page.lines.append(
-                PlacedLine(block.right, block.style, baseline, right_edge - _used(block.right))
+            self._keep(
+                self.page,
+                PlacedLine(block.right, block.style, baseline, right_edge - _used(block.right)),
             )
         self.baseline = baseline
 
@@ -525,7 +552,7 @@ class _Paginator:
         for left, lines in zip(lefts, cells, strict=True):
             for number, (line, x) in enumerate(lines):
                 baseline = self._baseline(style, self.slot + number * per_line, per_line)
-                self.page.lines.append(PlacedLine(line, style, baseline, left + x))
+                self._keep(self.page, PlacedLine(line, style, baseline, left + x))
         height = count * per_line * self.pitch
         rule = figures.frame if top_rule else figures.inner
         self._table_rule(rule, self.left, self.left + self.width, top)
@@ -631,7 +658,7 @@ class _Paginator:
                 x0 = self.left + indent
             else:
                 x0 = self.left + (self.width - used) / 2
-            page.lines.append(PlacedLine(line, "page_number", baseline, x0))
+            self._keep(page, PlacedLine(line, "page_number", baseline, x0))
 
 
 def _used(line: linebreak.Line) -> float:

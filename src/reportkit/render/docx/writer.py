@@ -26,7 +26,7 @@ def render(
 ) -> Rendered:
     """The .docx bytes of ``document`` (it names the template's fonts; ``fonts`` is for PDF)."""
     profile = template.profile
-    pages = paginate(document, profile, StandardMetrics())
+    pages = paginate(document, profile, StandardMetrics(), keep=None)
     doc, ids = _prepared(template, document)
     writer = blocks.BlockWriter(doc, profile, ids, pages)
     for index in pages.order:  # as placed: a photo may wait for the next page

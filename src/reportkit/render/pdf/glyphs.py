@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportkit.compose.page import Document
 from reportkit.layout import linebreak
-from reportkit.layout.paginate import Pages, PlacedImage, PlacedLine, PlacedRule
+from reportkit.layout.paginate import PlacedImage, PlacedLine, PlacedRule, paginate
 from reportkit.render.pdf.faces import Faces
 from reportkit.template.profile import Profile
 
@@ -35,20 +36,25 @@ class GlyphPage:
     images: list[PlacedImage] = field(default_factory=list)
 
 
-def glyph_pages(pages: Pages, faces: Faces, profile: Profile) -> list[GlyphPage]:
-    """Every page's lines as glyph runs in the fonts that set them."""
+def glyph_pages(document: Document, profile: Profile, faces: Faces) -> list[GlyphPage]:
+    """The document laid out, every page's lines as glyph runs in the fonts that set them
+    (each line turned into glyphs as soon as it is placed)."""
     paint = {
         name: (profile.style(name).size or 0, profile.colour(profile.style(name).colour or "text"))
         for name in profile.styles
     }
     tracking = profile.grid.character_spacing
-    out = []
-    for page in pages.pages:
-        glyphs: list[Glyphs] = []
-        for placed in page.lines:
-            glyphs += _line(placed, faces, paint, tracking)
-        out.append(GlyphPage(glyphs, page.rules, page.outlines, page.images))
-    return out
+
+    def keep(placed: PlacedLine) -> list[Glyphs]:
+        return _line(placed, faces, paint, tracking)
+
+    pages = paginate(document, profile, faces, keep)
+    return [
+        GlyphPage(
+            [run for runs in page.lines for run in runs], page.rules, page.outlines, page.images
+        )
+        for page in pages.pages
+    ]
 
 
 def _line(

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from reportkit.compose.page import Document
 from reportkit.fonts.resolve import FontSet
-from reportkit.layout.paginate import paginate
 from reportkit.render import Rendered, images
 from reportkit.render.pdf import archive
 from reportkit.render.pdf.draw import draw
@@ -35,7 +34,7 @@ def render(
     """The PDF/A-2b bytes of ``document``; ``fonts`` points roles at font files."""
     profile = template.profile
     faces = Faces(document, profile, fonts_for(template, fonts))
-    pages = glyph_pages(paginate(document, profile, faces), faces, profile)
+    pages = glyph_pages(document, profile, faces)
     check_glyphs(pages, faces.describe_missing)
     first = next(run.font for page in pages for run in page.glyphs)
     pictures = {
