@@ -122,6 +122,21 @@ def test_photo_and_table_on_the_grid(sample, output: str) -> None:
     assert max(c["x1"] for c in last) == pytest.approx(RIGHT - 7, abs=1.5)
 
 
+def test_a_photo_as_wide_as_the_type_area_stays_inside_it(tmp_path: Path) -> None:
+    """A photo of the default width fills the type area edge to edge in both outputs (a word
+    processor's own space around a picture would push it past the right margin)."""
+    folder = source(tmp_path, width=1)
+    picture(folder / "articles/photos/visit.jpg", (1600, 1067))
+    assert build_both(folder, tmp_path / "out").error is None
+    (tmp_path / "lo").mkdir()
+    rendered = render_with_libreoffice(tmp_path / "out/src.docx", tmp_path / "lo")
+    for path in (tmp_path / "out/src.pdf", rendered):
+        with pdfplumber.open(path) as pdf:
+            (photo,) = [image for page in pdf.pages for image in page.images]
+        assert photo["x0"] == pytest.approx(LEFT, abs=0.5), path
+        assert photo["x1"] == pytest.approx(RIGHT, abs=0.5), path
+
+
 def test_a_table_header_repeats_on_the_next_page(tmp_path: Path) -> None:
     rows = [[f"第{n}项指标", str(n * 10), str(n)] for n in range(1, 41)]
     folder = source(tmp_path, rows=rows)

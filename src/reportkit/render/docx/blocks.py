@@ -102,11 +102,15 @@ class BlockWriter:
             image.path, image.width, image.height, self.profile.figures.max_dpi
         )
         run = DocxRun(p.add_r(), self.doc.part)  # type: ignore[arg-type]
-        run.add_picture(
+        shape = run.add_picture(
             io.BytesIO(picture.data),
             width=Emu(drawing.emu(image.width)),
             height=Emu(drawing.emu(image.height)),
         )
+        # no space around it: without these LibreOffice leaves 0.32 cm on each side, and
+        # pushes a photo as wide as the type area past the right margin
+        for side in ("distT", "distB", "distL", "distR"):
+            shape._inline.set(side, "0")
         if image.caption is not None:
             self.last = (
                 paragraph(self.body, image.caption, self.profile, self.ids),
