@@ -67,15 +67,20 @@ def write_kind(root: Path, kind: str, pages: int, name: str | None = None) -> Pa
 
 
 def add_figures(folder: Path, photos: int, tables: int) -> None:
-    """Put ``photos`` photos (3000 × 2000 pixels) and ``tables`` tables among the points of
-    a generated bulletin's articles, in turn."""
-    from PIL import Image
+    """Put ``photos`` photos (3000 × 2000 pixels, each its own: grain over gradients, about
+    1 MB as a JPEG, as a camera's) and ``tables`` tables among the points of a generated
+    bulletin's articles, in turn."""
+    from PIL import Image, ImageFilter
 
     (folder / "photos").mkdir(exist_ok=True)
     articles = sorted((folder / "articles").glob("*.yaml"))
     entries: list[dict] = []
     for n in range(photos):
-        image = Image.linear_gradient("L").resize((3000, 2000)).convert("RGB")
+        size = (3000, 2000)
+        base = Image.linear_gradient("L").resize(size)
+        grain = Image.effect_noise(size, 40 + n).filter(ImageFilter.GaussianBlur(1.2))
+        flipped = base.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+        image = Image.merge("RGB", (Image.blend(base, grain, 0.4), grain, flipped))
         image.save(folder / "photos" / f"p{n}.jpg", "JPEG", quality=85)
         entries.append({"image": f"../photos/p{n}.jpg", "caption": f"图为第{n + 1}张照片"})
     for n in range(tables):

@@ -210,6 +210,24 @@ def test_pictures_of_every_kind_keep_the_pdf_a(
             assert int(image.Height) > int(image.Width)
 
 
+def test_a_large_turned_photo_is_scaled_down_upright(tmp_path: Path) -> None:
+    """A 4000 × 3000 JPEG whose EXIF says a quarter turn: scaled to 300 dpi at its printed
+    width and set upright (portrait, 3 : 4), in both outputs."""
+    folder = source(tmp_path, image="photos/big.jpg")
+    turned = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00\x00\x00\x00\x00"
+    picture(folder / "articles/photos/big.jpg", (4000, 3000), exif=turned)
+    assert build_both(folder, tmp_path / "out").error is None
+    with pikepdf.open(tmp_path / "out/src.pdf") as pdf:
+        (image,) = [i for p in pdf.pages for i in p.get_images().values()]
+        width, height = int(image.Width), int(image.Height)
+    with zipfile.ZipFile(tmp_path / "out/src.docx") as docx:
+        (name,) = [n for n in docx.namelist() if n.startswith("word/media/")]
+        with Image.open(io.BytesIO(docx.read(name))) as stored:
+            assert stored.size == (width, height)
+    assert width / height == pytest.approx(3 / 4, abs=0.01)
+    assert width == pytest.approx(0.8 * 156 / 25.4 * 300, abs=2)  # 0.8 of the type area
+
+
 def test_the_report_with_seal_and_table_is_pdf_a(tmp_path: Path) -> None:
     from tests.helpers import REPO
 

@@ -42,13 +42,23 @@ def _prepare(
         plain = image.format == "JPEG" and image.mode in ("RGB", "L") and not rotated
         if plain and image.width <= limit[0] * 1.05 and image.height <= limit[1] * 1.05:
             return Picture(path.read_bytes(), "JPEG", image.size)
-        image = ImageOps.exif_transpose(image)
+        # scaled before it is turned or converted, so that those work on the small picture;
+        # the limit turned with it
+        target = limit[::-1] if image.getexif().get(0x0112, 1) in (5, 6, 7, 8) else limit
+        if image.format == "JPEG":
+            image.draft(image.mode, target)  # decoded at ½, ¼ or ⅛ when that is still enough
         alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-        if image.mode == "I;16" or image.mode.startswith("I;16") or image.mode == "I":
+        if image.mode.startswith("I"):
             image = image.point(lambda v: v / 256).convert("L")  # 16-bit grey to 8-bit
-        image = image.convert("RGBA" if alpha else ("L" if image.mode == "L" else "RGB"))
-        if image.width > limit[0] or image.height > limit[1]:
-            image = image.resize(limit, Image.Resampling.LANCZOS)
+        elif image.mode not in ("RGB", "L", "RGBA", "LA", "CMYK"):
+            image = image.convert("RGBA" if alpha else "RGB")  # palette, 1-bit, …
+        if image.width > target[0] or image.height > target[1]:
+            image = image.resize(target, Image.Resampling.LANCZOS)
+        if rotated:
+            image = ImageOps.exif_transpose(image)
+        wanted = "RGBA" if alpha else ("L" if image.mode == "L" else "RGB")
+        if image.mode != wanted:
+            image = image.convert(wanted)
         out = io.BytesIO()
         if alpha:
             image.save(out, "PNG", optimize=False)

@@ -21,6 +21,22 @@ from reportkit.compose.page import Meta
 from reportkit.render.images import Picture
 from reportkit.render.pdf.glyphs import GlyphPage
 
+
+class _Reader(ImageReader):
+    """A picture for reportlab, named by its encoded bytes: reportlab names a picture by its
+    decoded pixels, which for a JPEG (put in the PDF as it is) would decode it only for that."""
+
+    def __init__(self, data: bytes):
+        super().__init__(io.BytesIO(data))
+        self._encoded = data
+
+    def getRGBData(self) -> bytes:
+        if self.jpeg_fh():
+            self._dataA = None  # no transparency in a JPEG
+            return self._encoded
+        return super().getRGBData()  # type: ignore[no-any-return]
+
+
 _deflate: types.ModuleType
 try:  # ISA-L's deflate writes the same zlib format, several times faster
     from isal import isal_zlib as _deflate
@@ -87,7 +103,7 @@ def draw(
         for image in page.images:  # after the text: a seal lies over the date
             picture = pictures[(image.path, image.width, image.height)]
             canvas.drawImage(
-                ImageReader(io.BytesIO(picture.data)),  # a JPEG goes in as it is (DCTDecode)
+                _Reader(picture.data),  # a JPEG goes in as it is (DCTDecode)
                 image.x,
                 height - image.y - image.height,
                 image.width,
