@@ -136,7 +136,7 @@ def main() -> None:
             code = (
                 "import typst; typst.compile("
                 f"{str(typ)!r}, output={str(work / (source.name + '-typst.pdf'))!r}, "
-                f"font_paths=[{fandol!r}, {liberation!r}])"
+                f"font_paths=[{fandol!r}, {liberation!r}], ignore_system_fonts=True)"
             )
             row(
                 f"typst → PDF, {label}",
