@@ -34,6 +34,7 @@ bench: install
 	$(BIN)/python bench/batch_speed.py
 	$(BIN)/python bench/limits.py
 	$(BIN)/python bench/peers.py
+	$(BIN)/python bench/startup.py
 
 install: $(STAMPS)/system $(STAMPS)/python
 
