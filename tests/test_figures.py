@@ -182,6 +182,17 @@ def test_a_24_megapixel_photo_stays_small(tmp_path: Path) -> None:
         ("grey.jpg", "L", "JPEG", {}),
         ("alpha.png", "RGBA", "PNG", {}),
         ("deep.png", "I;16", "PNG", {}),
+        ("web.webp", "RGB", "WEBP", {}),
+        ("scan.tif", "CMYK", "TIFF", {}),
+        ("screen.bmp", "RGB", "BMP", {}),
+        ("still.gif", "L", "GIF", {}),
+        # a phone's JPEG with a second picture after it: Pillow reads it as MPO
+        (
+            "phone.jpg",
+            "RGB",
+            "MPO",
+            {"save_all": True, "append_images": [Image.new("RGB", (90, 60))]},
+        ),
         (
             "turned.jpg",
             "RGB",
@@ -195,8 +206,8 @@ def test_a_24_megapixel_photo_stays_small(tmp_path: Path) -> None:
 def test_pictures_of_every_kind_keep_the_pdf_a(
     tmp_path: Path, name: str, mode: str, fmt: str, save
 ) -> None:
-    """CMYK and greyscale JPEGs, a PNG with alpha, a 16-bit PNG, an EXIF-turned JPEG: the
-    archive copy stays PDF/A-2b (with a table and a seal too, in the report example)."""
+    """CMYK and greyscale JPEGs, a PNG with alpha, a 16-bit PNG, WebP, TIFF, BMP, GIF, a
+    phone's two-picture JPEG, an EXIF-turned JPEG: the archive copy stays PDF/A-2b (with a table and a seal too, in the report example)."""
     folder = source(tmp_path, image=f"photos/{name}")
     picture(folder / "articles/photos" / name, (900, 600), mode, fmt, **save)
     outcome = build_both(folder, tmp_path / "out")
@@ -265,6 +276,7 @@ BAD = [
         b"this is not a picture",
         "“photos/text.jpg”不是图片文件（或已损坏），请用 JPEG 或 PNG 图片",
     ),
+    ("photos/icon.ppm", "ppm", "图片“photos/icon.ppm”是 PPM 格式，请另存为 JPEG 或 PNG"),
     ("photos/cut.jpg", "truncated", "图片“photos/cut.jpg”已损坏或不完整，无法读取，请重新导出"),
     ("photos/huge.png", "bomb", "图片“photos/huge.png”像素太多（超过 100 百万像素），请缩小后再用"),
     (
@@ -285,6 +297,9 @@ def test_bad_pictures_are_named_and_nothing_is_written(
         data = picture(tmp_path / "whole.jpg", (800, 600)).read_bytes()
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data[: len(data) // 2])
+    elif content == "ppm":  # a format Pillow reads but an office would not send
+        target.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (40, 30)).save(target, "PPM")
     elif content == "bomb":  # a PNG header claiming 20000 × 20000 pixels
         buffer = io.BytesIO()
         Image.new("L", (20000, 20000 // 200)).save(buffer, "PNG")

@@ -45,7 +45,7 @@ def _prepare(
         # scaled before it is turned or converted, so that those work on the small picture;
         # the limit turned with it
         target = limit[::-1] if image.getexif().get(0x0112, 1) in (5, 6, 7, 8) else limit
-        if image.format == "JPEG":
+        if image.format in ("JPEG", "MPO"):
             image.draft(image.mode, target)  # decoded at ½, ¼ or ⅛ when that is still enough
         alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
         if image.mode.startswith("I"):

@@ -11,7 +11,9 @@ from reportkit.errors import Location, Problem
 from reportkit.source.yamlfile import dotted
 
 MAX_PIXELS = 100_000_000  # a camera's photo has 24 million; more is a mistake or an attack
-FORMATS = ("JPEG", "PNG")
+# what Pillow reads and reportkit converts for both outputs; MPO is how Pillow names the JPEG
+# of many phones and cameras (a JPEG with a second, smaller picture after it)
+FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "BMP", "TIFF", "GIF")
 Lines = dict[tuple[Any, ...], int]
 
 
@@ -84,10 +86,10 @@ def _readable(path: Path, name: str) -> str | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.format not in FORMATS:
-                    return f"图片“{name}”是 {image.format} 格式，请另存为 JPEG 或 PNG"
+                    return f"图片“{name}”是 {image.format} 格式，请另存为 JPEG 或 PNG"  # EMF, WMF, …
                 if image.width * image.height > MAX_PIXELS:
                     raise Image.DecompressionBombError("too many pixels")
-                if image.format == "JPEG":
+                if image.format in ("JPEG", "MPO"):
                     image.draft("RGB", (image.width // 8 or 1, image.height // 8 or 1))
                 image.load()  # a truncated or damaged file fails here
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
