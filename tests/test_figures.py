@@ -358,3 +358,39 @@ def test_minimal_article_still_builds(tmp_path: Path) -> None:
         minimal_source(tmp_path / "m", **{"articles/a.yaml": MINIMAL_ARTICLE}), tmp_path / "o"
     )
     assert outcome.error is None
+
+
+@pytest.mark.parametrize(
+    ("width", "message"),
+    [
+        (0, "“width”（宽度）应大于 0"),
+        ("120%", "“width”（宽度）应不大于 1"),
+        ("宽", "“width”（宽度）应为数，例如 0.8，而不是“宽”"),
+    ],
+)
+def test_a_wrong_photo_width_is_named(tmp_path: Path, width, message: str) -> None:
+    folder = source(tmp_path, width=width)
+    picture(folder / "articles/photos/visit.jpg")
+    outcome = build_both(folder, tmp_path / "out")
+    assert outcome.error is not None
+    (problem,) = outcome.error.problems
+    assert str(problem) == (
+        f"{folder}/articles/a.yaml:8: sections[0].points[1].width: 错误：{message}"
+    )
+
+
+def test_a_width_in_percent_and_empty_cells(tmp_path: Path) -> None:
+    """``width: 80%`` is 0.8 of the type area; a cell left empty (``~`` or nothing) stays
+    empty in both outputs."""
+    folder = source(tmp_path, width="80%", rows=[["营业收入（亿元）", "380", None]])
+    picture(folder / "articles/photos/visit.jpg", (1600, 1067))
+    assert build_both(folder, tmp_path / "out").error is None
+    with pdfplumber.open(tmp_path / "out/src.pdf") as pdf:
+        (photo,) = [image for page in pdf.pages for image in page.images]
+        text = "".join(page.extract_text() for page in pdf.pages)
+    assert photo["x1"] - photo["x0"] == pytest.approx(0.8 * 156 * MM, abs=1)
+    assert "380" in text
+    import docx
+
+    (table,) = [t for t in docx.Document(tmp_path / "out/src.docx").tables if len(t.rows) == 2]
+    assert [cell.text for cell in table.rows[1].cells] == ["营业收入（亿元）", "380", ""]

@@ -86,7 +86,9 @@ def _readable(path: Path, name: str) -> str | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.format not in FORMATS:
-                    return f"图片“{name}”是 {image.format} 格式，请另存为 JPEG 或 PNG"  # EMF, WMF, …
+                    return (
+                        f"图片“{name}”是 {image.format} 格式，请另存为 JPEG 或 PNG"  # EMF, WMF, …
+                    )
                 if image.width * image.height > MAX_PIXELS:
                     raise Image.DecompressionBombError("too many pixels")
                 if image.format in ("JPEG", "MPO"):

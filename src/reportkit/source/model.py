@@ -79,13 +79,24 @@ class Point(Model):
         return self
 
 
+def _fraction(value: Any) -> Any:
+    """``80%`` as 0.8: a width as an office writes it."""
+    if isinstance(value, str) and value.strip().endswith(("%", "％")):
+        number = value.strip()[:-1].strip()
+        try:
+            return float(number) / 100
+        except ValueError:
+            return value
+    return value
+
+
 class Photo(Model):
     """A photo among the points: its file (relative to the file that names it), a caption
-    under it, its width as a fraction of the type area's."""
+    under it, its width as a fraction of the type area's (0.8 or 80%)."""
 
     image: Text
     caption: str | None = None
-    width: float = Field(1.0, gt=0, le=1)
+    width: Annotated[float, BeforeValidator(_fraction)] = Field(1.0, gt=0, le=1)
     _path: Path | None = PrivateAttr(None)  # the file, once found and checked by the loader
 
 
@@ -95,7 +106,11 @@ class TableData(Model):
 
     caption: str | None = None
     header: Annotated[list[str], Field(min_length=1)]
-    rows: Annotated[list[list[str]], Field(min_length=1)]
+    # an empty cell may be left empty (`[营业收入, 380, ]` or `~`)
+    rows: Annotated[
+        list[list[Annotated[str, BeforeValidator(lambda v: "" if v is None else v)]]],
+        Field(min_length=1),
+    ]
     widths: list[float] | None = None
 
     @model_validator(mode="after")

@@ -108,6 +108,11 @@ def _label(key: Any) -> str:
     return f"“{key}”（{label}）" if label else f"“{key}”"
 
 
+def _number(value: Any) -> Any:
+    """1.0 as 1, for a message."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One validation error as a sentence."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
@@ -141,9 +146,15 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{_label(key)}应为整数，例如 3，而不是“{value}”"
     if kind == "greater_than_equal":
-        return f"{_label(key)}应不小于 {ctx.get('ge')}"
+        return f"{_label(key)}应不小于 {_number(ctx.get('ge'))}"
     if kind == "less_than_equal":
-        return f"{_label(key)}应不大于 {ctx.get('le')}"
+        return f"{_label(key)}应不大于 {_number(ctx.get('le'))}"
+    if kind == "greater_than":
+        return f"{_label(key)}应大于 {_number(ctx.get('gt'))}"
+    if kind == "less_than":
+        return f"{_label(key)}应小于 {_number(ctx.get('lt'))}"
+    if kind in ("float_parsing", "float_type"):
+        return f"{_label(key)}应为数，例如 0.8，而不是“{value}”"
     if kind in ("bool_parsing", "bool_type"):
         return f"{_label(key)}应为 true（是）或 false（否），而不是“{value}”"
     if kind.startswith("date"):
