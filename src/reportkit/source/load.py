@@ -9,8 +9,6 @@ from typing import Any
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
-from reportkit.source.drafts import figures
-from reportkit.source.drafts.load import load_draft
 from reportkit.source.model import (
     CONTENT,
     Article,
@@ -182,6 +180,10 @@ def load_source(
         files.append(path)
         try:
             if path.suffix.lower() in DRAFT_SUFFIXES:
+                # drafts are read only when there are some: their parser is costly to import
+                from reportkit.source.drafts import figures
+                from reportkit.source.drafts.load import load_draft
+
                 draft = load_draft(path, normalise=normalise)
                 figures.resolve(draft.articles, figures.cached, base=path.parent)
                 warnings.extend(draft.notes)
