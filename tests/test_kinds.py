@@ -236,6 +236,46 @@ def test_both_outputs_page_alike(tmp_path: Path, kind: str, pages: int) -> None:
         assert a == b, number
 
 
+def test_a_long_table_pages_alike(tmp_path: Path) -> None:
+    """Minutes with a photo and a table of 30 rows (some of two lines) running over three
+    pages: both outputs break the table before the same rows — a row that would end exactly on
+    the type area's bottom edge goes to the next page, as word processors set the table's top
+    border above its first row."""
+    import shutil
+
+    folder = shutil.copytree(REPO / "sources/changsha-minutes", tmp_path / "minutes")
+    shutil.copy(REPO / "sources/changsha-photos/photos/park.jpg", folder / "park.jpg")
+    data = yaml.safe_load((folder / "minutes.yaml").read_text(encoding="utf-8"))
+    tasks = "推进重点项目建设和服务企业"
+    rows = [
+        [
+            f"第{n}项工作任务：{tasks[: n % 5 + 6]}",
+            f"责任单位{n}",
+            f"{2019 + n % 3}年{n % 12 + 1}月",
+        ]
+        for n in range(1, 31)
+    ]
+    data["sections"][0]["points"][1:1] = [
+        {"image": "park.jpg", "caption": "图为座谈会现场（示例照片）", "width": "70%"},
+        {
+            "table": {
+                "caption": "表1　工作任务分解",
+                "header": ["任务", "责任单位", "完成时限"],
+                "rows": rows,
+                "widths": [3, 1.2, 1.2],
+            }
+        },
+    ]
+    (folder / "minutes.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    pdf, docx = built(tmp_path, folder)
+    ours, theirs = page_texts(pdf), page_texts(docx)
+    assert len(ours) == len(theirs) >= 5
+    for number, (a, b) in enumerate(zip(ours, theirs, strict=True), start=1):
+        assert a == b, number
+
+
 def test_end_block_after_a_blank_page(tmp_path: Path) -> None:
     """A 版记 that does not fit under text ending on an even page goes to the next even page,
     after a blank page; neither carries a page number (§7.5) — in both outputs."""

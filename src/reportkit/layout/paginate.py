@@ -490,7 +490,11 @@ class _Paginator:
         self.result.rows_of[index] = [r[0] for r in [header, *rows]]
         caption = self._lines(block.caption) if block.caption is not None else None
         first = header[0] + rows[0][0] + (len(caption.lines) * caption.per_line if caption else 0)
-        if self.slot > 0 and self.slot + first > self.lines + EPSILON:
+        # word processors set a table's top border above its first row: a table that would
+        # end exactly on the type area's bottom edge does not fit there
+        frame = self.profile.figures.frame
+        room = self.lines - (self.profile.rules[frame].width / self.pitch if frame else 0)
+        if self.slot > 0 and self.slot + first > room + EPSILON:
             self._new_page()
         if caption is not None:
             for number in range(len(caption.lines)):
@@ -500,7 +504,7 @@ class _Paginator:
                 self.slot += caption.per_line
         self._table_row(header, lefts, columns, top_rule=True)
         for row in rows:
-            if self.slot + row[0] > self.lines + EPSILON:
+            if self.slot + row[0] > room + EPSILON:
                 self._table_close()
                 self._new_page()
                 self._table_row(header, lefts, columns, top_rule=True)  # the header again
