@@ -373,3 +373,34 @@ def test_a_word_draft_with_pictures_builds_in_a_bulletin(tmp_path: Path) -> None
     assert outcome.error is None, outcome.error
     with pdfplumber.open(tmp_path / "out/src.pdf") as pdf:
         assert sum(len(p.images) for p in pdf.pages) == 1
+
+
+def test_a_picture_from_the_web_is_kept_with_a_note(tmp_path: Path) -> None:
+    """A Markdown draft's ![](https://…) is kept as written with a note to download it (the
+    address not mangled into a path); building with it names the line and says what to do."""
+    draft = tmp_path / "发言.md"
+    draft.write_text(
+        "# 学习长沙经验\n\n某某区发展局局长 李明\n\n## 学习体会\n\n一是理念新。值得学习。\n\n"
+        "![考察现场](https://example.com/photo.jpg)\n\n二是作风实。值得学习。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "bulletin" / "articles"
+    result = cli("import", draft, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    message = (
+        "图片“https://example.com/photo.jpg”是网址：reportkit 不下载网上的图片，请先下载，"
+        "放进材料文件夹（如 photos/）后改写为文件路径"
+    )
+    assert f"发言.md:9: image: 警告：{message}" in result.stderr
+    text = (out / "发言.yaml").read_text(encoding="utf-8")
+    assert f"发言.md:9: image: {message}" in text.split("\n")[1]
+    points = yaml.safe_load(text)["sections"][0]["points"]
+    assert points[1] == {"image": "https://example.com/photo.jpg", "caption": "考察现场"}
+    (out.parent / "bulletin.yaml").write_text(
+        "masthead: {name: 学习专刊, issue: 1, unit: 某某区办公室, date: 2024-05-06}\n",
+        encoding="utf-8",
+    )
+    built = cli("build", out.parent, "-o", tmp_path / "dist")
+    assert built.exit_code == 1
+    assert f"发言.yaml:13: sections[0].points[1].image: 错误：{message}" in built.stderr
+    assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").glob("*.docx"))

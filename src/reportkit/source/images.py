@@ -3,6 +3,7 @@ source's folder, and readable images of a sensible size — or a message saying 
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,10 @@ def _problem(name: str, base: Path, root: Path) -> tuple[str | None, Path | None
     """Why the image ``name`` cannot be used (None: it can), and its file."""
     from reportkit.source.drafts.figures import cache_folder
 
+    if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", name):
+        from reportkit.source.drafts.parse import web_picture
+
+        return web_picture(name), None
     try:
         path = (base / name).resolve()
         # a picture taken out of a Word draft by reportkit lives in its cache

@@ -401,6 +401,14 @@ def masthead_of(text: str) -> dict[str, Any]:
     return {"name": out["name"], **{k: v for k, v in out.items() if k != "name"}}
 
 
+def web_picture(address: str) -> str:
+    """What to do with a picture given by its web address."""
+    return (
+        f"图片“{address}”是网址：reportkit 不下载网上的图片，请先下载，放进材料文件夹"
+        "（如 photos/）后改写为文件路径"
+    )
+
+
 def _note(file: Path, line: int, field: str, message: str) -> Problem:
     return Problem(Location(file, line), field, message, warning=True)
 
@@ -439,6 +447,10 @@ class _Article:
                 )
             ] = para.line
             section.setdefault("points", []).append(dict(para.figure))
+            if isinstance(para.figure.get("image"), str):
+                draft.notes.append(
+                    _note(file, para.line, "image", web_picture(para.figure["image"]))
+                )
             return
         text = para.text
         last = self.data["sections"][-1].get("points", [])[-1:] if self.data["sections"] else []

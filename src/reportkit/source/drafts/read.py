@@ -89,7 +89,10 @@ def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
             table = []
         picture = _PICTURE.fullmatch(row.strip()) if markdown else None
         if picture:
-            figure = {"image": path.parent / picture.group("src"), "caption": picture.group("alt")}
+            src = picture.group("src")
+            # a web address stays as written: reportkit does not fetch pictures
+            image = src if _URL.match(src) else path.parent / src
+            figure = {"image": image, "caption": picture.group("alt")}
             lines.append(DraftLine("", number, figure=figure))
             continue
         # a page or line break copied from a PDF or Word (form feed, vertical tab, U+2028)
@@ -102,6 +105,7 @@ def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
     return lines, notes
 
 
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 _PICTURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
