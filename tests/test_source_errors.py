@@ -212,3 +212,44 @@ def test_inline_article_locations(tmp_path: Path) -> None:
         f"{tmp_path}/bulletin.yaml:8: articles[0].authors[0].nam: 错误：不认识的字段“nam”，是否应为“name”？"
         in found
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "key"),
+    [
+        ("title: 学习体会", "title：学习体会", 1, "title"),
+        ("  - kind: 学习体会", "  - kind：学习体会", 8, "kind"),
+        ("      - lead: 理念新。", "      - lead：理念新。", 10, "lead"),
+    ],
+)
+def test_a_full_width_colon_after_a_field_name_is_named(
+    tmp_path: Path, old: str, new: str, line: int, key: str
+) -> None:
+    """``title：…`` (a colon typed in Chinese) is named on its own line, though PyYAML stumbles
+    on a later one."""
+    article = MINIMAL_ARTICLE.replace(old, new)
+    (found,) = problems(minimal_source(tmp_path, **{"articles/a.yaml": article}))
+    assert found.startswith(
+        f"{tmp_path}/articles/a.yaml:{line}: 错误：YAML 格式有误：字段名“{key}”后面是全角冒号“：”，"
+        f"请改为半角冒号加空格：“{key}: ”"
+    )
+
+
+def test_a_point_written_as_plain_text(tmp_path: Path) -> None:
+    """``- 对方坚持……`` is a point with that text and no lead sentence; ``- lead：…`` alone on
+    its line is named, not taken as text."""
+    article = MINIMAL_ARTICLE.replace(
+        "      - lead: 理念新。\n        text: 对方的理念值得学习。\n",
+        "      - 对方的理念值得学习。\n      - 作风实。\n",
+    )
+    bulletin, _ = load_bulletin(minimal_source(tmp_path / "a", **{"articles/a.yaml": article}))
+    points = bulletin.articles[0].sections[0].points
+    assert [(p.lead, p.text) for p in points] == [("", "对方的理念值得学习。"), ("", "作风实。")]
+    article = MINIMAL_ARTICLE.replace(
+        "      - lead: 理念新。\n        text: 对方的理念值得学习。\n", "      - lead:理念新。\n"
+    )
+    found = problems(minimal_source(tmp_path / "b", **{"articles/a.yaml": article}))
+    assert found == [
+        f"{tmp_path}/b/articles/a.yaml:10: sections[0].points[0]: 错误：字段名“lead”后面是全角"
+        "冒号“：”或少了空格，请改为半角冒号加空格：“lead: ”"
+    ]

@@ -70,6 +70,20 @@ class Point(Model):
     lead: str = ""
     text: Text
 
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        """A point written as plain text (``- 对方坚持……``) is its text, without a lead."""
+        if not isinstance(value, str):
+            return value
+        slip = re.match(r"\s*(lead|text)\s*[：:]", value)
+        if slip:
+            key = slip.group(1)
+            raise ValueError(
+                f"字段名“{key}”后面是全角冒号“：”或少了空格，请改为半角冒号加空格：“{key}: ”"
+            )
+        return {"text": value}
+
     @model_validator(mode="after")
     def _no_typed_number(self) -> Point:
         first = self.lead or self.text

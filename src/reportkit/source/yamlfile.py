@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,20 @@ _HINTS = {
     "found undefined alias": "引用了不存在的锚点（*名称）",
     "exceeded maximum nesting depth": "嵌套层次太深",
 }
+
+
+_WIDE_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*：")
+
+
+def _wide_colon(rows: list[str]) -> tuple[int, str] | None:
+    """The last of ``rows`` whose field name is followed by a full-width colon (``title：``),
+    with what to do about it."""
+    for number in range(len(rows), 0, -1):
+        found = _WIDE_COLON.match(rows[number - 1])
+        if found:
+            key = found.group(1)
+            return number, f"字段名“{key}”后面是全角冒号“：”，请改为半角冒号加空格：“{key}: ”"
+    return None
 
 
 def read_text(path: Path) -> str:
@@ -83,6 +98,9 @@ def parse(text: str, path: Path) -> tuple[Any, dict[Path_, int]]:
         rows = text.splitlines()
         if mark and mark.line < len(rows) and "\t" in rows[mark.line][: mark.column + 1]:
             hint = "不能用 Tab 键缩进，请改用空格"
+        slip = _wide_colon(rows[: (mark.line + 1) if mark else len(rows)])
+        if slip is not None:  # the slip is on an earlier line than the one PyYAML names
+            line, hint = slip
         message = f"YAML 格式有误：{hint}（{raw}）" if hint else f"YAML 格式有误（{raw}）"
         raise SourceError([Problem(Location(path, line), "", message)]) from None
     except yaml.YAMLError as exc:
