@@ -253,3 +253,27 @@ def test_a_point_written_as_plain_text(tmp_path: Path) -> None:
         f"{tmp_path}/b/articles/a.yaml:10: sections[0].points[0]: 错误：字段名“lead”后面是全角"
         "冒号“：”或少了空格，请改为半角冒号加空格：“lead: ”"
     ]
+
+
+def test_numbers_and_dates_as_offices_write_them(tmp_path: Path) -> None:
+    """第5期, 60份 and 二〇二四年十二月二十六日 are read as 5, 60 and 2024-12-26."""
+    import datetime as dt
+
+    bulletin = (
+        MINIMAL_BULLETIN.replace("issue: 1", "issue: 第5期")
+        .replace("copies: 20", "copies: 60份")
+        .replace("date: 2024-05-06", "date: 二〇二四年十二月二十六日")
+    )
+    loaded, _ = load_bulletin(minimal_source(tmp_path, **{"bulletin.yaml": bulletin}))
+    assert loaded.masthead.issue == 5
+    assert loaded.end_matter.copies == 60
+    assert loaded.masthead.date == dt.date(2024, 12, 26)
+
+
+def test_an_article_named_without_its_extension(tmp_path: Path) -> None:
+    bulletin = MINIMAL_BULLETIN.replace("  - articles/a.yaml", "  - articles/a")
+    found = problems(minimal_source(tmp_path, **{"bulletin.yaml": bulletin}))
+    assert found == [
+        f"{tmp_path}/bulletin.yaml:7: articles[0]: 错误：找不到文章文件“articles/a”"
+        f"（{tmp_path}/articles/a），是否应为“articles/a.yaml”？"
+    ]

@@ -175,7 +175,12 @@ def load_source(
             continue
         seen[key] = index
         if not path.is_file():
-            problems.append(Problem(here, dotted(at), f"找不到文章文件“{item}”（{path}）"))
+            message = f"找不到文章文件“{item}”（{path}）"
+            near = [path.with_name(path.name + ext) for ext in (*YAML_SUFFIXES, *DRAFT_SUFFIXES)]
+            found = next((n for n in near if n.is_file()), None)
+            if found is not None:  # the extension left off
+                message += f"，是否应为“{item}{found.suffix}”？"
+            problems.append(Problem(here, dotted(at), message))
             continue
         files.append(path)
         try:

@@ -31,9 +31,43 @@ _TYPED_NUMBER = re.compile(
 )
 
 
-def _date(value: Any) -> Any:
-    """Accept 2019-04-25, 2019年4月25日, 2019.4.25 and 2019/4/25."""
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "001123456789")
+
+
+def _han_date(value: str) -> str:
+    """二〇一九年四月二十五日 as 2019年4月25日 (other text unchanged)."""
+
+    def number(text: str) -> str:
+        if "十" not in text:
+            return text.translate(_HAN_DIGITS)
+        tens, _, units = text.partition("十")
+        return str(
+            int((tens or "一").translate(_HAN_DIGITS)) * 10 + int(units.translate(_HAN_DIGITS) or 0)
+        )
+
+    m = re.fullmatch(
+        r"\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*",
+        value,
+    )
+    return f"{number(m[1])}年{number(m[2])}月{number(m[3])}日" if m else value
+
+
+def _count(value: Any) -> Any:
+    """第5期 as 5, 60份 as 60: a number as an office writes it."""
     if isinstance(value, str):
+        m = re.fullmatch(r"\s*第?\s*(\d+)\s*[期份]?\s*", value)
+        if m:
+            return int(m[1])
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_count)]
+
+
+def _date(value: Any) -> Any:
+    """Accept 2019-04-25, 2019年4月25日, 2019.4.25, 2019/4/25 and 二〇一九年四月二十五日."""
+    if isinstance(value, str):
+        value = _han_date(value)
         m = re.fullmatch(r"\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?\s*", value)
         if m:
             try:
@@ -213,7 +247,7 @@ class Masthead(Model):
     """报头: bulletin name, issue, optional volume line, compiling unit, date, optional mark."""
 
     name: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
-    issue: int = Field(ge=1)
+    issue: Count = Field(ge=1)
     year: int | None = Field(None, ge=1900, le=2999)
     volume: str | None = None
     unit: Text
@@ -232,7 +266,7 @@ class EndMatter(Model):
     superiors: Annotated[list[Text], BeforeValidator(_as_list)] = []
     peers: Annotated[list[Text], BeforeValidator(_as_list)] = []
     subordinates: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    copies: int | None = Field(None, ge=1)
+    copies: Count | None = Field(None, ge=1)
 
 
 class BulletinFile(Model):
@@ -335,7 +369,7 @@ class MinutesFile(Body):
 
     kind: Literal["minutes"] | None = None
     mark: Text  # 学习考察交流座谈会纪要
-    issue: int | None = Field(None, ge=1)  # 第1期
+    issue: Count | None = Field(None, ge=1)  # 第1期
     unit: Text  # the office that keeps the minutes
     date: Annotated[dt.date, BeforeValidator(_date)]
     title: str | None = None
