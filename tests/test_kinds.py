@@ -329,3 +329,24 @@ def test_report_errors_name_file_line_and_field(tmp_path: Path) -> None:
         f"{file}:9: signer: 错误：不认识的字段“signer”，是否应为“signers”？",
     ]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_seal_without_a_transparent_background_is_refused(tmp_path: Path) -> None:
+    """A seal scanned as a JPEG (white around the red) would hide the name and date under it:
+    refused with the file, line and field, nothing written."""
+    from PIL import Image
+
+    folder = samples.write_kind(tmp_path, "report", 1, name="scanned")
+    Image.new("RGB", (300, 300), "white").save(folder / "seal.jpg", "JPEG")
+    data = yaml.safe_load((folder / "report.yaml").read_text(encoding="utf-8"))
+    data["signature"]["seal"] = "seal.jpg"
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (folder / "report.yaml").write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "seal: seal.jpg" in row)
+    outcome = build.build(folder, build.Options(tmp_path / "out"))
+    assert outcome.error is not None
+    assert [str(p) for p in outcome.error.problems] == [
+        f"{folder / 'report.yaml'}:{line}: signature.seal: 错误：印章图片“seal.jpg”没有透明的背景，"
+        "会遮住署名和日期：请用背景透明的 PNG 印章图片"
+    ]
+    assert not (tmp_path / "out").exists()

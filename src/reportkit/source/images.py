@@ -30,6 +30,11 @@ def check(
             (lines[where[:cut]] for cut in range(len(where), 0, -1) if where[:cut] in lines), None
         )
         message, path = _problem(getattr(item, field), base, root)
+        if not message and field == "seal" and path is not None and not _transparent(path):
+            message = (
+                f"印章图片“{getattr(item, field)}”没有透明的背景，会遮住署名和日期："
+                "请用背景透明的 PNG 印章图片"
+            )
         if message:
             problems.append(Problem(Location(file, line), dotted(where), message))
         else:
@@ -106,3 +111,16 @@ def _readable(path: Path, name: str) -> str | None:
     except (OSError, SyntaxError, ValueError):
         return f"图片“{name}”已损坏或不完整，无法读取，请重新导出"
     return None
+
+
+def _transparent(path: Path) -> bool:
+    """Whether the picture has see-through parts (what a seal over text needs)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        if "transparency" in image.info:
+            return True
+        if image.mode not in ("RGBA", "LA", "PA"):
+            return False
+        low = image.getchannel("A").getextrema()[0]
+        return isinstance(low, (int, float)) and low < 255
