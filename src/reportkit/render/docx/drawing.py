@@ -1,4 +1,5 @@
-"""Anchored DrawingML objects: a text box at the page bottom and a horizontal rule."""
+"""Anchored DrawingML objects: a text box at the page bottom, a horizontal rule, a picture in
+front of the text (a seal)."""
 
 from __future__ import annotations
 
@@ -23,13 +24,10 @@ _ANCHOR = """<w:r {ns}><w:drawing>
     <wp:wrapNone/>
     <wp:docPr id="{id}" name="{name}"/>
     <wp:cNvGraphicFramePr/>
-    <a:graphic>
-      <a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-        <wps:wsp>{shape}</wps:wsp>
-      </a:graphicData>
-    </a:graphic>
+    <a:graphic><a:graphicData uri="{uri}">{graphic}</a:graphicData></a:graphic>
   </wp:anchor>
 </w:drawing></w:r>"""
+_SHAPE = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _BOX = """<wps:cNvSpPr txBox="1"/>
 <wps:spPr>
   <a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
@@ -48,6 +46,12 @@ _LINE = """<wps:cNvCnPr/>
 <wps:bodyPr/>"""
 
 
+def _anchor(ident: int, name: str, **parts: object) -> BaseOxmlElement:
+    """A run holding an anchored drawing taking no room in the text: ``parts`` place it
+    (h, v_from, v), size it (cx, cy, pad) and give its graphic (uri, graphic)."""
+    return parse_xml(_ANCHOR.format(ns=_NS, z=ident, id=ident, name=name, **parts))
+
+
 def emu(points: float) -> int:
     """Points as English Metric Units."""
     return round(points * EMU_PER_PT)
@@ -56,20 +60,18 @@ def emu(points: float) -> int:
 def bottom_box(ident: int, name: str, width: float, height: float) -> BaseOxmlElement:
     """A run holding an empty text box on the bottom of the type area, centred."""
     cx, cy = emu(width), emu(height)
-    xml = _ANCHOR.format(
-        ns=_NS,
-        z=ident,
+    return _anchor(
+        ident,
+        name,
         h="<wp:align>center</wp:align>",
         v_from="margin",
         v="<wp:align>bottom</wp:align>",
         cx=cx,
         cy=cy,
         pad=0,
-        id=ident,
-        name=name,
-        shape=_BOX.format(cx=cx, cy=cy),
+        uri=_SHAPE,
+        graphic=f"<wps:wsp>{_BOX.format(cx=cx, cy=cy)}</wps:wsp>",
     )
-    return parse_xml(xml)
 
 
 def rule(
@@ -77,20 +79,18 @@ def rule(
 ) -> BaseOxmlElement:
     """A run holding a horizontal rule across the type area, placed below its paragraph's top."""
     cx = emu(width)
-    xml = _ANCHOR.format(
-        ns=_NS,
-        z=ident,
+    return _anchor(
+        ident,
+        name,
         h="<wp:posOffset>0</wp:posOffset>",
         v_from="paragraph",
         v=f"<wp:posOffset>{emu(below_paragraph_top)}</wp:posOffset>",
         cx=cx,
         cy=0,
         pad=emu(weight / 2),
-        id=ident,
-        name=name,
-        shape=_LINE.format(cx=cx, w=emu(weight), colour=colour),
+        uri=_SHAPE,
+        graphic=f"<wps:wsp>{_LINE.format(cx=cx, w=emu(weight), colour=colour)}</wps:wsp>",
     )
-    return parse_xml(xml)
 
 
 _PICTURE = """<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">
@@ -102,22 +102,6 @@ _PICTURE = """<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/20
   <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
     <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>
 </pic:pic>"""
-_FLOATING = """<w:r {ns}><w:drawing>
-  <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z}"
-             behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
-    <wp:simplePos x="0" y="0"/>
-    <wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>
-    <wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>
-    <wp:extent cx="{cx}" cy="{cy}"/>
-    <wp:effectExtent l="0" t="0" r="0" b="0"/>
-    <wp:wrapNone/>
-    <wp:docPr id="{id}" name="{name}"/>
-    <wp:cNvGraphicFramePr/>
-    <a:graphic>
-      <a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">{picture}</a:graphicData>
-    </a:graphic>
-  </wp:anchor>
-</w:drawing></w:r>"""
 
 
 def floating_picture(
@@ -127,7 +111,15 @@ def floating_picture(
     below its paragraph's top (negative: above), taking no room."""
     cx, cy = emu(width), emu(height)
     picture = _PICTURE.format(id=ident, name=name, rid=rid, cx=cx, cy=cy)
-    xml = _FLOATING.format(
-        ns=_NS, z=ident, x=emu(x), y=emu(y), cx=cx, cy=cy, id=ident, name=name, picture=picture
+    return _anchor(
+        ident,
+        name,
+        h=f"<wp:posOffset>{emu(x)}</wp:posOffset>",
+        v_from="paragraph",
+        v=f"<wp:posOffset>{emu(y)}</wp:posOffset>",
+        cx=cx,
+        cy=cy,
+        pad=0,
+        uri="http://schemas.openxmlformats.org/drawingml/2006/picture",
+        graphic=picture,
     )
-    return parse_xml(xml)
