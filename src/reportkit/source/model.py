@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -318,21 +318,29 @@ class Body(Model):
     sections: list[Section] = []
     closing: Annotated[list[Text], BeforeValidator(_as_list)] = []
 
+    what: ClassVar[str] = "正文"  # what the document is called in the message when it is empty
+
+    @model_validator(mode="after")
+    def _has_body(self) -> Body:
+        if not (self.lead or self.sections or self.closing):
+            raise ValueError(
+                f"{self.what}没有正文：请写 lead（正文段落）、sections（小节）或 closing"
+            )
+        return self
+
 
 class Attachment(Body):
     """An attachment (附件), on pages of its own after the body."""
 
-    title: Text
+    what: ClassVar[str] = "附件"
 
-    @model_validator(mode="after")
-    def _has_body(self) -> Attachment:
-        if not (self.lead or self.sections or self.closing):
-            raise ValueError("附件没有正文：请写 lead（正文段落）、sections（小节）或 closing")
-        return self
+    title: Text
 
 
 class ReportFile(Body):
     """A 报告 (上行文), GB/T 9704 §7: head, title, addressee, body, signature, 版记."""
+
+    what: ClassVar[str] = "报告"
 
     kind: Literal["report"] | None = None
     copy_number: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
@@ -349,12 +357,6 @@ class ReportFile(Body):
     note: str | None = None  # 附注: （联系人：某某，电话：…）
     distribution: Distribution
 
-    @model_validator(mode="after")
-    def _has_body(self) -> ReportFile:
-        if not (self.lead or self.sections or self.closing):
-            raise ValueError("报告没有正文：请写 lead（正文段落）、sections（小节）或 closing")
-        return self
-
 
 class Attendance(Model):
     """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3)."""
@@ -367,6 +369,8 @@ class Attendance(Model):
 class MinutesFile(Body):
     """A 纪要 (GB/T 9704 §10.3): its mark, number, attendance, body and 版记."""
 
+    what: ClassVar[str] = "纪要"
+
     kind: Literal["minutes"] | None = None
     mark: Text  # 学习考察交流座谈会纪要
     issue: Count | None = Field(None, ge=1)  # 第1期
@@ -375,12 +379,6 @@ class MinutesFile(Body):
     title: str | None = None
     attendance: Attendance
     distribution: Distribution
-
-    @model_validator(mode="after")
-    def _has_body(self) -> MinutesFile:
-        if not (self.lead or self.sections or self.closing):
-            raise ValueError("纪要没有正文：请写 lead（正文段落）、sections（小节）或 closing")
-        return self
 
 
 CONTENT: dict[str, type[ReportFile] | type[MinutesFile]] = {
