@@ -144,9 +144,9 @@ def _text_operators(page: GlyphPage, canvas: Canvas, height: float) -> str:
                     f"{colour} rg {name} {fp_str(run.size)} Tf {spacing} Tc {fp_str(run.scale)} Tz"
                 )
                 state = wanted
-            ops.append(
-                f"1 0 0 1 {fp_str(x)} {fp_str(height - run.baseline)} Tm ({escapePDF(chunk)}) Tj"
-            )
+            # positions to 1/100 pt, formatted directly: fp_str's general formatting was a tenth
+            # of a long document's time here
+            ops.append(f"1 0 0 1 {x:.2f} {height - run.baseline:.2f} Tm ({escapePDF(chunk)}) Tj")
             x += stringWidth(piece, run.font, run.size) * scale + run.char_space * len(piece)
     ops.append("ET")
     return "\n".join(ops)
