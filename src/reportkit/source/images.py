@@ -29,12 +29,7 @@ def check(
         line = next(
             (lines[where[:cut]] for cut in range(len(where), 0, -1) if where[:cut] in lines), None
         )
-        message, path = _problem(getattr(item, field), base, root)
-        if not message and field == "seal" and path is not None and not _transparent(path):
-            message = (
-                f"印章图片“{getattr(item, field)}”没有透明的背景，会遮住署名和日期："
-                "请用背景透明的 PNG 印章图片"
-            )
+        message, path = _problem(getattr(item, field), base, root, seal=field == "seal")
         if message:
             problems.append(Problem(Location(file, line), dotted(where), message))
         else:
@@ -60,8 +55,11 @@ def _images(content: Any) -> list[tuple[tuple[Any, ...], Any, str]]:
     return found
 
 
-def _problem(name: str, base: Path, root: Path) -> tuple[str | None, Path | None]:
-    """Why the image ``name`` cannot be used (None: it can), and its file."""
+def _problem(
+    name: str, base: Path, root: Path, seal: bool = False
+) -> tuple[str | None, Path | None]:
+    """Why the image ``name`` cannot be used (None: it can), and its file; a ``seal`` must
+    have a see-through background."""
     from reportkit.source.drafts.figures import cache_folder
 
     if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", name):
@@ -83,10 +81,10 @@ def _problem(name: str, base: Path, root: Path) -> tuple[str | None, Path | None
         )
     if not path.is_file():
         return f"找不到图片文件“{name}”（{path}）", None
-    return _readable(path, name), path
+    return _readable(path, name, seal), path
 
 
-def _readable(path: Path, name: str) -> str | None:
+def _readable(path: Path, name: str, seal: bool = False) -> str | None:
     """Why the file is not an image reportkit can place (None: it is)."""
     from PIL import Image, UnidentifiedImageError
 
@@ -104,6 +102,11 @@ def _readable(path: Path, name: str) -> str | None:
                 if image.format in ("JPEG", "MPO"):
                     image.draft("RGB", (image.width // 8 or 1, image.height // 8 or 1))
                 image.load()  # a truncated or damaged file fails here
+                if seal and not _transparent(image):
+                    return (
+                        f"印章图片“{name}”没有透明的背景，会遮住署名和日期："
+                        "请用背景透明的 PNG 印章图片"
+                    )
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"图片“{name}”像素太多（超过 {MAX_PIXELS // 1_000_000} 百万像素），请缩小后再用"
     except UnidentifiedImageError:
@@ -113,14 +116,11 @@ def _readable(path: Path, name: str) -> str | None:
     return None
 
 
-def _transparent(path: Path) -> bool:
+def _transparent(image: Any) -> bool:
     """Whether the picture has see-through parts (what a seal over text needs)."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        if "transparency" in image.info:
-            return True
-        if image.mode not in ("RGBA", "LA", "PA"):
-            return False
-        low = image.getchannel("A").getextrema()[0]
-        return isinstance(low, (int, float)) and low < 255
+    if "transparency" in image.info:
+        return True
+    if image.mode not in ("RGBA", "LA", "PA"):
+        return False
+    low = image.getchannel("A").getextrema()[0]
+    return isinstance(low, (int, float)) and low < 255
