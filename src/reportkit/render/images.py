@@ -38,13 +38,14 @@ def _prepare(
     limit = (max(1, round(width / 72 * max_dpi)), max(1, round(height / 72 * max_dpi)))
     with Image.open(path) as opened:
         image: Image.Image = opened
-        rotated = image.getexif().get(0x0112, 1) not in (0, 1)
+        orientation = image.getexif().get(0x0112, 1)
+        rotated = orientation not in (0, 1)
         plain = image.format == "JPEG" and image.mode in ("RGB", "L") and not rotated
         if plain and image.width <= limit[0] * 1.05 and image.height <= limit[1] * 1.05:
             return Picture(path.read_bytes(), "JPEG", image.size)
         # scaled before it is turned or converted, so that those work on the small picture;
         # the limit turned with it
-        target = limit[::-1] if image.getexif().get(0x0112, 1) in (5, 6, 7, 8) else limit
+        target = limit[::-1] if orientation in (5, 6, 7, 8) else limit
         if image.format in ("JPEG", "MPO"):
             image.draft(image.mode, target)  # decoded at ½, ¼ or ⅛ when that is still enough
         alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
