@@ -16,16 +16,6 @@ def cells(text: str) -> float:
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
-def wrapped_lines(text: str, capacity: float, hanging: float = 0) -> int:
-    """How many lines ``text`` takes at ``capacity`` cells, later lines indented ``hanging``."""
-    total, lines, room = cells(text), 1, capacity
-    while total > room + 1e-6:
-        total -= room
-        lines += 1
-        room = capacity - hanging
-    return lines
-
-
 def _breakable(text: str, i: int, rules: LineBreaking) -> bool:
     """May a line end before ``text[i]``?"""
     before, after = text[i - 1], text[i]

@@ -69,15 +69,6 @@ class Line:
         return "".join(box.text for box in self.boxes)
 
 
-def is_mark(text: str) -> bool:
-    """A full-width punctuation mark (may be compressed to half a cell)."""
-    return (
-        len(text) == 1
-        and unicodedata.category(text).startswith("P")
-        and unicodedata.east_asian_width(text) in "FWA"
-    )
-
-
 def is_opening(text: str) -> bool:
     """An opening mark keeps its right half when compressed."""
     return len(text) == 1 and unicodedata.category(text) in ("Ps", "Pi")

@@ -236,10 +236,3 @@ def _label(block: Text, marks: str) -> float:
     text = "".join(run.text for run in block.lines[0]) if block.lines else ""
     found = [text.index(m) for m in marks if m in text]
     return cells(text[: min(found) + 1]) if found else 0.0
-
-
-def tab_stops_of(p: CT_P) -> list[int]:
-    """Positions of the paragraph's tab stops, in twips (for tests and checks)."""
-    ppr = p.pPr
-    tabs = ppr.find(qn("w:tabs")) if ppr is not None else None
-    return [int(t.get(qn("w:pos"))) for t in tabs] if tabs is not None else []

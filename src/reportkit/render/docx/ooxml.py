@@ -1,4 +1,4 @@
-"""Raw WordprocessingML the python-docx API does not reach: fonts, grid, fields, borders."""
+"""Raw WordprocessingML the python-docx API does not reach: fonts, grid, fields."""
 
 from __future__ import annotations
 
@@ -198,14 +198,3 @@ def add_field(paragraph_element: BaseOxmlElement, instruction: str, shown: str) 
         paragraph_element.append(run)
         runs.append(run)
     return runs
-
-
-def border(
-    ppr_or_tblpr_borders: BaseOxmlElement, side: str, eighths: int, colour: str, space: int = 0
-) -> None:
-    """A single-line border on one side (``top``, ``bottom``, ``insideH``)."""
-    element = ppr_or_tblpr_borders.find(qn(f"w:{side}"))
-    if element is None:
-        element = OxmlElement(f"w:{side}")
-        ppr_or_tblpr_borders.append(element)
-    set_attrs(element, val="single", sz=eighths, space=space, color=colour)
