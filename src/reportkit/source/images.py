@@ -3,7 +3,6 @@ source's folder, and readable images of a sensible size — or a message saying 
 
 from __future__ import annotations
 
-import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -60,11 +59,9 @@ def _problem(
 ) -> tuple[str | None, Path | None]:
     """Why the image ``name`` cannot be used (None: it can), and its file; a ``seal`` must
     have a see-through background."""
-    from reportkit.source.drafts.figures import cache_folder
+    from reportkit.source.drafts.figures import WEB_ADDRESS, cache_folder, web_picture
 
-    if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", name):
-        from reportkit.source.drafts.parse import web_picture
-
+    if WEB_ADDRESS.match(name):
         return web_picture(name), None
     try:
         path = (base / name).resolve()

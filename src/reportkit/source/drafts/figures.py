@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,16 @@ from typing import Any
 from reportkit.fonts.cachedir import cache_dir
 
 DRAFT_IMAGES = "draft-images"
+WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture on the web: not fetched
+
+
+def web_picture(address: str) -> str:
+    """What to do with a picture given by its web address."""
+    return (
+        f"图片“{address}”是网址：reportkit 不下载网上的图片，请先下载，放进材料文件夹"
+        "（如 photos/）后改写为文件路径"
+    )
+
 
 # (the picture's bytes, its file extension) → the name to write in the article
 Store = Callable[[bytes, str], str]

@@ -16,6 +16,7 @@ from typing import Any
 
 from reportkit.compose.numbering import chinese_numeral
 from reportkit.errors import Location, Problem
+from reportkit.source.drafts.figures import web_picture
 from reportkit.source.drafts.read import DraftLine
 
 # A paragraph ends here; one that does not was broken in mid-sentence (or is a heading).
@@ -399,14 +400,6 @@ def masthead_of(text: str) -> dict[str, Any]:
     else:
         out["name"] = "　".join(parts)
     return {"name": out["name"], **{k: v for k, v in out.items() if k != "name"}}
-
-
-def web_picture(address: str) -> str:
-    """What to do with a picture given by its web address."""
-    return (
-        f"图片“{address}”是网址：reportkit 不下载网上的图片，请先下载，放进材料文件夹"
-        "（如 photos/）后改写为文件路径"
-    )
 
 
 def _note(file: Path, line: int, field: str, message: str) -> Problem:

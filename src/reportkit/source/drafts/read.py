@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError
+from reportkit.source.drafts.figures import WEB_ADDRESS
 from reportkit.source.encoding import UndecodableError, decode, looks_utf16
 
 MAX_BYTES = 20 * 1024 * 1024  # a draft larger than this is not a draft
@@ -91,7 +92,7 @@ def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
         if picture:
             src = picture.group("src")
             # a web address stays as written: reportkit does not fetch pictures
-            image = src if _URL.match(src) else path.parent / src
+            image = src if WEB_ADDRESS.match(src) else path.parent / src
             figure = {"image": image, "caption": picture.group("alt")}
             lines.append(DraftLine("", number, figure=figure))
             continue
@@ -105,7 +106,6 @@ def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
     return lines, notes
 
 
-_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 _PICTURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
