@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,21 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportkit.errors import Location, Problem, TemplateError
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled pieces kept in the user cache (Jinja2 checks each against its source), so a
+    process does not compile them again; none when that folder cannot be written."""
+    from reportkit.fonts.cachedir import cache_dir
+
+    folder = cache_dir() / "pieces"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 class Pieces:
@@ -22,6 +38,7 @@ class Pieces:
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
+            bytecode_cache=_bytecode_cache(),
         )
         self._folder = folder
         env.filters["cn_date"] = cn_date
