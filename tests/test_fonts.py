@@ -195,3 +195,25 @@ def test_prepared_fonts_agree_with_reportlab_widths() -> None:
     ready = prepare.prepare(locate.find("AR PL UMing CN"))
     font = TTFont(str(ready.file))
     assert font["head"].unitsPerEm == 1000
+
+
+def test_in_base_answers_as_the_base_set_for_every_code_point():
+    from reportkit.fonts import charsets
+
+    base = charsets.base()
+    assert len(base) > 7000
+    differ = [c for c in range(0x110000) if charsets.in_base(c) != (c in base)]
+    assert differ == []
+
+
+def test_fontconfig_faces_are_remembered_until_its_caches_change(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTKIT_CACHE", str(tmp_path / "cache"))
+    calls = []
+    listed = locate._fc_list()
+    monkeypatch.setattr(locate, "_fc_list", lambda: calls.append(1) or listed)
+    first = locate._fontconfig()
+    second = locate._fontconfig()
+    assert first == second == listed and len(calls) == 1
+    monkeypatch.setattr(locate, "_fontconfig_stamp", lambda: [["changed", 1, []]])
+    locate._fontconfig()
+    assert len(calls) == 2

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportkit.fonts.cachedir import cache_dir
+from reportkit.fonts.cachedir import cache_dir, load, store
 
 FONT_SUFFIXES = {".ttf", ".ttc", ".otf", ".otc"}
 
@@ -35,7 +35,7 @@ def parse_spec(spec: str) -> tuple[str, str | None]:
 def find(spec: str) -> Face | None:
     """The face a template names (``Family`` or ``Family:Style``), or None if not installed."""
     family, style = parse_spec(spec)
-    candidates = [f for f in _installed() if family.casefold() in _names(f)]
+    candidates = _by_family().get(family.casefold(), [])
     if not candidates:
         return None
     wanted = (style or "regular").casefold()
@@ -57,6 +57,16 @@ def _names(face: Face) -> set[str]:
 
 
 @functools.cache
+def _by_family() -> dict[str, list[Face]]:
+    """The installed faces by each of their family names (casefolded), in fontconfig's order."""
+    index: dict[str, list[Face]] = {}
+    for face in _installed():
+        for name in _names(face):
+            index.setdefault(name, []).append(face)
+    return index
+
+
+@functools.cache
 def _installed() -> tuple[Face, ...]:
     if sys.platform.startswith("linux") and shutil.which("fc-list"):
         return _fontconfig()
@@ -66,22 +76,13 @@ def _installed() -> tuple[Face, ...]:
 def _fontconfig() -> tuple[Face, ...]:
     """Every face fontconfig knows, remembered until fontconfig's own caches change."""
     stamp = _fontconfig_stamp()
-    remembered = cache_dir() / "fontconfig-faces.json"
-    try:
-        saved = json.loads(remembered.read_text(encoding="utf-8"))
-        if saved["stamp"] == stamp:
-            return tuple(Face(Path(f), i, fam, st) for f, i, fam, st in saved["faces"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    remembered = cache_dir() / "fontconfig-faces.marshal"
+    saved = load(remembered)
+    if isinstance(saved, dict) and saved.get("stamp") == stamp:
+        return tuple(Face(Path(f), i, fam, st) for f, i, fam, st in saved["faces"])
     faces = _fc_list()
-    try:
-        remembered.parent.mkdir(parents=True, exist_ok=True)
-        rows = [[str(f.file), f.index, f.family, f.style] for f in faces]
-        remembered.write_text(
-            json.dumps({"stamp": stamp, "faces": rows}, ensure_ascii=False), encoding="utf-8"
-        )
-    except OSError:
-        pass  # a read-only cache only costs time
+    rows = [(str(f.file), f.index, f.family, f.style) for f in faces]
+    store(remembered, {"stamp": stamp, "faces": rows})
     return faces
 
 

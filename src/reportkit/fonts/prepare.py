@@ -9,19 +9,17 @@ supplement font made on demand.  Results are keyed by the font file's content ha
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import io
-import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportkit.fonts import charsets
-from reportkit.fonts.cachedir import cache_dir
+from reportkit.fonts.cachedir import cache_dir, load, store, write_atomic
 from reportkit.fonts.locate import Face
 
 if TYPE_CHECKING:
@@ -80,12 +78,11 @@ def prepare(face: Face) -> Prepared:
     """The prepared form of ``face``, made on first use and read from the cache after."""
     key = _content_key(face)
     folder = cache_dir() / "fonts" / key
-    meta_file = folder / "meta.json"
-    try:
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    meta_file = folder / "meta.marshal"
+    meta = load(meta_file)
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         meta = _make(face, folder)
-        _write(meta_file, json.dumps(meta).encode())
+        store(meta_file, meta)
     cmap = Coverage(meta["cmap"])
     return Prepared(face, key, cmap, meta["fs_type"], folder / "base.ttf")
 
@@ -186,21 +183,30 @@ def _truetype_bytes(font: TTFont) -> bytes:
 def _content_key(face: Face) -> str:
     """sha256 of the font file (and face index), remembered by path, size and time."""
     stat = face.file.stat()
-    index_file = cache_dir() / "fonts" / "hashes.json"
     ident = f"{face.file}|{stat.st_size}|{stat.st_mtime_ns}|{face.index}|{FORMAT}"
-    try:
-        known = json.loads(index_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = {}
+    known = _known_keys()
     if ident not in known:
         digest = hashlib.sha256()
         with face.file.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         digest.update(f"|{face.index}|{FORMAT}".encode())
+        fresh = load(_keys_file())  # another process may have added some meanwhile
+        known.update(fresh if isinstance(fresh, dict) else {})
         known[ident] = digest.hexdigest()[:24]
-        _write(index_file, json.dumps(known, sort_keys=True).encode())
+        store(_keys_file(), dict(sorted(known.items())))
     return known[ident]
+
+
+def _keys_file() -> Path:
+    return cache_dir() / "fonts" / "keys.marshal"
+
+
+@functools.cache
+def _known_keys() -> dict[str, str]:
+    """The content keys found so far, read once per process."""
+    known = load(_keys_file())
+    return known if isinstance(known, dict) else {}
 
 
 def _ranges(codes: list[int]) -> list[tuple[int, int]]:
@@ -215,8 +221,4 @@ def _ranges(codes: list[int]) -> list[tuple[int, int]]:
 
 def _write(path: Path, data: bytes) -> None:
     """Write atomically: parallel builds may prepare the same font at once."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(temporary, path)
+    write_atomic(path, data)

@@ -80,7 +80,7 @@ class Faces:
             raise FontError(list(dict.fromkeys(problems)))
         files: dict[tuple[Prepared, int], Path] = {}
         for face, codes in needed.items():
-            extra = frozenset(c for c in codes if c not in charsets.base())
+            extra = frozenset(c for c in codes if not charsets.in_base(c))
             supplement = face.supplement(extra) if extra else None
             for code in codes:
                 files[(face, code)] = supplement if code in extra and supplement else face.file
