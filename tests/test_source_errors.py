@@ -277,3 +277,24 @@ def test_an_article_named_without_its_extension(tmp_path: Path) -> None:
         f"{tmp_path}/bulletin.yaml:7: articles[0]: 错误：找不到文章文件“articles/a”"
         f"（{tmp_path}/articles/a），是否应为“articles/a.yaml”？"
     ]
+
+
+@pytest.mark.parametrize("kind", ["{a: 1}", "[report]", "报告"])
+def test_a_kind_that_is_not_a_kind_is_named(tmp_path: Path, kind: str) -> None:
+    from reportkit.source.load import source_kind
+
+    root = minimal_source(tmp_path, **{"bulletin.yaml": f"kind: {kind}\n" + MINIMAL_BULLETIN})
+    with pytest.raises(SourceError) as info:
+        source_kind(root)
+    (problem,) = [str(p) for p in info.value.problems]
+    assert problem.startswith(f"{tmp_path}/bulletin.yaml:1: kind: 错误：kind 应为 bulletin（简报）")
+
+
+def test_a_date_given_as_a_number_is_not_a_date(tmp_path: Path) -> None:
+    bulletin = MINIMAL_BULLETIN.replace("date: 2024-05-06", "date: 0")
+    assert "date: 2024-05-06" in MINIMAL_BULLETIN
+    found = problems(minimal_source(tmp_path, **{"bulletin.yaml": bulletin}))
+    assert found == [
+        f"{tmp_path}/bulletin.yaml:5: masthead.date: 错误：“date”（日期）写法不对：“0”，"
+        "应写作 2019-04-25 或 2019年4月25日"
+    ]

@@ -276,3 +276,44 @@ def test_an_error_in_the_base_names_the_base_file(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as info:
         registry.load(str(child))
     assert f"{base.resolve()}/template.yaml:44: page.margin_top:" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "{part: text, style: masthead_issue, piece: issue}",
+            "{part: text, piece: issue}",
+            "template.yaml:14: parts[2]: 错误：“text”部分需要写 style",
+        ),
+        (
+            "{part: space, lines: 1}",
+            "{part: blank, lines: 1}",
+            "template.yaml:18: parts[6].part: 错误：没有“blank”这种部分。可以写：text、lines、rule、"
+            "space、title、articles、body、attachment_note、signature、attachments、attendance、"
+            "end_block",
+        ),
+    ],
+)
+def test_a_part_the_builders_cannot_make_is_named(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    template = copy_template(tmp_path)
+    edit(template / "template.yaml", old, new)
+    with pytest.raises(TemplateError) as info:
+        registry.load(str(template))
+    assert str(info.value) == f"{template.resolve()}/{message}"
+
+
+def test_sizes_that_are_not_a_table_are_named(tmp_path: Path) -> None:
+    template = copy_template(tmp_path)
+    text = (template / "template.yaml").read_text(encoding="utf-8")
+    start = text.index("sizes:\n")
+    end = text.index("\n\n", start)
+    (template / "template.yaml").write_text(text[:start] + "sizes: left" + text[end:], "utf-8")
+    with pytest.raises(TemplateError) as info:
+        registry.load(str(template))
+    assert (
+        f"{template.resolve()}/template.yaml:28: sizes: 错误：“sizes”应为“字段: 值”形式的内容"
+        in str(info.value).splitlines()
+    )

@@ -51,16 +51,34 @@ class Context:
 
 Builder = Callable[[Context, Part], Iterator[Block]]
 BUILDERS: dict[str, Builder] = {}
+NEEDS: dict[str, tuple[str, ...]] = {}  # the settings of a part each builder cannot do without
 
 
-def builder(name: str) -> Callable[[Builder], Builder]:
-    """Register a part builder under the name templates use for it."""
+def builder(name: str, needs: tuple[str, ...] = ()) -> Callable[[Builder], Builder]:
+    """Register a part builder under the name templates use for it, with the settings of the
+    part (style, field, piece, rule) it needs."""
 
     def register(function: Builder) -> Builder:
         BUILDERS[name] = function
+        NEEDS[name] = needs
         return function
 
     return register
+
+
+def part_problems(parts: list[Part]) -> list[tuple[tuple[Any, ...], str]]:
+    """What is wrong with a template's parts: a builder that does not exist, a setting a
+    builder needs left out; each with the path of the key to blame."""
+    found: list[tuple[tuple[Any, ...], str]] = []
+    for number, part in enumerate(parts):
+        if part.part not in BUILDERS:
+            known = "、".join(BUILDERS)
+            found.append((("parts", number, "part"), f"没有“{part.part}”这种部分。可以写：{known}"))
+            continue
+        for need in NEEDS[part.part]:
+            if getattr(part, need) is None:
+                found.append((("parts", number), f"“{part.part}”部分需要写 {need}"))
+    return found
 
 
 def build_part(ctx: Context, part: Part) -> list[Block]:
@@ -91,7 +109,7 @@ def _origin(part: Part) -> tuple[Any, ...]:
     return tuple(path.split(".")) if path else ()
 
 
-@builder("text")
+@builder("text", needs=("style",))
 def text(ctx: Context, part: Part) -> Iterator[Block]:
     """One paragraph from a piece, a field or several runs; a right-hand part on its line.
     Nothing when it comes out empty (an optional field left out)."""
@@ -103,7 +121,7 @@ def text(ctx: Context, part: Part) -> Iterator[Block]:
         yield Text(part.style, (runs,), right, origin=_origin(part), new_page=part.new_page)
 
 
-@builder("lines")
+@builder("lines", needs=("style", "field"))
 def lines(ctx: Context, part: Part) -> Iterator[Block]:
     """One paragraph per item of a list field (the bulletin's name, one line each)."""
     assert part.style is not None and part.field is not None
@@ -113,7 +131,7 @@ def lines(ctx: Context, part: Part) -> Iterator[Block]:
         yield Text(part.style, ((Run(str(value)),),), origin=origin)
 
 
-@builder("rule")
+@builder("rule", needs=("rule",))
 def rule(ctx: Context, part: Part) -> Iterator[Block]:
     """A full-width rule of the template's ``rules``."""
     assert part.rule is not None
@@ -126,7 +144,7 @@ def space(ctx: Context, part: Part) -> Iterator[Block]:
     yield Space(part.lines)
 
 
-@builder("title")
+@builder("title", needs=("style", "field"))
 def title(ctx: Context, part: Part) -> Iterator[Block]:
     """A title in balanced lines (GB/T 9704 §7.3.1); nothing when the field is empty."""
     assert part.style is not None and part.field is not None
@@ -262,7 +280,7 @@ def _text(style: str, value: str, origin: tuple[Any, ...]) -> Text:
 # the 公文's own parts ---------------------------------------------------------------------
 
 
-@builder("attachment_note")
+@builder("attachment_note", needs=("style", "piece"))
 def attachment_note(ctx: Context, part: Part) -> Iterator[Block]:
     """附件说明 (§7.3.4): one blank line, then 附件：1. 名称, further names aligned under the
     first (the style's hang_after)."""
@@ -275,7 +293,7 @@ def attachment_note(ctx: Context, part: Part) -> Iterator[Block]:
     yield Text(part.style, tuple((Run(row),) for row in rows), origin=("attachments",))
 
 
-@builder("signature")
+@builder("signature", needs=("style", "piece"))
 def signature(ctx: Context, part: Part) -> Iterator[Block]:
     """署名 and 成文日期 (§7.3.5).  With a seal the date is four characters from the right
     and the name centred over it; without, the name is two characters from the right and the
@@ -306,7 +324,7 @@ def signature(ctx: Context, part: Part) -> Iterator[Block]:
     yield Text(part.style, ((Run(date),),), origin=("signature", "date"), indent=date_at)
 
 
-@builder("attachments")
+@builder("attachments", needs=("style", "piece"))
 def attachments(ctx: Context, part: Part) -> Iterator[Block]:
     """Each attachment on a new page (§7.3.7): 附件N flush left on the first line, its title
     centred on the third, then its text."""
@@ -320,7 +338,7 @@ def attachments(ctx: Context, part: Part) -> Iterator[Block]:
         yield from _body(ctx, attachment, at, None)
 
 
-@builder("attendance")
+@builder("attendance", needs=("style", "field"))
 def attendance(ctx: Context, part: Part) -> Iterator[Block]:
     """出席 / 请假 / 列席 (§10.3): the label in its own face, the names after it, wrapped names
     aligned after the colon (the style's hang_after)."""
@@ -333,7 +351,7 @@ def attendance(ctx: Context, part: Part) -> Iterator[Block]:
             yield Text(part.style, (runs,), origin=(*part.field.split("."), key))
 
 
-@builder("end_block")
+@builder("end_block", needs=("style", "piece"))
 def end_block(ctx: Context, part: Part) -> Iterator[Block]:
     """版记 (§7.4), anchored to the bottom of the last page: a line per labelled list
     (报：…。, 抄送：…。), then a last line (（共印60份）; the printing office and date), with

@@ -68,7 +68,7 @@ def source_kind(source: Path, default: str = "bulletin") -> str:
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind is None and file.stem in KINDS:
         kind = file.stem
-    if kind is not None and kind not in KINDS:
+    if kind is not None and (not isinstance(kind, str) or kind not in KINDS):
         known = "、".join(f"{k}（{v}）" for k, v in KINDS.items())
         raise SourceError(
             [

@@ -8,10 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import (
-    BaseModel,
+from reportkit.datamodel import (
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     PrivateAttr,
@@ -19,7 +17,7 @@ from pydantic import (
     Tag,
     model_validator,
 )
-
+from reportkit.datamodel import Model as BaseModel
 from reportkit.errors import Location
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -85,9 +83,7 @@ def _as_list(value: Any) -> Any:
 class Model(BaseModel):
     """Base: unknown fields rejected, values frozen once loaded."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
-    )
+    strip_whitespace: ClassVar[bool] = True
 
 
 class Author(Model):

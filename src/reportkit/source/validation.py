@@ -7,9 +7,8 @@ import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-
+from reportkit.datamodel import Model as BaseModel
+from reportkit.datamodel import ValidationError, fields
 from reportkit.errors import Location, Problem
 from reportkit.source.yamlfile import dotted
 
@@ -86,7 +85,7 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        info = current.model_fields.get(str(part))
+        info = fields(current).get(str(part))
         if info is None:
             return None
         current = _inner_model(info.annotation)
@@ -113,7 +112,7 @@ def _number(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
+def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     """One validation error as a sentence."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
     ctx = error.get("ctx") or {}
@@ -122,7 +121,7 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"缺少必填字段{_label(key)}"
     if kind == "extra_forbidden":
         holder = _model_at(model, loc)
-        allowed = list(holder.model_fields) if holder else []
+        allowed = list(fields(holder)) if holder else []
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         if close:
             return f"不认识的字段“{key}”，是否应为“{close[0]}”？"
@@ -185,7 +184,7 @@ def validate(
         for error in exc.errors(include_url=False):
             # a point list's entries are told apart by tag: the tag is not a field
             loc = tuple(part for part in error["loc"] if part not in _TAGS)
-            error = {**error, "loc": loc}  # type: ignore[typeddict-item]
+            error = {**error, "loc": loc}
             at = (*prefix, *loc)
             known = next((at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in lines), None)
             line = lines[known] if known is not None else None

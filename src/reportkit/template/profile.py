@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
-
+from reportkit.datamodel import Field, Model, PrivateAttr, model_validator
 from reportkit.template.units import Length
 
 
-class Data(BaseModel):
+class Data(Model):
     """Base: unknown keys rejected (a misspelt setting must not be ignored silently)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Page(Data):
@@ -238,11 +235,13 @@ class Profile(Data):
     def _size_names(cls, data: Any) -> Any:
         """Let styles name their size (三号) from the sizes table."""
         if isinstance(data, dict) and isinstance(data.get("styles"), dict):
-            sizes = data.get("sizes") or {}
+            sizes = data.get("sizes")
+            named = sizes if isinstance(sizes, dict) else {}
             styles = {}
             for key, style in data["styles"].items():
-                if isinstance(style, dict) and style.get("size") in sizes:
-                    style = {**style, "size": sizes[style["size"]]}
+                size = style.get("size") if isinstance(style, dict) else None
+                if isinstance(size, str) and size in named:
+                    style = {**style, "size": named[size]}
                 styles[key] = style
             data = {**data, "styles": styles}
         return data

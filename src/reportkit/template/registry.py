@@ -10,6 +10,7 @@ from typing import Any
 from reportkit.errors import Location, Problem, SourceError, TemplateError
 from reportkit.source import yamlfile
 from reportkit.source.validation import validate
+from reportkit.source.yamlfile import dotted
 from reportkit.template.pieces import Pieces
 from reportkit.template.profile import Profile
 
@@ -73,6 +74,14 @@ def _load_folder(folder: Path) -> Template:
     problems: list[Problem] = []
     profile = validate(Profile, data, file, lines, problems, files=files)
     if profile is None:
+        raise TemplateError(problems)
+    from reportkit.compose.parts import part_problems  # the builders templates may name
+
+    for at, message in part_problems(profile.parts):
+        known = next((at[:cut] for cut in range(len(at), 0, -1) if at[:cut] in lines), None)
+        where = Location(files.get(known, file), lines[known]) if known else Location(file)
+        problems.append(Problem(where, dotted(at), message))
+    if problems:
         raise TemplateError(problems)
     return Template(folder, profile, Pieces(piece_dirs, profile.pieces))
 
