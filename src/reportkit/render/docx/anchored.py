@@ -7,8 +7,6 @@ exactly when the text leaves no room for it.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
@@ -127,5 +125,5 @@ def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
 def _r(text: str) -> str:
     return (
         '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
-        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        f'<w:t xml:space="preserve">{ooxml.escape(text)}</w:t></w:r>'
     )

@@ -13,6 +13,12 @@ _CJK = re.compile(
     r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]"
 )
 
+
+def escape(text: str) -> str:
+    """``text`` as XML character data (xml.sax.saxutils would import urllib, http and ssl)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 # Child order of w:rPr and w:pPr (ECMA-376 §17.3.2.28, §17.3.1.26); new children go in place.
 RPR_ORDER = [
     "w:rStyle",

@@ -1,0 +1,49 @@
+"""A run imports only what it uses: the start-up a clerk waits for on every command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO
+
+_LIST = """
+import sys
+from reportkit.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(" ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+# the PDF's libraries; a validator that costs a tenth of a second; the network stack that
+# xml.sax.saxutils pulls in
+RENDERERS = {"docx", "reportlab", "pikepdf", "fontTools", "PIL"}
+NEVER = {"pydantic", "pydantic_core", "ssl", "http", "email", "urllib.request"}
+
+
+def imported(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _LIST, *args], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    return set(result.stderr.splitlines()[-1].split())
+
+
+def tops(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules} | modules
+
+
+@pytest.mark.parametrize(
+    "args", [("--help",), ("validate", "sources/changsha"), ("templates",)], ids=str
+)
+def test_commands_that_write_nothing_import_no_renderer(args: tuple[str, ...]) -> None:
+    assert tops(imported(*args)) & (RENDERERS | NEVER) == set()
+
+
+def test_a_docx_build_imports_no_pdf_library(tmp_path: Path) -> None:
+    found = tops(imported("build", "sources/changsha", "-o", str(tmp_path), "--format", "docx"))
+    assert "docx" in found
+    assert found & ({"reportlab", "pikepdf", "fontTools"} | NEVER) == set()
