@@ -9,7 +9,17 @@ import pytest
 from pikepdf.pdfa import validate_written
 
 from reportkit import build
-from tests.helpers import MM, REPO, Line, body_lines, main_text_lines, seed_fragments, squeeze
+from tests.helpers import (
+    MINIMAL_BULLETIN,
+    MM,
+    REPO,
+    Line,
+    body_lines,
+    main_text_lines,
+    minimal_source,
+    seed_fragments,
+    squeeze,
+)
 
 
 @pytest.fixture(scope="module", params=["seed", "long"])
@@ -202,6 +212,29 @@ def test_bookmarks_and_properties(seed_pdf: Path) -> None:
         meta = document.open_metadata()
         assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
         assert meta["xmp:CreateDate"].startswith("2019-04-26")
+        # the document information says what the XMP packet says, and no more
+        assert sorted(info.keys()) == [
+            "/Author",
+            "/CreationDate",
+            "/Creator",
+            "/ModDate",
+            "/Producer",
+            "/Subject",
+            "/Title",
+        ]
+        assert meta["dc:title"] == str(info.Title)
+        assert meta["dc:creator"] == [str(info.Author)]
+        assert meta["dc:description"] == str(info.Subject)
+        assert meta["pdf:Producer"] == str(info.Producer) == "reportkit"
+        assert meta["xmp:CreatorTool"] == str(info.Creator)
+        assert meta["xmp:CreateDate"] == meta["xmp:ModifyDate"] == "2019-04-26T00:00:00+00:00"
+        assert str(info.ModDate) == str(info.CreationDate) == "D:20190426000000Z"
+        metadata = document.Root.Metadata
+        assert (
+            "/Filter" not in metadata
+            and b"<pdfaid:part>2</pdfaid:part>" in metadata.read_raw_bytes()
+        )
+        assert all("/Trans" not in page.obj for page in document.pages)
 
 
 def test_same_input_same_bytes(seed_pdf: Path, tmp_path: Path) -> None:
@@ -235,3 +268,15 @@ def test_same_bytes_in_another_process_with_another_hash_seed(
         capture_output=True,
     )
     assert (tmp_path / "changsha.pdf").read_bytes() == seed_pdf.read_bytes()
+
+
+def test_markup_characters_in_the_properties_stay_text(tmp_path: Path) -> None:
+    bulletin = MINIMAL_BULLETIN.replace("某某区办公室", "某某区R&D<中心>办公室")
+    source = minimal_source(tmp_path / "src", **{"bulletin.yaml": bulletin})
+    outcome = build.build(source, build.Options(tmp_path / "out", formats=("pdf",)))
+    assert outcome.error is None, outcome.error
+    with pikepdf.open(tmp_path / "out/src.pdf") as document:
+        author = str(document.docinfo.Author)
+        assert "R&D<中心>" in author
+        assert document.open_metadata()["dc:creator"] == [author]
+    assert validate_written(tmp_path / "out/src.pdf", "2b").passed

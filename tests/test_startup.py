@@ -47,3 +47,9 @@ def test_a_docx_build_imports_no_pdf_library(tmp_path: Path) -> None:
     found = tops(imported("build", "sources/changsha", "-o", str(tmp_path), "--format", "docx"))
     assert "docx" in found
     assert found & ({"reportlab", "pikepdf", "fontTools"} | NEVER) == set()
+
+
+def test_a_pdf_build_writes_pdf_a_without_a_second_pdf_library(tmp_path: Path) -> None:
+    found = tops(imported("build", "sources/changsha", "-o", str(tmp_path), "--format", "pdf"))
+    assert "reportlab" in found and (tmp_path / "changsha.pdf").is_file()
+    assert found & ({"pikepdf", "docx"} | NEVER) == set()

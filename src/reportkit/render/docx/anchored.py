@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from reportkit.compose.page import Anchored, Rule, Text
 from reportkit.compose.titles import cells
 from reportkit.render.docx import drawing, ooxml
+from reportkit.render.markup import escape
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
@@ -125,5 +126,5 @@ def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
 def _r(text: str) -> str:
     return (
         '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
-        f'<w:t xml:space="preserve">{ooxml.escape(text)}</w:t></w:r>'
+        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
     )

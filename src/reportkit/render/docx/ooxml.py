@@ -14,11 +14,6 @@ _CJK = re.compile(
 )
 
 
-def escape(text: str) -> str:
-    """``text`` as XML character data (xml.sax.saxutils would import urllib, http and ssl)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 # Child order of w:rPr and w:pPr (ECMA-376 §17.3.2.28, §17.3.1.26); new children go in place.
 RPR_ORDER = [
     "w:rStyle",

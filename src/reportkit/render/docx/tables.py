@@ -10,7 +10,7 @@ from docx.oxml import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from reportkit.compose.page import Table
-from reportkit.render.docx import ooxml
+from reportkit.render.markup import escape
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
@@ -70,7 +70,7 @@ def _xml(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]) -
                 f'<w:tc><w:tcPr><w:tcW w:w="{column}" w:type="dxa"/></w:tcPr>'
                 f'<w:p><w:pPr><w:pStyle w:val="{ids[style]}"/><w:jc w:val="{align}"/></w:pPr>'
                 '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
-                f'<w:t xml:space="preserve">{ooxml.escape(text)}</w:t></w:r></w:p></w:tc>'
+                f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
             )
         out.append("</w:tr>")
     out.append("</w:tbl>")

@@ -1,109 +1,152 @@
-"""PDF/A-2b from reportlab's output, with pikepdf: output intent, XMP, text that copies right.
+"""PDF/A-2b from reportlab directly: output intent, XMP, document information, text that copies.
 
-The preparation is done here directly (an sRGB output intent, the PDF/A identification in XMP,
-DocInfo agreeing with it, no page transitions); ``pikepdf.pdfa`` validates the result in the
-tests.  Importing the validator on every build would cost more than the rest of the step.
+Before the canvas is saved, its document gets an sRGB output intent, the PDF/A identification
+and the document's title, author, subject and dates in an XMP packet, document information that
+agrees with it word for word, and no page transitions.  ``pikepdf.pdfa`` validates the result in
+the tests; a build does not load a second PDF library to rewrite what reportlab wrote.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
+import importlib.util
 import re
-from importlib import resources
+from pathlib import Path
+from typing import Any
 
-import pikepdf
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.page import Meta
+from reportkit.render.markup import escape
 
 PRODUCER = "reportkit"
 # reportlab writes a ToUnicode entry "<%04X>": a character beyond U+FFFF gets five or six hex
 # digits, which readers cut to 16 bits.  PDF wants UTF-16BE, i.e. a surrogate pair.
-_WIDE_ENTRY = re.compile(rb"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+_WIDE_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _surrogates(match: re.Match[str]) -> str:
+    code = int(match.group(2), 16)
+    high, low = 0xD800 + ((code - 0x10000) >> 10), 0xDC00 + ((code - 0x10000) & 0x3FF)
+    return f"<{match.group(1)}> <{high:04X}{low:04X}>"
+
+
+def _to_unicode(original: Any) -> Any:
+    @functools.wraps(original)
+    def make(fontname: str, subset: list[int]) -> str:
+        return _WIDE_ENTRY.sub(_surrogates, original(fontname, subset))
+
+    make.__reportkit__ = True  # type: ignore[attr-defined]
+    return make
+
+
+if not getattr(ttfonts.makeToUnicodeCMap, "__reportkit__", False):
+    ttfonts.makeToUnicodeCMap = _to_unicode(ttfonts.makeToUnicodeCMap)
 
 
 @functools.cache
 def _srgb() -> bytes:
-    """The sRGB ICC profile pikepdf ships for PDF/A output intents."""
-    return resources.files("pikepdf").joinpath("pdfa/data/sRGB.icc").read_bytes()
+    """The sRGB ICC profile pikepdf ships for PDF/A output intents (read, not imported)."""
+    spec = importlib.util.find_spec("pikepdf")
+    assert spec is not None and spec.submodule_search_locations
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return (folder / "pdfa" / "data" / "sRGB.icc").read_bytes()
 
 
-def to_pdfa(raw: bytes, meta: Meta) -> bytes:
-    """``raw`` (reportlab's PDF) as PDF/A-2b with dates from the data; same input, same bytes."""
+class _Catalog(pdfdoc.PDFCatalog):
+    """reportlab's document catalogue with room for the output intents."""
+
+    __NoDefault__ = [*pdfdoc.PDFCatalog.__NoDefault__, "OutputIntents"]  # noqa: RUF012
+
+
+class _Plain(pdfdoc.PDFStream):
+    """A stream written as it is, without the document's compression (no Filter key)."""
+
+    def format(self, document: Any) -> bytes:
+        compressed = document.defaultStreamFilters
+        document.defaultStreamFilters = None
+        try:
+            return super().format(document)  # type: ignore[no-any-return]
+        finally:
+            document.defaultStreamFilters = compressed
+
+
+class _Info(pdfdoc.PDFInfo):
+    """Document information holding what the XMP packet says, and nothing else."""
+
+    def __init__(self, meta: Meta, stamp: str):
+        super().__init__()
+        self.title, self.author, self.subject = meta.title, meta.author, meta.subject
+        self.creator = self.producer = PRODUCER
+        self.stamp = stamp
+
+    def format(self, document: Any) -> bytes:
+        fields = {
+            "Title": self.title,
+            "Author": self.author,
+            "Subject": self.subject,
+            "Creator": self.creator,
+            "Producer": self.producer,
+            "CreationDate": self.stamp,
+            "ModDate": self.stamp,
+        }
+        entries = {key: pdfdoc.PDFString(value) for key, value in fields.items()}
+        return pdfdoc.PDFDictionary(entries).format(document)  # type: ignore[no-any-return]
+
+
+def prepare(canvas: Canvas, meta: Meta) -> None:
+    """Make the canvas's document PDF/A-2b; call when every page is drawn, before saving."""
     when = dt.datetime.combine(meta.date, dt.time(0, 0), tzinfo=dt.UTC)
-    with pikepdf.open(io.BytesIO(raw)) as pdf:
-        for page in pdf.pages:
-            if pikepdf.Name.Trans in page.obj:
-                del page.obj[pikepdf.Name.Trans]  # reportlab's empty transition dictionary
-        _fix_to_unicode(pdf)
-        _output_intent(pdf)
-        pdf.Root.Lang = pikepdf.String(meta.language)
-        stamp = "D:" + when.strftime("%Y%m%d%H%M%S") + "Z"
-        for key, value in (
-            ("/Title", meta.title),
-            ("/Author", meta.author),
-            ("/Subject", meta.subject),
-            ("/Creator", PRODUCER),
-            ("/Producer", PRODUCER),
-            ("/CreationDate", stamp),
-            ("/ModDate", stamp),
-        ):
-            pdf.docinfo[key] = pikepdf.String(value)
-        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-            xmp["pdfaid:part"] = "2"
-            xmp["pdfaid:conformance"] = "B"
-            xmp["dc:title"] = meta.title
-            xmp["dc:creator"] = [meta.author]
-            xmp["dc:description"] = meta.subject
-            xmp["pdf:Producer"] = PRODUCER
-            xmp["xmp:CreatorTool"] = PRODUCER
-            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
-                xmp[key] = when.isoformat()
-        out = io.BytesIO()
-        # reportlab's streams are compressed already: keep them as they are (recompressing all
-        # of them would take most of this step)
-        pdf.save(
-            out,
-            deterministic_id=True,
-            compress_streams=False,
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            fix_metadata_version=False,
-        )
-    return out.getvalue()
-
-
-def _output_intent(pdf: pikepdf.Pdf) -> None:
-    profile = pikepdf.Stream(pdf, _srgb())
-    profile[pikepdf.Name.N] = 3
-    intent = pikepdf.Dictionary(
-        Type=pikepdf.Name.OutputIntent,
-        S=pikepdf.Name("/GTS_PDFA1"),
-        OutputConditionIdentifier=pikepdf.String("sRGB"),
-        Info=pikepdf.String("sRGB IEC61966-2.1"),
-        DestOutputProfile=profile,
+    document = canvas._doc
+    for page in document.Pages.pages:
+        page.Trans = None  # reportlab's empty transition dictionary
+    document.info = _Info(meta, "D:" + when.strftime("%Y%m%d%H%M%S") + "Z")
+    catalog = _Catalog()
+    catalog.__dict__.update(document.Catalog.__dict__)
+    document.Catalog = document._catalog = catalog
+    catalog.Lang = pdfdoc.PDFString(meta.language)
+    catalog.Metadata = _Plain(
+        pdfdoc.PDFDictionary(
+            {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}
+        ),
+        _xmp(meta, when.isoformat()).encode("utf-8"),  # readable without decoding
     )
-    pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
+    profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 3}), _srgb())
+    intent = pdfdoc.PDFDictionary(
+        {
+            "Type": pdfdoc.PDFName("OutputIntent"),
+            "S": pdfdoc.PDFName("GTS_PDFA1"),
+            "OutputConditionIdentifier": pdfdoc.PDFString("sRGB"),
+            "Info": pdfdoc.PDFString("sRGB IEC61966-2.1"),
+            "DestOutputProfile": document.Reference(profile),
+        }
+    )
+    catalog.OutputIntents = pdfdoc.PDFArray([document.Reference(intent)])
 
 
-def _fix_to_unicode(pdf: pikepdf.Pdf) -> None:
-    seen = set()
-    for page in pdf.pages:
-        resources = page.obj.get(pikepdf.Name.Resources)
-        fonts = resources.get(pikepdf.Name.Font) if resources is not None else None
-        for font in fonts.values() if fonts is not None else ():
-            if font.objgen in seen or pikepdf.Name.ToUnicode not in font:
-                continue
-            seen.add(font.objgen)
-            stream = font.ToUnicode
-            data = stream.read_bytes()
-            fixed = _WIDE_ENTRY.sub(_surrogates, data)
-            if fixed != data:
-                stream.write(fixed)
-
-
-def _surrogates(match: re.Match[bytes]) -> bytes:
-    code = int(match.group(2), 16)
-    high, low = 0xD800 + ((code - 0x10000) >> 10), 0xDC00 + ((code - 0x10000) & 0x3FF)
-    return b"<%s> <%04X%04X>" % (match.group(1), high, low)
+def _xmp(meta: Meta, when: str) -> str:
+    title, author, subject = escape(meta.title), escape(meta.author), escape(meta.subject)
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+   <pdf:Producer>{PRODUCER}</pdf:Producer>
+   <xmp:CreatorTool>{PRODUCER}</xmp:CreatorTool>
+   <xmp:CreateDate>{when}</xmp:CreateDate>
+   <xmp:ModifyDate>{when}</xmp:ModifyDate>
+   <xmp:MetadataDate>{when}</xmp:MetadataDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.page import Meta
 from reportkit.render.images import Picture
+from reportkit.render.pdf import archive
 from reportkit.render.pdf.glyphs import GlyphPage
 
 
@@ -85,10 +86,6 @@ def draw(
         initialFontName=initial_font,
         pageCompression=1,
     )
-    canvas.setTitle(meta.title)
-    canvas.setAuthor(meta.author)
-    canvas.setSubject(meta.subject)
-    canvas.setCreator("reportkit")
     for number, page in enumerate(pages):
         for index, (title, y) in enumerate(page.outlines):
             key = f"p{number}-{index}"
@@ -111,6 +108,7 @@ def draw(
                 mask="auto" if picture.format == "PNG" else None,
             )
         canvas.showPage()
+    archive.prepare(canvas, meta)
     canvas.save()
     return buffer.getvalue()
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from reportkit.compose.page import Document
 from reportkit.fonts.resolve import FontSet
 from reportkit.render import Rendered, images
-from reportkit.render.pdf import archive
 from reportkit.render.pdf.draw import draw
 from reportkit.render.pdf.faces import Faces, register
 from reportkit.render.pdf.glyphs import glyph_pages
@@ -45,7 +44,7 @@ def render(
         for image in page.images
     }
     raw = draw(pages, profile.page.width, profile.page.height, document.meta, first, pictures)
-    return Rendered(archive.to_pdfa(raw, document.meta), len(pages))
+    return Rendered(raw, len(pages))
 
 
 def warm(template: Template, fonts: Mapping[str, Path] | None = None) -> None:
