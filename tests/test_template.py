@@ -1,6 +1,9 @@
 """Templates as data: changing a value changes the output; pieces are sandboxed."""
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,7 +11,7 @@ import pytest
 from reportkit import build
 from reportkit.errors import TemplateError
 from reportkit.template import registry
-from tests.helpers import REPO, W, docx_text, docx_xml, minimal_source
+from tests.helpers import MM, REPO, W, docx_text, docx_xml, minimal_source
 
 
 def copy_template(tmp_path: Path) -> Path:
@@ -317,3 +320,39 @@ def test_sizes_that_are_not_a_table_are_named(tmp_path: Path) -> None:
         f"{template.resolve()}/template.yaml:28: sizes: 错误：“sizes”应为“字段: 值”形式的内容"
         in str(info.value).splitlines()
     )
+
+
+def test_a_kept_template_is_read_again_when_its_file_changes(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("REPORTKIT_CACHE", str(tmp_path / "cache"))
+    template = copy_template(tmp_path).resolve()
+    load = registry._load_folder.__wrapped__  # without the per-process memo
+    first = load(template)
+    assert list((tmp_path / "cache/templates").iterdir())  # kept
+    with monkeypatch.context() as patched:
+        patched.setattr(registry, "_merged", None)  # a kept template is not read again
+        again = load(template)
+    assert again.profile == first.profile and again.version == first.version
+    edit(template / "template.yaml", "margin_top: 37mm", "margin_top: 36mm")
+    changed = load(template)
+    assert changed.version != first.version
+    assert round(changed.profile.page.margin_top / MM, 3) == 36
+    edit(template / "template.yaml", "margin_top: 36mm", "margin_top: 36")
+    with pytest.raises(TemplateError, match="长度“36”缺少单位"):
+        load(template)
+
+
+def test_the_kept_docx_base_gives_the_same_bytes(tmp_path: Path) -> None:
+    env = {**os.environ, "REPORTKIT_CACHE": str(tmp_path / "cache")}
+    made = []
+    for run in ("cold", "warm"):
+        out = tmp_path / run
+        subprocess.run(
+            [sys.executable, "-m", "reportkit", "build", "sources/changsha-report", "-o", out],
+            cwd=REPO,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        made.append((out / "changsha-report.docx").read_bytes())
+        assert list((tmp_path / "cache/docx").iterdir())
+    assert made[0] == made[1]

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportkit.fonts.cachedir import cache_dir, load, store
+from reportkit.usercache import cache_dir, load, store
 
 FONT_SUFFIXES = {".ttf", ".ttc", ".otf", ".otc"}
 

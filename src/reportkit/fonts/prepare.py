@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportkit.fonts import charsets
-from reportkit.fonts.cachedir import cache_dir, load, store, write_atomic
 from reportkit.fonts.locate import Face
+from reportkit.usercache import cache_dir, load, store, write_atomic
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont

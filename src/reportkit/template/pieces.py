@@ -15,7 +15,7 @@ from reportkit.errors import Location, Problem, TemplateError
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled pieces kept in the user cache (Jinja2 checks each against its source), so a
     process does not compile them again; none when that folder cannot be written."""
-    from reportkit.fonts.cachedir import cache_dir
+    from reportkit.usercache import cache_dir
 
     folder = cache_dir() / "pieces"
     try:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import functools
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportkit import usercache
 from reportkit.errors import Location, Problem, SourceError, TemplateError
 from reportkit.source import yamlfile
 from reportkit.source.validation import validate
 from reportkit.source.yamlfile import dotted
 from reportkit.template.pieces import Pieces
 from reportkit.template.profile import Profile
+from reportkit.usercache import cache_dir
 
 DEFAULT = "gbt9704-bulletin"
 TEMPLATE_FILE = "template.yaml"
@@ -27,11 +30,13 @@ def for_kind(kind: str) -> str:
 
 @dataclass(frozen=True)
 class Template:
-    """A loaded template: its folder, the format as data, and its text pieces."""
+    """A loaded template: its folder, the format as data, and its text pieces; ``version``
+    changes whenever a file it was read from does (results made from it are kept by it)."""
 
     folder: Path
     profile: Profile
     pieces: Pieces
+    version: str
 
 
 def builtin_root() -> Path:
@@ -69,6 +74,17 @@ def find(name_or_path: str, relative_to: Path | None = None) -> Path:
 
 @functools.cache
 def _load_folder(folder: Path) -> Template:
+    kept = cache_dir() / "templates" / f"{usercache.key(str(folder))}.marshal"
+    record = usercache.load(kept)
+    try:
+        if record["code"] == _code() and record["sources"] == usercache.stamp(
+            *map(Path, record["files"])
+        ):
+            profile = pickle.loads(record["profile"])
+            dirs = [Path(d) for d in record["dirs"]]
+            return Template(folder, profile, Pieces(dirs, profile.pieces), record["version"])
+    except (TypeError, KeyError, OSError, ValueError, pickle.UnpicklingError, AttributeError):
+        pass  # not kept yet, kept by another version, or a file changed: read it again
     file = folder / TEMPLATE_FILE
     data, lines, files, piece_dirs = _merged(folder, ())
     problems: list[Problem] = []
@@ -83,7 +99,31 @@ def _load_folder(folder: Path) -> Template:
         problems.append(Problem(where, dotted(at), message))
     if problems:
         raise TemplateError(problems)
-    return Template(folder, profile, Pieces(piece_dirs, profile.pieces))
+    sources = sorted({str(path) for path in files.values()} | {str(file)})
+    stamps = usercache.stamp(*map(Path, sources))
+    version = usercache.key(_code(), stamps)
+    usercache.store(
+        kept,
+        {
+            "code": _code(),
+            "files": sources,
+            "sources": stamps,
+            "dirs": [str(d) for d in piece_dirs],
+            "profile": pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL),
+            "version": version,
+        },
+    )
+    return Template(folder, profile, Pieces(piece_dirs, profile.pieces), version)
+
+
+@functools.cache
+def _code() -> list[tuple[str, int, int]]:
+    """The modules a loaded template's form depends on: a kept one is used only with them."""
+    from reportkit import datamodel
+    from reportkit.compose import parts
+    from reportkit.template import profile, units
+
+    return usercache.stamp(*(Path(m.__file__ or "") for m in (datamodel, parts, profile, units)))
 
 
 Lines = dict[tuple[Any, ...], int]

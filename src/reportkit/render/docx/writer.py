@@ -8,17 +8,21 @@ set at a fixed distance from the top sits, and whether the end block needs a pag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 
+import docx
 from docx.document import Document as DocxDocument
 
+from reportkit import usercache
 from reportkit.compose.page import Document
 from reportkit.layout.metrics import StandardMetrics
 from reportkit.layout.paginate import paginate
 from reportkit.render import Rendered
 from reportkit.render.docx import anchored, blocks, package, page, styles
 from reportkit.template.registry import Template
+from reportkit.usercache import cache_dir
 
 
 def render(
@@ -48,20 +52,36 @@ _PREPARED: dict[tuple[Path, tuple[str, str]], tuple[bytes, dict[str, str]]] = {}
 
 
 def _prepared(template: Template, document: Document) -> tuple[DocxDocument, dict[str, str]]:
-    """The base document with the template's styles, page and footers, made once per template,
-    and the Word style id of each template style."""
+    """The base document with the template's styles, page and footers, and the Word style id
+    of each template style: made once per template and kept in the user cache."""
     key = (template.folder, document.page_number)
     if key not in _PREPARED:
-        doc = package.new_document()
-        profile = template.profile
-        styles.define(doc, profile)
-        page.setup(doc, document, profile)
-        ids = {
-            name: doc.styles[styles.style_name(profile, name)].style_id for name in profile.styles
-        }
-        _PREPARED[key] = (package.raw_bytes(doc), ids)
+        kept = cache_dir() / "docx" / f"{usercache.key(template.version, key, _code())}.marshal"
+        record = usercache.load(kept)
+        if isinstance(record, dict) and record.get("code") == _code():
+            _PREPARED[key] = (record["data"], record["ids"])
+        else:
+            doc = package.new_document()
+            profile = template.profile
+            styles.define(doc, profile)
+            page.setup(doc, document, profile)
+            ids = {
+                name: doc.styles[styles.style_name(profile, name)].style_id
+                for name in profile.styles
+            }
+            _PREPARED[key] = (package.raw_bytes(doc), ids)
+            usercache.store(kept, {"code": _code(), "data": _PREPARED[key][0], "ids": ids})
     data, ids = _PREPARED[key]
     return package.open_bytes(data), ids
+
+
+@functools.cache
+def _code() -> list[tuple[str, int, int]]:
+    """What a kept base document was made by: these modules, the base files, python-docx."""
+    folder = Path(__file__).parent
+    made_by = [folder / f"{name}.py" for name in ("ooxml", "package", "page", "styles", "writer")]
+    base = sorted(p for p in package.BASE.rglob("*") if p.is_file())
+    return [*usercache.stamp(*made_by, *base), (f"python-docx {docx.__version__}", 0, 0)]
 
 
 PROPERTY_LIMIT = 255  # characters Word keeps in a core property

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reportkit.fonts.cachedir import cache_dir
+from reportkit.usercache import cache_dir
 
 DRAFT_IMAGES = "draft-images"
 WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture on the web: not fetched

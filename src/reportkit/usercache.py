@@ -1,9 +1,12 @@
-"""The user cache folder for prepared fonts and font lookups, and its files (marshal: plain
-data read back in a fraction of the time JSON takes)."""
+"""The user cache: what is slow to make and the same every time — prepared fonts, font lookups,
+compiled pieces, loaded templates, the .docx base of each template.  Plain data is kept with
+marshal (read back in a fraction of the time JSON takes); anything kept is checked against
+what it was made from before it is used."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import marshal
 import os
 import sys
@@ -24,6 +27,20 @@ def cache_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     return base / "reportkit"
+
+
+def stamp(*paths: Path) -> list[tuple[str, int, int]]:
+    """Path, size and modification time of each file: what a kept result was made from."""
+    found = []
+    for path in paths:
+        info = path.stat()
+        found.append((str(path), info.st_size, info.st_mtime_ns))
+    return found
+
+
+def key(*parts: Any) -> str:
+    """A short name for a kept result, from what it depends on."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:24]
 
 
 def load(path: Path) -> Any:
