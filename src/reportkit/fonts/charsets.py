@@ -31,6 +31,7 @@ def base() -> frozenset[int]:
     return frozenset(chars)
 
 
+@functools.cache
 def in_base(code: int) -> bool:
     """``code in base()``, answered without building the set (a build asks of a few hundred)."""
     if any(low <= code <= high for low, high in _RANGES):
