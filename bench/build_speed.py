@@ -195,9 +195,7 @@ def _pdf_stages(source: Path) -> None:
     paginated = time.perf_counter()
     pages = glyph_pages(document, profile, faces)
     glyphed = time.perf_counter()
-    draw(
-        pages, profile.page.width, profile.page.height, document.meta, pages[0].glyphs[0].font
-    )
+    draw(pages, profile.page.width, profile.page.height, document.meta, pages[0].glyphs[0].font)
     done = time.perf_counter()
     for name, a, b in (
         ("  fonts", start, faced),
