@@ -123,30 +123,36 @@ def _text_operators(page: GlyphPage, canvas: Canvas, height: float) -> str:
     """
     doc = canvas._doc
     ops = ["BT"]
+    add = ops.append
     state: tuple = ()
+    names: dict[tuple[str, int], str] = {}  # (font, subset) → its name in the page's resources
+    numbers: dict[float, str] = {}  # sizes and scales as PDF numbers
     for run in page.glyphs:
         font = pdfmetrics.getFont(run.font)
         scale = run.scale / 100
         colour = _rgb(run.colour)
         # PDF scales the character spacing with the horizontal scale: give it unscaled
         spacing = fp_str(run.char_space / scale)
+        size = numbers.get(run.size) or numbers.setdefault(run.size, fp_str(run.size))
+        stretch = numbers.get(run.scale) or numbers.setdefault(run.scale, fp_str(run.scale))
+        y = f"{height - run.baseline:.2f}"
         x = run.x
         start = 0
         for subset, chunk in font.splitString(run.text, doc):
             piece = run.text[start : start + len(chunk)]
             start += len(chunk)
-            name = font.getSubsetInternalName(subset, doc)
+            name = names.get((run.font, subset))
+            if name is None:
+                name = names[(run.font, subset)] = font.getSubsetInternalName(subset, doc)
             wanted = (colour, name, run.size, spacing, run.scale)
             if wanted != state:
-                ops.append(
-                    f"{colour} rg {name} {fp_str(run.size)} Tf {spacing} Tc {fp_str(run.scale)} Tz"
-                )
+                add(f"{colour} rg {name} {size} Tf {spacing} Tc {stretch} Tz")
                 state = wanted
             # positions to 1/100 pt, formatted directly: fp_str's general formatting was a tenth
             # of a long document's time here
-            ops.append(f"1 0 0 1 {x:.2f} {height - run.baseline:.2f} Tm ({escapePDF(chunk)}) Tj")
+            add(f"1 0 0 1 {x:.2f} {y} Tm ({escapePDF(chunk)}) Tj")
             x += stringWidth(piece, run.font, run.size) * scale + run.char_space * len(piece)
-    ops.append("ET")
+    add("ET")
     return "\n".join(ops)
 
 

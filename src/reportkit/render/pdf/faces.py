@@ -61,6 +61,7 @@ class Faces:
         self._roles = {name: profile.style(name).font or "" for name in profile.styles}
         self._names: dict[tuple[str, str], str] = {}
         self._advances: dict[tuple[str, str, float], float] = {}
+        self._glyphs: dict[tuple[str, str, float], tuple[float, str | None]] = {}
         self._document = document
         self._origins: dict[str, tuple[str, tuple[Any, ...]]] = {}  # first use of each char
         needed: dict[Prepared, set[int]] = defaultdict(set)
@@ -97,6 +98,15 @@ class Faces:
     def font(self, style: str, char: str) -> str | None:
         """The registered font name that sets ``char`` in ``style`` (None: a space no font has)."""
         return self._names.get((self._roles[style], char))
+
+    def glyph(self, style: str, char: str, size: float) -> tuple[float, str | None]:
+        """How far ``char`` moves the pen, and its font: the two questions asked of every glyph
+        drawn, answered with one look-up once asked."""
+        key = (style, char, size)
+        found = self._glyphs.get(key)
+        if found is None:
+            found = self._glyphs[key] = (self.advance(style, char, size), self.font(style, char))
+        return found
 
     def advance(self, style: str, char: str, size: float) -> float:
         """How far ``char`` moves the pen."""

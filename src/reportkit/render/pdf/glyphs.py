@@ -63,34 +63,44 @@ def _line(
     """The glyph runs of a placed line."""
     line, x0, scale = placed.line, placed.x0, placed.scale
     size = paint[placed.style][0]
-    advance_of, font_of = faces.advance, faces.font
-    glyphs: list[tuple[float, str, str | None, str, float]] = []  # x, char, font, style, advance
+    glyph_of = faces.glyph
+    # x, char, font, style, advance of each glyph drawn
+    glyphs: list[tuple[float, str, str | None, str, float]] = []
+    add = glyphs.append
+    xs, widths, compressed = line.x, line.width, line.compressed
     for i, box in enumerate(line.boxes):
-        x, width, text = line.x[i], line.width[i], box.text
-        box_size = paint[box.style][0] or size
-        if len(text) == 1 and not box.latin and i not in line.compressed:
+        text, style = box.text, box.style
+        box_size = paint[style][0] or size
+        if len(text) == 1 and not box.latin and i not in compressed:
             # one character centred in its cell: nearly every box
-            advance = advance_of(box.style, text, box_size)
+            advance, font = glyph_of(style, text, box_size)
             if not text.isspace():
-                gx = x0 + (x + (width - advance) / 2) * scale
-                glyphs.append((gx, text, font_of(box.style, text), box.style, advance * scale))
+                add(
+                    (
+                        x0 + (xs[i] + (widths[i] - advance) / 2) * scale,
+                        text,
+                        font,
+                        style,
+                        advance * scale,
+                    )
+                )
             continue
-        advances = [advance_of(box.style, ch, box_size) for ch in text]
+        x, width = xs[i], widths[i]
+        looked = [glyph_of(style, ch, box_size) for ch in text]
+        advances = [advance for advance, _ in looked]
         steps = list(advances)  # how far each glyph moves the pen here
         if box.latin:
             # the run's own width with its character spacing, after the space before it
             steps = [a + tracking for a in advances]
             gx = x + line.lead[i]
-        elif i in line.compressed:
+        elif i in compressed:
             full = width * 2  # a compressed mark keeps the half of its cell it is drawn in
             gx = x + (full - advances[0]) / 2 - (width if linebreak.is_opening(text) else 0)
         else:
             gx = x
-        for ch, advance, step in zip(text, advances, steps, strict=True):
+        for ch, (advance, font), step in zip(text, looked, steps, strict=True):
             if not ch.isspace():
-                glyphs.append(
-                    (x0 + gx * scale, ch, font_of(box.style, ch), box.style, advance * scale)
-                )
+                add((x0 + gx * scale, ch, font, style, advance * scale))
             gx += step
     return _runs(glyphs, placed.baseline, paint, scale)
 
@@ -106,19 +116,19 @@ def _runs(
     ``paint``: each style's size and colour.
     """
     out: list[Glyphs] = []
-    previous: tuple[float, float] | None = None  # x and advance of the last glyph
+    run: Glyphs | None = None
+    last_x = last_advance = 0.0  # of the last glyph
     for x, ch, font, style, advance in glyphs:
         size, colour = paint[style]
-        if out and previous is not None:
-            run = out[-1]
-            space = x - previous[0] - previous[1]
-            same = run.font == font and run.size == size and run.colour == colour
-            if same and (len(run.text) == 1 or abs(space - run.char_space) < 0.01):
+        if run is not None and run.font == font and run.size == size and run.colour == colour:
+            space = x - last_x - last_advance
+            if len(run.text) == 1 or abs(space - run.char_space) < 0.01:
                 if len(run.text) == 1:
                     run.char_space = space
                 run.text += ch
-                previous = (x, advance)
+                last_x, last_advance = x, advance
                 continue
-        out.append(Glyphs(x, baseline, ch, font or "", size, colour, 0.0, scale * 100))
-        previous = (x, advance)
+        run = Glyphs(x, baseline, ch, font or "", size, colour, 0.0, scale * 100)
+        out.append(run)
+        last_x, last_advance = x, advance
     return out
