@@ -53,8 +53,11 @@ def build(source: Path, options: Options) -> Outcome:
     try:
         document, template = _document(source, options, outcome)
         fonts = dict(options.fonts)
-        rendered = {fmt: renderer(fmt)(document, template, fonts) for fmt in options.formats}
-        for fmt, result in rendered.items():
+        # the PDF first: its pages serve the .docx too when their metrics agree
+        made = sorted(options.formats, key=lambda fmt: fmt != "pdf")
+        rendered = {fmt: renderer(fmt)(document, template, fonts) for fmt in made}
+        for fmt in options.formats:
+            result = rendered[fmt]
             path = options.output / f"{document.name}.{fmt}"
             atomic.write_bytes(path, result.data)
             outcome.written.append(

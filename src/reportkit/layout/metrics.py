@@ -28,5 +28,5 @@ class StandardMetrics:
         """How far ``char`` moves the pen at ``size`` points."""
         code = ord(char)
         if 0x20 <= code <= 0x7E:
-            return _TIMES[code - 0x20] * size / 1000
+            return _TIMES[code - 0x20] * size * 0.001  # as reportlab computes a width
         return size if unicodedata.east_asian_width(char) in "FWA" else size / 2

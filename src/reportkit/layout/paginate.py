@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,8 +129,51 @@ def paginate(
 ) -> Pages:
     """The document's pages.  ``keep`` turns each line, once placed, into what the output
     needs of it (the PDF: its glyph runs), so that a long document never holds every line's
-    boxes at once; None keeps nothing (the .docx, whose lines the word processor sets)."""
-    return _Paginator(document, profile, metrics, keep).run()
+    boxes at once; None keeps nothing (the .docx, whose lines the word processor sets).
+
+    Pagination asks the metrics only for widths; when an output that keeps nothing asks again
+    with metrics that answer every one of those questions alike (the .docx's standard widths
+    and the PDF's fonts usually do), the pages already made are its pages."""
+    made = _MADE.get(id(document))
+    if made is not None and made[0]() is document and keep is None:
+        for earlier, asked, pages in made[1]:
+            if earlier is profile and all(
+                metrics.advance(*question) == answer for question, answer in asked.items()
+            ):
+                return pages
+    recording = _Recording(metrics)
+    pages = _Paginator(document, profile, recording, keep).run()
+    if made is None:
+        made = _MADE[id(document)] = (weakref.ref(document), [])
+        weakref.finalize(document, _MADE.pop, id(document), None)
+    made[1].append((profile, recording.asked, pages))
+    return pages
+
+
+class _Recording:
+    """Metrics that remember what they were asked and what they answered."""
+
+    def __init__(self, metrics: Metrics):
+        self.metrics = metrics
+        self.asked: dict[tuple[str, str, float], float] = {}
+        self.closed = False  # no longer recording
+
+    def advance(self, style: str, char: str, size: float) -> float:
+        key = (style, char, size)
+        found = self.asked.get(key)
+        if found is None:
+            found = self.metrics.advance(style, char, size)
+            if not self.closed:
+                self.asked[key] = found
+        return found
+
+
+# the pages made of each document still in use (by identity: documents compare by value), with
+# the questions their metrics answered
+_MADE: dict[
+    int,
+    tuple[weakref.ref[Document], list[tuple[Profile, dict[tuple[str, str, float], float], Pages]]],
+] = {}
 
 
 class _Paginator:
@@ -194,6 +238,10 @@ class _Paginator:
                 self._image(flow[number], number)  # type: ignore[arg-type]
         if self.document.anchored is not None:
             self._anchored()
+        if isinstance(self.metrics, _Recording):
+            # the page numbers' widths place them on the page; no page break depends on them,
+            # and an output that keeps nothing writes its own
+            self.metrics.closed = True
         self._page_numbers()
         self.result.pages = self.pages
         return self.result
