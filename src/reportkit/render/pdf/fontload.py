@@ -13,12 +13,15 @@ import marshal
 import mmap
 import os
 import tempfile
+from array import array
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+
+STATE = 2  # the shape of the kept state
 
 
 def _identity(value: float) -> float:
@@ -27,7 +30,7 @@ def _identity(value: float) -> float:
 
 def load(name: str, path: Path) -> TTFont:
     """``TTFont(name, path)``, from the pickled face when one is cached beside ``path``."""
-    cached = path.with_suffix(f".rl{reportlab.Version}.marshal")
+    cached = path.with_suffix(f".rl{reportlab.Version}.{STATE}.marshal")
     state = None
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of small objects: the collector would run many times
@@ -44,6 +47,10 @@ def load(name: str, path: Path) -> TTFont:
         return font
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(state)
+    # kept as packed numbers: unpacked into tens of thousands of objects they took half the time
+    face.glyphPos = array("l", state["glyphPos"])
+    face.hmetrics = _Pairs(array("l", state["hmetrics"]))
+    face.glyphToChar = {}  # made while reading the font; not used once it is read
     face._pdfScale = _identity  # prepared fonts have 1000 units to the em
     face._ttf_data = _mapped(path)  # kept out of the marshalled state
     font = TTFont.__new__(TTFont)
@@ -56,6 +63,21 @@ def load(name: str, path: Path) -> TTFont:
     return font
 
 
+class _Pairs:
+    """Advance width and left side bearing of each glyph, as reportlab's subsetter reads them."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self, flat: array[int]):
+        self._flat = flat
+
+    def __getitem__(self, glyph: int) -> tuple[int, int]:
+        return self._flat[2 * glyph], self._flat[2 * glyph + 1]
+
+    def __len__(self) -> int:
+        return len(self._flat) // 2
+
+
 def _mapped(path: Path) -> mmap.mmap:
     """The font file's bytes, read from disk as reportlab slices them (a CJK font is several
     megabytes, of which a document's subsets need a few hundred glyphs)."""
@@ -66,7 +88,13 @@ def _mapped(path: Path) -> mmap.mmap:
 def _store(target: Path, face: TTFontFace) -> None:
     if face.unitsPerEm != 1000:
         return  # the scaling function would be wrong on reload
-    state = {k: v for k, v in vars(face).items() if k not in ("_pdfScale", "_ttf_data")}
+    state = {
+        k: v
+        for k, v in vars(face).items()
+        if k not in ("_pdfScale", "_ttf_data", "glyphToChar", "glyphPos", "hmetrics")
+    }
+    state["glyphPos"] = array("l", face.glyphPos).tobytes()
+    state["hmetrics"] = array("l", [n for pair in face.hmetrics for n in pair]).tobytes()
     try:
         data = marshal.dumps(state)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
