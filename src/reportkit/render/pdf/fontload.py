@@ -45,7 +45,7 @@ def load(name: str, path: Path) -> TTFont:
         font = TTFont(name, str(path))
         _store(cached, font.face)
         return font
-    face = TTFontFace.__new__(TTFontFace)
+    face = _Face.__new__(_Face)
     face.__dict__.update(state)
     # kept as packed numbers: unpacked into tens of thousands of objects they took half the time
     face.glyphPos = array("l", state["glyphPos"])
@@ -61,6 +61,33 @@ def load(name: str, path: Path) -> TTFont:
     font._asciiReadable = rl_config.ttfAsciiReadable
     font.shapable = False
     return font
+
+
+class _Glyphs:
+    """The glyf table as reportlab's subsetter reads it, one glyph's bytes at a time: without
+    copying the whole table (megabytes for a CJK font) for each 256-glyph subset."""
+
+    __slots__ = ("_data", "_length", "_start")
+
+    def __init__(self, data: mmap.mmap, start: int, length: int):
+        self._data, self._start, self._length = data, start, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, where: slice) -> bytes:
+        low, high, _ = where.indices(self._length)
+        return self._data[self._start + low : self._start + high]
+
+
+class _Face(TTFontFace):
+    """A face read back from the cache, its file mapped."""
+
+    def get_table(self, tag: str | bytes) -> bytes | _Glyphs:
+        if tag == "glyf":
+            start, length = self.get_table_pos(tag)
+            return _Glyphs(self._ttf_data, start, length)
+        return super().get_table(tag)  # type: ignore[no-any-return]
 
 
 class _Pairs:
