@@ -213,11 +213,19 @@ def paragraph(body: BaseOxmlElement, block: Text, profile: Profile, ids: dict[st
     return p
 
 
+_CONTROLS = frozenset("\t\r\n")
+
+
 def _run(p: CT_P, run: Run, ids: dict[str, str], scale: int | None) -> None:
     r = p.add_r()
     if run.style:
         r.style = ids[run.style]
-    r.text = run.text
+    if run.text and not _CONTROLS.intersection(run.text):
+        r.add_t(
+            run.text
+        )  # what python-docx's text setter does, without going character by character
+    else:
+        r.text = run.text  # tabs and line breaks as their own elements
     ooxml.east_asian_hint(r, run.text)
     if scale is not None and scale < 100:
         # a line wider than the type area compressed to fit (字符缩放), as offices do by hand

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from docx.oxml import OxmlElement
@@ -15,7 +16,7 @@ _CJK = re.compile(
 
 
 # Child order of w:rPr and w:pPr (ECMA-376 §17.3.2.28, §17.3.1.26); new children go in place.
-RPR_ORDER = [
+RPR_ORDER = (
     "w:rStyle",
     "w:rFonts",
     "w:b",
@@ -55,8 +56,8 @@ RPR_ORDER = [
     "w:eastAsianLayout",
     "w:specVanish",
     "w:oMath",
-]
-PPR_ORDER = [
+)
+PPR_ORDER = (
     "w:pStyle",
     "w:keepNext",
     "w:keepLines",
@@ -93,8 +94,8 @@ PPR_ORDER = [
     "w:rPr",
     "w:sectPr",
     "w:pPrChange",
-]
-SECTPR_ORDER = [
+)
+SECTPR_ORDER = (
     "w:headerReference",
     "w:footerReference",
     "w:footnotePr",
@@ -117,22 +118,28 @@ SECTPR_ORDER = [
     "w:docGrid",
     "w:printerSettings",
     "w:sectPrChange",
-]
+)
 
 
-def child(parent: BaseOxmlElement, tag: str, order: list[str]) -> BaseOxmlElement:
+def child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...]) -> BaseOxmlElement:
     """The ``tag`` child of ``parent``, created at its schema position when missing."""
     found = parent.find(qn(tag))
     if found is not None:
         return found
     element = OxmlElement(tag)
-    later = {qn(t) for t in order[order.index(tag) + 1 :]}
+    later = _later(tag, order)
     for index, existing in enumerate(parent):
         if existing.tag in later:
             parent.insert(index, element)
             return element
     parent.append(element)
     return element
+
+
+@functools.cache
+def _later(tag: str, order: tuple[str, ...]) -> frozenset[str]:
+    """The qualified names of the children that come after ``tag``."""
+    return frozenset(qn(t) for t in order[order.index(tag) + 1 :])
 
 
 def set_attrs(element: BaseOxmlElement, **attrs: str | int) -> BaseOxmlElement:
