@@ -10,7 +10,7 @@ from fontTools.ttLib import TTFont
 from reportkit import build
 from reportkit.fonts import locate, prepare
 from reportkit.fonts.resolve import FontError, FontSet
-from tests.helpers import MINIMAL_ARTICLE, cli, minimal_source
+from tests.helpers import MINIMAL_ARTICLE, MINIMAL_BULLETIN, cli, minimal_source
 
 LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
 FANDOL = locate.find("FandolFang")
@@ -217,3 +217,22 @@ def test_fontconfig_faces_are_remembered_until_its_caches_change(tmp_path, monke
     monkeypatch.setattr(locate, "_fontconfig_stamp", lambda: [["changed", 1, []]])
     locate._fontconfig()
     assert len(calls) == 2
+
+
+def test_a_character_no_font_has_is_named_in_every_place_it_is_written(tmp_path: Path) -> None:
+    article = MINIMAL_ARTICLE.replace("name: 李明", "name: 李𓀀")
+    second = MINIMAL_ARTICLE.replace("name: 李明", "name: 王𓀀")
+    bulletin = MINIMAL_BULLETIN.replace(
+        "  - articles/a.yaml", "  - articles/a.yaml\n  - articles/b.yaml"
+    )
+    source = minimal_source(
+        tmp_path / "src",
+        **{"bulletin.yaml": bulletin, "articles/a.yaml": article, "articles/b.yaml": second},
+    )
+    outcome = build.build(source, build.Options(tmp_path / "out", formats=("pdf",)))
+    assert isinstance(outcome.error, FontError)
+    places = [str(p).split(" 错误：")[0] for p in outcome.error.problems]
+    assert places == [
+        f"{source}/articles/a.yaml:3: authors[0]:",
+        f"{source}/articles/b.yaml:3: authors[0]:",
+    ]

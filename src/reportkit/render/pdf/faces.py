@@ -66,13 +66,22 @@ class Faces:
         self._origins: dict[str, tuple[str, tuple[Any, ...]]] = {}  # first use of each char
         needed: dict[Prepared, set[int]] = defaultdict(set)
         problems: list[Problem] = []
+        seen: set[tuple[str, str]] = set()
+        lacking: set[tuple[str, str]] = set()  # no face has it: named wherever it is written
         for style, text, origin in texts(document):
             role = self._roles[style]
-            for char in dict.fromkeys(text):
+            for char in text:
+                key = (role, char)
+                if key in seen:
+                    if key in lacking:
+                        problems.append(_missing(char, role, origin, document))
+                    continue
+                seen.add(key)
                 self._origins.setdefault(char, (role, origin))
                 face = fonts.face(role, char)
                 if face is None:
                     if not char.isspace():  # a space needs no glyph
+                        lacking.add(key)
                         problems.append(_missing(char, role, origin, document))
                     continue
                 needed[face].add(ord(char))
