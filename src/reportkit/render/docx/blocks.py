@@ -67,9 +67,8 @@ class BlockWriter:
             self.last = (p, index, block)
         elif isinstance(block, Space):
             p = self.body.add_p()
-            p.style = self.ids["body"]
+            ppr = ooxml.styled(p, self.ids["body"])
             height = block.lines * self.profile.grid.line_pitch
-            ppr = p.get_or_add_pPr()
             # an exact height of whole lines: an empty paragraph snapped to the grid would
             # shrink to one line in LibreOffice
             ooxml.ppr_child(ppr, "w:snapToGrid", val=0)
@@ -89,8 +88,7 @@ class BlockWriter:
         """A photo in a centred paragraph of whole grid lines, in the flow; its caption under."""
         pitch = self.profile.grid.line_pitch
         p = self.body.add_p()
-        p.style = self.ids["body"]
-        ppr = p.get_or_add_pPr()
+        ppr = ooxml.styled(p, self.ids["body"])
         ooxml.ppr_child(ppr, "w:keepNext")
         ooxml.ppr_child(ppr, "w:snapToGrid", val=0)
         box = image.lines * pitch
@@ -166,12 +164,11 @@ def paragraph(body: BaseOxmlElement, block: Text, profile: Profile, ids: dict[st
     """A text block as a paragraph in its style: given lines joined by line breaks, a right
     part after a tab, the indent and hanging indent it asks for, a page break before."""
     p = body.add_p()
-    p.style = ids[block.style]
+    ppr = ooxml.styled(p, ids[block.style])
     style = profile.style(block.style)
     size = style.size or 0
-    ppr = p.get_or_add_pPr()
     if block.new_page:
-        p.get_or_add_pPr().pageBreakBefore_val = True
+        ppr.pageBreakBefore_val = True
     if block.indent is not None:
         ooxml.ppr_child(
             ppr,
@@ -219,7 +216,7 @@ _CONTROLS = frozenset("\t\r\n")
 def _run(p: CT_P, run: Run, ids: dict[str, str], scale: int | None) -> None:
     r = p.add_r()
     if run.style:
-        r.style = ids[run.style]
+        ooxml.styled(r, ids[run.style])
     if run.text and not _CONTROLS.intersection(run.text):
         r.add_t(
             run.text
@@ -229,7 +226,7 @@ def _run(p: CT_P, run: Run, ids: dict[str, str], scale: int | None) -> None:
     ooxml.east_asian_hint(r, run.text)
     if scale is not None and scale < 100:
         # a line wider than the type area compressed to fit (字符缩放), as offices do by hand
-        ooxml.rpr_child(r.get_or_add_rPr(), "w:w", val=scale)
+        ooxml.rpr_child(ooxml.properties(r, "w:rPr"), "w:w", val=scale)
 
 
 def _shrink(block: Text, profile: Profile) -> int:

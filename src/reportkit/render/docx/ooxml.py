@@ -177,9 +177,27 @@ def set_size(rpr: BaseOxmlElement, points: float) -> None:
 def east_asian_hint(run_element: BaseOxmlElement, text: str) -> None:
     """Quotes, dashes and ellipses take the Chinese face only with w:hint="eastAsia"."""
     if _CJK.search(text):
-        rpr = run_element.get_or_add_rPr()
-        fonts = child(rpr, "w:rFonts", RPR_ORDER)
+        fonts = child(properties(run_element, "w:rPr"), "w:rFonts", RPR_ORDER)
         set_attrs(fonts, hint="eastAsia")
+
+
+def properties(element: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    """The w:pPr of a paragraph or w:rPr of a run, made its first child when missing."""
+    found = element.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        element.insert(0, found)
+    return found
+
+
+def styled(element: BaseOxmlElement, style_id: str) -> BaseOxmlElement:
+    """Give a new paragraph (``w:pStyle``) or run (``w:rStyle``) its style; the properties
+    element that holds it (python-docx's ``style`` setter, without its schema searches)."""
+    paragraph = element.tag == qn("w:p")
+    props = properties(element, "w:pPr" if paragraph else "w:rPr")
+    tag, order = ("w:pStyle", PPR_ORDER) if paragraph else ("w:rStyle", RPR_ORDER)
+    set_attrs(child(props, tag, order), val=style_id)
+    return props
 
 
 def add_field(paragraph_element: BaseOxmlElement, instruction: str, shown: str) -> list:
