@@ -139,7 +139,12 @@ def _file_hash(path: Path) -> str:
 
 
 def _warm(options: Options) -> None:
-    """Import the renderers and load the fonts once, before the workers are forked from here."""
+    """Import the renderers, make the models' schemas and load the fonts once, before the
+    workers are forked from here."""
+    from reportkit import datamodel
+    from reportkit.source import model  # noqa: F401 - its models, for their schemas
+
+    datamodel.prepare_all()
     for fmt in options.formats:
         renderer(fmt)
     if "pdf" in options.formats:

@@ -216,6 +216,18 @@ class Model:
         return f"{type(self).__name__}({fields})"
 
 
+def prepare_all() -> None:
+    """Make the schema of every model declared so far (a batch does this once, before its
+    workers start, instead of each worker on its first bulletin)."""
+    waiting: list[type[Model]] = [Model]
+    while waiting:
+        cls = waiting.pop()
+        waiting.extend(cls.__subclasses__())
+        if cls is not Model:
+            _schema(cls)
+            _model_check(cls)
+
+
 def fields(cls: type[Model]) -> dict[str, FieldInfo]:
     """The fields of ``cls`` in the order they are declared, with their types."""
     _schema(cls)
