@@ -6,7 +6,6 @@ import functools
 import json
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +109,8 @@ def _fontconfig_stamp() -> list[list]:
 
 
 def _fc_list() -> tuple[Face, ...]:
+    import subprocess  # only when fontconfig's fonts have changed since they were listed
+
     out = subprocess.run(
         ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style[0]}\n"],
         capture_output=True,

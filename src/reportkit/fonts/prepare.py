@@ -12,7 +12,6 @@ import bisect
 import functools
 import hashlib
 import io
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +107,8 @@ def _open(face: Face) -> TTFont:
 
 
 def _subset(font: TTFont, chars: frozenset[int]) -> None:
+    import logging  # with fontTools: only when a font is prepared
+
     from fontTools import subset
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "table dropped" notes
