@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from pathlib import Path
 from typing import Any, TypeVar
@@ -122,6 +121,8 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         holder = _model_at(model, loc)
         allowed = list(fields(holder)) if holder else []
+        import difflib  # only for a message
+
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         if close:
             return f"不认识的字段“{key}”，是否应为“{close[0]}”？"
