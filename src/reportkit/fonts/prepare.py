@@ -69,7 +69,7 @@ class Prepared:
         if not target.exists():
             font = _open(self.face)
             _subset(font, chars)
-            _write(target, _truetype_bytes(font))
+            write_atomic(target, _truetype_bytes(font))  # parallel builds may make it at once
         return target
 
 
@@ -91,7 +91,7 @@ def _make(face: Face, folder: Path) -> dict:
     cmap = sorted(font.getBestCmap())
     fs_type = font["OS/2"].fsType if "OS/2" in font else 0
     _subset(font, charsets.base())
-    _write(folder / "base.ttf", _truetype_bytes(font))
+    write_atomic(folder / "base.ttf", _truetype_bytes(font))
     return {"format": FORMAT, "cmap": _ranges(cmap), "fs_type": fs_type}
 
 
@@ -218,8 +218,3 @@ def _ranges(codes: list[int]) -> list[tuple[int, int]]:
         else:
             out.append([code, code])
     return [(low, high) for low, high in out]
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically: parallel builds may prepare the same font at once."""
-    write_atomic(path, data)

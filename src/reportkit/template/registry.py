@@ -15,7 +15,6 @@ from reportkit.source.validation import validate
 from reportkit.source.yamlfile import dotted
 from reportkit.template.pieces import Pieces
 from reportkit.template.profile import Profile
-from reportkit.usercache import cache_dir
 
 DEFAULT = "gbt9704-bulletin"
 TEMPLATE_FILE = "template.yaml"
@@ -74,7 +73,7 @@ def find(name_or_path: str, relative_to: Path | None = None) -> Path:
 
 @functools.cache
 def _load_folder(folder: Path) -> Template:
-    kept = cache_dir() / "templates" / f"{usercache.key(str(folder))}.marshal"
+    kept = usercache.cache_dir() / "templates" / f"{usercache.key(str(folder))}.marshal"
     record = usercache.load(kept)
     try:
         if record["code"] == _code() and record["sources"] == usercache.stamp(

@@ -218,9 +218,8 @@ def _run(p: CT_P, run: Run, ids: dict[str, str], scale: int | None) -> None:
     if run.style:
         ooxml.styled(r, ids[run.style])
     if run.text and not _CONTROLS.intersection(run.text):
-        r.add_t(
-            run.text
-        )  # what python-docx's text setter does, without going character by character
+        # what python-docx's text setter does, without going character by character
+        r.add_t(run.text)
     else:
         r.text = run.text  # tabs and line breaks as their own elements
     ooxml.east_asian_hint(r, run.text)

@@ -22,7 +22,6 @@ from reportkit.layout.paginate import paginate
 from reportkit.render import Rendered
 from reportkit.render.docx import anchored, blocks, package, page, styles
 from reportkit.template.registry import Template
-from reportkit.usercache import cache_dir
 
 
 def render(
@@ -56,7 +55,11 @@ def _prepared(template: Template, document: Document) -> tuple[DocxDocument, dic
     of each template style: made once per template and kept in the user cache."""
     key = (template.folder, document.page_number)
     if key not in _PREPARED:
-        kept = cache_dir() / "docx" / f"{usercache.key(template.version, key, _code())}.marshal"
+        kept = (
+            usercache.cache_dir()
+            / "docx"
+            / f"{usercache.key(template.version, key, _code())}.marshal"
+        )
         record = usercache.load(kept)
         if isinstance(record, dict) and record.get("code") == _code():
             _PREPARED[key] = (record["data"], record["ids"])
