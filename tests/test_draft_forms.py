@@ -404,3 +404,10 @@ def test_a_picture_from_the_web_is_kept_with_a_note(tmp_path: Path) -> None:
     assert built.exit_code == 1
     assert f"发言.yaml:13: sections[0].points[1].image: 错误：{message}" in built.stderr
     assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").glob("*.docx"))
+
+
+@pytest.mark.parametrize("name", ["李翀𠮷", "王䶮", "田堃", "赵喆镕"])
+def test_a_byline_with_a_rare_name_character(tmp_path: Path, name: str) -> None:
+    text = f"学习考察心得\n财政局局长 {name}\n\n学习了先进地区的经验。\n"
+    (article,) = load_draft(draft(tmp_path, text)).articles
+    assert article["authors"] == [{"unit": "财政局", "position": "局长", "name": name}]

@@ -115,7 +115,10 @@ POSITIONS = sorted(
     reverse=True,
 )
 _POSITION = "|".join(map(re.escape, POSITIONS))
-_BYLINE = re.compile(rf"^(?P<head>.*?(?:{_POSITION}))[\s　]*(?P<name>[\u4e00-\u9fff·]{{2,4}})$")
+# a name's characters: the common Han block and the rare ones (Extension A, compatibility
+# ideographs, the supplementary planes' extensions: 䶮, 𠮷)
+_NAME = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·"
+_BYLINE = re.compile(rf"^(?P<head>.*?(?:{_POSITION}))[\s　]*(?P<name>[{_NAME}]{{2,4}})$")
 _HAN_NUMBER = "一二三四五六七八九十百零"
 _POINT_MARKS = {
     "一是": re.compile(rf"(?P<n>[{_HAN_NUMBER}]+)是"),
