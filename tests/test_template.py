@@ -341,18 +341,23 @@ def test_a_kept_template_is_read_again_when_its_file_changes(tmp_path: Path, mon
         load(template)
 
 
-def test_the_kept_docx_base_gives_the_same_bytes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["changsha-report", "changsha-photos"])
+def test_the_kept_docx_base_gives_the_same_bytes(tmp_path: Path, name: str) -> None:
+    """Made with python-docx (cold), from the kept parts (warm), from a damaged kept file."""
     env = {**os.environ, "REPORTKIT_CACHE": str(tmp_path / "cache")}
     made = []
-    for run in ("cold", "warm"):
+    for run in ("cold", "warm", "damaged"):
+        if run == "damaged":
+            for kept in (tmp_path / "cache/docx").iterdir():
+                kept.write_bytes(kept.read_bytes()[:100])
         out = tmp_path / run
         subprocess.run(
-            [sys.executable, "-m", "reportkit", "build", "sources/changsha-report", "-o", out],
+            [sys.executable, "-m", "reportkit", "build", f"sources/{name}", "-o", out],
             cwd=REPO,
             env=env,
             check=True,
             capture_output=True,
         )
-        made.append((out / "changsha-report.docx").read_bytes())
+        made.append((out / f"{name}.docx").read_bytes())
         assert list((tmp_path / "cache/docx").iterdir())
-    assert made[0] == made[1]
+    assert made[0] == made[1] == made[2]

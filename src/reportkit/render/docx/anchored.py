@@ -7,9 +7,7 @@ exactly when the text leaves no room for it.
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+from lxml import etree
 
 from reportkit.compose.page import Anchored, Rule, Text
 from reportkit.compose.titles import cells
@@ -23,7 +21,7 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def add(
-    doc: DocxDocument,
+    body: etree._Element,
     group: Anchored,
     profile: Profile,
     ids: dict[str, str],
@@ -34,13 +32,13 @@ def add(
     page when ``new_page``)."""
     pitch = profile.grid.line_pitch
     height = lines * pitch
-    anchor = doc.element.body.add_p()
-    anchor.style = ids["body"]
+    anchor = ooxml.add_p(body)
+    ppr = ooxml.styled(anchor, ids["body"])
     if new_page:
-        anchor.get_or_add_pPr().pageBreakBefore_val = True
+        ooxml.ppr_child(ppr, "w:pageBreakBefore")
     # the paragraph's own line is the group's last: together they take the group's lines
     ooxml.ppr_child(
-        anchor.get_or_add_pPr(),
+        ppr,
         "w:spacing",
         before=twips(max(0.0, height - pitch)),
         line=twips(pitch),
@@ -48,9 +46,9 @@ def add(
     )
     box = drawing.bottom_box(1, "页底内容", profile.page.type_width, height)
     anchor.append(box)
-    content = box.find(".//" + qn("w:txbxContent"))
-    content.append(parse_xml(_table(group, profile, ids)))
-    content.append(parse_xml(f"<w:p {_W}/>"))
+    content = box.find(".//" + ooxml.qn("w:txbxContent"))
+    content.append(ooxml.parse(_table(group, profile, ids)))
+    content.append(ooxml.parse(f"<w:p {_W}/>"))
 
 
 def _border(side: str, rule: str, profile: Profile) -> str:

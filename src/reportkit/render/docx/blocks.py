@@ -3,20 +3,14 @@ line anchored to the paragraph above it, blank lines an empty paragraph of exact
 
 from __future__ import annotations
 
-import io
-
-from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Emu
-from docx.text.run import Run as DocxRun
+from lxml import etree
 
 from reportkit.compose.page import Block, Image, Rule, Run, Space, Table, Text
 from reportkit.compose.titles import cells
 from reportkit.layout.paginate import Pages
 from reportkit.render import images
 from reportkit.render.docx import drawing, ooxml, tables
+from reportkit.render.docx.package import PICTURES, Package
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
@@ -24,10 +18,12 @@ from reportkit.template.units import twips
 class BlockWriter:
     """Appends blocks to a document body, in order."""
 
-    def __init__(self, doc: DocxDocument, profile: Profile, ids: dict[str, str], pages: Pages):
-        self.doc, self.body = doc, doc.element.body
+    def __init__(self, package: Package, profile: Profile, ids: dict[str, str], pages: Pages):
+        self.package, self.body = package, package.body
         self.profile, self.ids, self.pages = profile, ids, pages
-        self.last: tuple[CT_P, int, Text] | None = None  # the last text paragraph and its block
+        self.last: tuple[etree._Element, int, Text] | None = (
+            None  # the last text paragraph and its block
+        )
         self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
         self.over: Image | None = None  # a picture for the next paragraph (a seal)
 
@@ -43,9 +39,7 @@ class BlockWriter:
             if block.caption is not None:
                 paragraph(self.body, block.caption, self.profile, self.ids)
             rows = self.pages.rows_of.get(index, [])
-            # before the body's closing section properties, where add_p puts paragraphs
-            self.body.add_p().addprevious(tables.element(block, self.profile, self.ids, rows))
-            self.body.remove(self.body.findall(qn("w:p"))[-1])
+            ooxml.insert_in_body(self.body, tables.element(block, self.profile, self.ids, rows))
             self.last = None
             return
         if isinstance(block, Text):
@@ -57,7 +51,7 @@ class BlockWriter:
             if gaps is not None:  # set at a fixed distance from the type area's top
                 style = self.profile.style(block.style)
                 ooxml.ppr_child(
-                    p.get_or_add_pPr(),
+                    ooxml.properties(p, "w:pPr"),
                     "w:spacing",
                     before=twips(gaps[0]),
                     after=twips(gaps[1]),
@@ -66,7 +60,7 @@ class BlockWriter:
                 )
             self.last = (p, index, block)
         elif isinstance(block, Space):
-            p = self.body.add_p()
+            p = ooxml.add_p(self.body)
             ppr = ooxml.styled(p, self.ids["body"])
             height = block.lines * self.profile.grid.line_pitch
             # an exact height of whole lines: an empty paragraph snapped to the grid would
@@ -76,18 +70,19 @@ class BlockWriter:
         else:
             self._rule(block)
 
-    def _picture(self, image: Image) -> tuple[str, bytes]:
-        """The image part of ``image`` (one part per picture, however often it is used)."""
+    def _picture(self, image: Image) -> tuple[str, str]:
+        """The relationship id of ``image``'s part (one part per picture, however often it is
+        used) and the picture's file name."""
         picture = images.prepare(
             image.path, image.width, image.height, self.profile.figures.max_dpi
         )
-        rid, _ = self.doc.part.get_or_add_image(io.BytesIO(picture.data))
-        return rid, picture.data
+        name = f"image.{PICTURES[picture.format][0]}"  # as Word names a pasted picture
+        return self.package.add_picture(picture.data, picture.format), name
 
     def _image(self, image: Image) -> None:
         """A photo in a centred paragraph of whole grid lines, in the flow; its caption under."""
         pitch = self.profile.grid.line_pitch
-        p = self.body.add_p()
+        p = ooxml.add_p(self.body)
         ppr = ooxml.styled(p, self.ids["body"])
         ooxml.ppr_child(ppr, "w:keepNext")
         ooxml.ppr_child(ppr, "w:snapToGrid", val=0)
@@ -96,19 +91,13 @@ class BlockWriter:
         ooxml.ppr_child(ppr, "w:spacing", before=0, after=0, line=twips(box), lineRule="atLeast")
         ooxml.ppr_child(ppr, "w:ind", firstLineChars=0, firstLine=0)
         ooxml.ppr_child(ppr, "w:jc", val="center")
-        picture = images.prepare(
-            image.path, image.width, image.height, self.profile.figures.max_dpi
-        )
-        run = DocxRun(p.add_r(), self.doc.part)  # type: ignore[arg-type]
-        shape = run.add_picture(
-            io.BytesIO(picture.data),
-            width=Emu(drawing.emu(image.width)),
-            height=Emu(drawing.emu(image.height)),
-        )
-        # no space around it: without these LibreOffice leaves 0.32 cm on each side, and
-        # pushes a photo as wide as the type area past the right margin
-        for side in ("distT", "distB", "distL", "distR"):
-            shape._inline.set(side, "0")
+        rid, name = self._picture(image)
+        run = ooxml.add_r(p)
+        drawn = ooxml.element("w:drawing")
+        run.append(drawn)
+        # one more than any drawing's id so far, as Word numbers them
+        ident = max((int(i) for i in self.body.xpath("//@id") if i.isdigit()), default=0) + 1
+        drawn.append(drawing.inline_picture(ident, name, rid, image.width, image.height))
         if image.caption is not None:
             self.last = (
                 paragraph(self.body, image.caption, self.profile, self.ids),
@@ -116,7 +105,7 @@ class BlockWriter:
                 image.caption,
             )
 
-    def _over(self, p: CT_P, block: Text, image: Image) -> None:
+    def _over(self, p: etree._Element, block: Text, image: Image) -> None:
         """A seal over the paragraph's first line, centred on its top edge, in front of it."""
         size = self.profile.style(block.style).size or 0
         rid, _ = self._picture(image)
@@ -160,15 +149,17 @@ class BlockWriter:
         )
 
 
-def paragraph(body: BaseOxmlElement, block: Text, profile: Profile, ids: dict[str, str]) -> CT_P:
+def paragraph(
+    body: etree._Element, block: Text, profile: Profile, ids: dict[str, str]
+) -> etree._Element:
     """A text block as a paragraph in its style: given lines joined by line breaks, a right
     part after a tab, the indent and hanging indent it asks for, a page break before."""
-    p = body.add_p()
+    p = ooxml.add_p(body)
     ppr = ooxml.styled(p, ids[block.style])
     style = profile.style(block.style)
     size = style.size or 0
     if block.new_page:
-        ppr.pageBreakBefore_val = True
+        ooxml.ppr_child(ppr, "w:pageBreakBefore")
     if block.indent is not None:
         ooxml.ppr_child(
             ppr,
@@ -194,34 +185,25 @@ def paragraph(body: BaseOxmlElement, block: Text, profile: Profile, ids: dict[st
     if block.right:
         right_edge = profile.page.type_width - style.indent_right * size
         tabs = ooxml.ppr_child(ppr, "w:tabs")
-        tab = ooxml.set_attrs(ooxml.OxmlElement("w:tab"), val="right", pos=twips(right_edge))
-        tabs.append(tab)
+        tabs.append(ooxml.element("w:tab", val="right", pos=twips(right_edge)))
     scale = _shrink(block, profile) if style.shrink_to_fit else None
     for number, line in enumerate(block.lines):
         if number:
-            p.add_r().add_br()
+            ooxml.add_r(p).append(ooxml.element("w:br"))
         for run in line:
             _run(p, run, ids, scale)
     if block.right:
-        tab_run = p.add_r()
-        tab_run.append(ooxml.OxmlElement("w:tab"))
+        ooxml.add_r(p).append(ooxml.element("w:tab"))
         for run in block.right:
             _run(p, run, ids, None)
     return p
 
 
-_CONTROLS = frozenset("\t\r\n")
-
-
-def _run(p: CT_P, run: Run, ids: dict[str, str], scale: int | None) -> None:
-    r = p.add_r()
+def _run(p: etree._Element, run: Run, ids: dict[str, str], scale: int | None) -> None:
+    r = ooxml.add_r(p)
     if run.style:
         ooxml.styled(r, ids[run.style])
-    if run.text and not _CONTROLS.intersection(run.text):
-        # what python-docx's text setter does, without going character by character
-        r.add_t(run.text)
-    else:
-        r.text = run.text  # tabs and line breaks as their own elements
+    ooxml.add_text(r, run.text)
     ooxml.east_asian_hint(r, run.text)
     if scale is not None and scale < 100:
         # a line wider than the type area compressed to fit (字符缩放), as offices do by hand

@@ -3,8 +3,10 @@ front of the text (a seal)."""
 
 from __future__ import annotations
 
-from docx.oxml import parse_xml
-from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
+
+from reportkit.render.docx.ooxml import parse
+from reportkit.render.markup import escape
 
 EMU_PER_PT = 12700
 _NS = (
@@ -46,10 +48,10 @@ _LINE = """<wps:cNvCnPr/>
 <wps:bodyPr/>"""
 
 
-def _anchor(ident: int, name: str, **parts: object) -> BaseOxmlElement:
+def _anchor(ident: int, name: str, **parts: object) -> etree._Element:
     """A run holding an anchored drawing taking no room in the text: ``parts`` place it
     (h, v_from, v), size it (cx, cy, pad) and give its graphic (uri, graphic)."""
-    return parse_xml(_ANCHOR.format(ns=_NS, z=ident, id=ident, name=name, **parts))
+    return parse(_ANCHOR.format(ns=_NS, z=ident, id=ident, name=name, **parts))
 
 
 def emu(points: float) -> int:
@@ -57,7 +59,7 @@ def emu(points: float) -> int:
     return round(points * EMU_PER_PT)
 
 
-def bottom_box(ident: int, name: str, width: float, height: float) -> BaseOxmlElement:
+def bottom_box(ident: int, name: str, width: float, height: float) -> etree._Element:
     """A run holding an empty text box on the bottom of the type area, centred."""
     cx, cy = emu(width), emu(height)
     return _anchor(
@@ -76,7 +78,7 @@ def bottom_box(ident: int, name: str, width: float, height: float) -> BaseOxmlEl
 
 def rule(
     ident: int, name: str, width: float, below_paragraph_top: float, weight: float, colour: str
-) -> BaseOxmlElement:
+) -> etree._Element:
     """A run holding a horizontal rule across the type area, placed below its paragraph's top."""
     cx = emu(width)
     return _anchor(
@@ -106,7 +108,7 @@ _PICTURE = """<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/20
 
 def floating_picture(
     ident: int, name: str, rid: str, x: float, y: float, width: float, height: float
-) -> BaseOxmlElement:
+) -> etree._Element:
     """A run holding a picture in front of the text, ``x`` from the type area's left and ``y``
     below its paragraph's top (negative: above), taking no room."""
     cx, cy = emu(width), emu(height)
@@ -122,4 +124,29 @@ def floating_picture(
         pad=0,
         uri="http://schemas.openxmlformats.org/drawingml/2006/picture",
         graphic=picture,
+    )
+
+
+_INLINE = (
+    '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'distT="0" distB="0" distL="0" distR="0">'
+    '<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{id}" name="Picture {id}"/>'
+    '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+    '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+    '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>'
+)
+
+
+def inline_picture(ident: int, name: str, rid: str, width: float, height: float) -> etree._Element:
+    """A picture in the line (``wp:inline``), ``width`` × ``height`` points, with no space
+    around it: without that LibreOffice leaves 0.32 cm on each side, and pushes a photo as
+    wide as the type area past the right margin."""
+    return parse(
+        _INLINE.format(id=ident, name=escape(name), rid=rid, cx=emu(width), cy=emu(height))
     )

@@ -1,20 +1,30 @@
-"""Page geometry, the line grid, and odd/even page-number footers (GB/T 9704 §5, §7.5)."""
+"""Page geometry, the line grid, and odd/even page-number footers (GB/T 9704 §5, §7.5):
+set up in the template's base with python-docx; a section without numbers added by a build."""
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from docx.shared import Twips
-from docx.text.paragraph import Paragraph as DocxParagraph
+import copy
+from typing import TYPE_CHECKING
 
 from reportkit.compose.page import Document
-from reportkit.render.docx import ooxml, styles
+from reportkit.render.docx import ooxml
+from reportkit.render.docx.ooxml import qn
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    from reportkit.render.docx.package import Package
 
 
 def setup(doc: DocxDocument, document: Document, profile: Profile) -> None:
     """A4, the type area, the line grid and the page-number footers."""
+    from docx.shared import Twips
+
+    from reportkit.render.docx import styles
+
     page, grid = profile.page, profile.grid
     section = doc.sections[0]
     section.page_width, section.page_height = Twips(twips(page.width)), Twips(twips(page.height))
@@ -66,15 +76,20 @@ def _footer(paragraph: DocxParagraph, document: Document, profile: Profile, side
     paragraph.add_run(after)
 
 
-def end_section(doc: DocxDocument) -> None:
+def end_section(package: Package) -> None:
     """Start a new section on the next page, without page numbers: GB/T 9704 §7.5 numbers
-    neither a page holding only the end block nor a blank page before it."""
-    from docx.enum.section import WD_SECTION_START
+    neither a page holding only the end block nor a blank page before it.
 
-    section = doc.add_section(WD_SECTION_START.NEW_PAGE)
-    for footer in (section.footer, section.even_page_footer):
-        footer.is_linked_to_previous = False
-        for paragraph in footer.paragraphs:
-            for run in list(paragraph._p):
-                if run.tag == qn("w:r"):
-                    paragraph._p.remove(run)
+    The section properties so far close the body's last paragraph; the body's own (the new
+    section's) keep the page but get empty footers of their own."""
+    closing = package.body[-1]
+    ended = copy.deepcopy(closing)
+    ended.attrib.clear()
+    ooxml.properties(ooxml.add_p(package.body), "w:pPr").append(ended)
+    for tag in ("w:headerReference", "w:footerReference", "w:type"):
+        for found in closing.findall(qn(tag)):
+            closing.remove(found)
+    for kind in ("default", "even"):
+        reference = ooxml.element("w:footerReference", type=kind)
+        reference.set(qn("r:id"), package.add_footer())
+        ooxml.insert(closing, reference, ooxml.SECTPR_ORDER)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from docx.oxml import parse_xml
-from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 from reportkit.compose.page import Table
+from reportkit.render.docx import ooxml
 from reportkit.render.markup import escape
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
@@ -19,11 +19,9 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _NUMBER = re.compile(r"[-+]?[\d,，.]+(%|‰)?")
 
 
-def element(
-    table: Table, profile: Profile, ids: dict[str, str], rows: list[int]
-) -> BaseOxmlElement:
+def element(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]) -> etree._Element:
     """``table`` as a w:tbl element; ``rows``: each row's lines, the header's first."""
-    return parse_xml(_xml(table, profile, ids, rows))
+    return ooxml.parse(_xml(table, profile, ids, rows))
 
 
 def _border(side: str, rule: str | None, profile: Profile) -> str:
