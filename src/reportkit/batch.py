@@ -9,7 +9,6 @@ import json
 import os
 import resource
 import time
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +116,8 @@ def _build_one(source: str, options: Options, key: str) -> Result:
         result.errors = [
             f"{source}: 错误：reportkit 内部错误（{type(exc).__name__}: {exc}），请报告"
         ]
+        import traceback  # only for a bug's report
+
         result.trace = traceback.format_exc()
         return result
     result = Result(source, "built" if outcome.error is None else "failed", key=key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reportkit import atomic
 from reportkit.compose.document import compose
@@ -25,8 +26,7 @@ class Outcome:
     pages: int | None = None
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """How to build: output folder, formats, template, strictness, normalisation."""
 
     output: Path

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """Where a value came from: a file and a 1-based line (None when the whole file is meant)."""
 
     file: Path
@@ -17,8 +16,7 @@ class Location:
         return f"{self.file}:{self.line}" if self.line else str(self.file)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong (or fixed) in the input, in words an office clerk understands."""
 
     location: Location

@@ -13,21 +13,19 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportkit.errors import Location
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """Text in one style; ``style`` None means the block's own style."""
 
     text: str
     style: str | None = None
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A paragraph in a named style.  A title holds one tuple of runs per line; ``right`` is
     set flush right on the paragraph's last line (a date beside a unit, 签发人 beside 文号)."""
 
@@ -45,8 +43,7 @@ class Text:
         return "".join(run.text for line in (*self.lines, self.right) for run in line)
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(NamedTuple):
     """A picture ``width`` × ``height`` points, centred, with an optional caption under it
     (kept on its page).  ``over``: drawn over the text that follows instead of taking room in
     the flow (a seal), centred ``centre`` characters from the type area's left and on the
@@ -62,8 +59,7 @@ class Image:
     lines: int = 0  # grid lines it takes in the flow, the picture at their foot
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table: a header row (repeated on every page the table runs onto) and rows, columns
     of relative ``widths``, cells in ``style``; an optional caption above it."""
 
@@ -76,15 +72,13 @@ class Table:
     origin: tuple[Any, ...] = ()
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A full-width rule in the template's ``rules``; it takes no room in the flow."""
 
     rule: str
 
 
-@dataclass(frozen=True)
-class Space:
+class Space(NamedTuple):
     """Blank grid lines."""
 
     lines: float
@@ -93,8 +87,7 @@ class Space:
 Block = Text | Rule | Space | Image | Table
 
 
-@dataclass(frozen=True)
-class Anchored:
+class Anchored(NamedTuple):
     """Blocks set together on the type area's bottom edge of the last page (版记); on a page of
     their own when the text leaves no room, on an even page when ``even_page``."""
 
@@ -102,8 +95,7 @@ class Anchored:
     even_page: bool = False
 
 
-@dataclass(frozen=True)
-class Meta:
+class Meta(NamedTuple):
     """Document properties."""
 
     title: str

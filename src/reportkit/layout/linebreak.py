@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reportkit.template.profile import LineBreaking
 
@@ -41,8 +42,7 @@ class Box:
         return self.text[-1]
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(NamedTuple):
     """Character widths as a word processor sets them: a Han character or full-width mark
     ``han(style)`` points (one cell when None), every character ``tracking`` points more
     (Word's character spacing), a Latin word beside Han text set off by ``latin_space(style)``

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import functools
 import io
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 QUALITY = 88  # JPEG quality of a photo that had to be re-encoded
 
 
-@dataclass(frozen=True)
-class Picture:
+class Picture(NamedTuple):
     """A picture's bytes, their format (JPEG or PNG) and its pixel size."""
 
     data: bytes

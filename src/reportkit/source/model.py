@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from reportkit.datamodel import (
     BeforeValidator,
@@ -22,11 +22,23 @@ from reportkit.errors import Location
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-# Numbering the template generates; typed by hand it would print twice ("一是一是").
-_TYPED_NUMBER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+是|[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、"
+# Numbering the template generates; typed by hand it would print twice ("一是一是").  Compiled
+# only for a text that starts like one: its classes of Han numerals take milliseconds to compile.
+_TYPED_NUMBER = (
+    r"\s*(?:[一二三四五六七八九十百]+是|[（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+、"
     r"|第[一二三四五六七八九十百]+[，,、]|[（(]\d{1,3}[）)]|\d{1,3}[.．、](?!\d))"
 )
+_NUMBER_STARTS = frozenset("一二三四五六七八九十百（(第")
+_HAN_NUMERALS = frozenset("〇○零一二三四五六七八九十")
+
+
+def _typed_number(text: str) -> str | None:
+    """The number typed at the start of ``text`` (一是, （二）, 3.), if any."""
+    first = text.lstrip()[:1]
+    if not (first in _NUMBER_STARTS or first.isdecimal()):
+        return None
+    m = re.match(_TYPED_NUMBER, text)
+    return m.group().strip() if m else None
 
 
 _HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "001123456789")
@@ -43,6 +55,8 @@ def _han_date(value: str) -> str:
             int((tens or "一").translate(_HAN_DIGITS)) * 10 + int(units.translate(_HAN_DIGITS) or 0)
         )
 
+    if _HAN_NUMERALS.isdisjoint(value):
+        return value
     m = re.fullmatch(
         r"\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*",
         value,
@@ -117,9 +131,9 @@ class Point(Model):
     @model_validator(mode="after")
     def _no_typed_number(self) -> Point:
         first = self.lead or self.text
-        m = _TYPED_NUMBER.match(first)
-        if m:
-            raise ValueError(f"要点开头不要手写编号“{m.group().strip()}”，编号由模板自动生成")
+        typed = _typed_number(first)
+        if typed:
+            raise ValueError(f"要点开头不要手写编号“{typed}”，编号由模板自动生成")
         return self
 
 
@@ -407,8 +421,7 @@ class SourceMap:
         return Location(file), local
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A source of any kind, validated: what the composer turns into a document."""
 
     kind: str

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportkit import usercache
 from reportkit.errors import Location, Problem, SourceError, TemplateError
@@ -27,8 +26,7 @@ def for_kind(kind: str) -> str:
     return f"gbt9704-{kind}"
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     """A loaded template: its folder, the format as data, and its text pieces; ``version``
     changes whenever a file it was read from does (results made from it are kept by it)."""
 
