@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from reportkit.compose.page import Block, Document, Image, Rule, Run, Space, Table, Text
 from reportkit.errors import Location, Problem, SourceError
@@ -31,8 +31,7 @@ class Metrics(Protocol):
     def advance(self, style: str, char: str, size: float) -> float: ...
 
 
-@dataclass(slots=True)
-class PlacedLine:
+class PlacedLine(NamedTuple):
     """A broken line on a page: its boxes placed from ``x0``, on ``baseline`` (points from the
     page's top-left), horizontally scaled by ``scale``."""
 
@@ -43,8 +42,7 @@ class PlacedLine:
     scale: float = 1.0
 
 
-@dataclass(slots=True)
-class PlacedRule:
+class PlacedRule(NamedTuple):
     """A rule centred on ``y`` from ``x0`` to ``x1``; vertical from ``y`` to ``y1`` at ``x0``
     when ``y1`` is given."""
 
@@ -56,8 +54,7 @@ class PlacedRule:
     y1: float | None = None
 
 
-@dataclass(slots=True)
-class PlacedImage:
+class PlacedImage(NamedTuple):
     """A picture with its top-left corner at (x, y), ``width`` × ``height`` points."""
 
     path: Path
@@ -105,8 +102,7 @@ def _keep_placed(placed: PlacedLine) -> PlacedLine:
     return placed
 
 
-@dataclass(slots=True)
-class _Lines:
+class _Lines(NamedTuple):
     """A text block broken into lines, with what pagination needs to know about it."""
 
     style: str
