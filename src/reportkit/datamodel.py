@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import inspect
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -257,7 +259,7 @@ def _schema(cls: type[Model]) -> dict[str, tuple[FieldInfo, Check]]:
     schema = cls.__dict__.get("__schema__")
     if schema is not None:
         return typing.cast(dict[str, tuple[FieldInfo, Check]], schema)
-    hints = typing.get_type_hints(cls, include_extras=True)
+    hints = type_hints(cls)
     schema = {}
     for name, annotation in hints.items():
         if name.startswith("_") or typing.get_origin(annotation) is ClassVar:
@@ -270,6 +272,30 @@ def _schema(cls: type[Model]) -> dict[str, tuple[FieldInfo, Check]]:
     type.__setattr__(cls, "__schema__", schema)
     type.__setattr__(cls, "model_fields", {name: info for name, (info, _) in schema.items()})
     return schema
+
+
+_COMPILED: dict[str, types.CodeType] = {}
+
+
+def type_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints(cls, include_extras=True)`` for a model: each annotation (a
+    string, the modules use postponed annotations) evaluated where the class was declared, its
+    code compiled once for every model that writes it alike (``Text``, ``int | None``)."""
+    hints: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        declared = inspect.get_annotations(klass)
+        if not declared:
+            continue
+        module = sys.modules[klass.__module__].__dict__
+        names = dict(vars(klass))  # looked up after the module's names, as typing does
+        for name, annotation in declared.items():
+            if isinstance(annotation, str):
+                code = _COMPILED.get(annotation)
+                if code is None:
+                    code = _COMPILED[annotation] = compile(annotation, "<annotation>", "eval")
+                annotation = eval(code, names, module)
+            hints[name] = type(None) if annotation is None else annotation
+    return hints
 
 
 def _model_check(cls: type[Model]) -> Check:
