@@ -361,3 +361,31 @@ def test_the_kept_docx_base_gives_the_same_bytes(tmp_path: Path, name: str) -> N
         made.append((out / f"{name}.docx").read_bytes())
         assert list((tmp_path / "cache/docx").iterdir())
     assert made[0] == made[1] == made[2]
+
+
+def test_kept_pieces_follow_their_files(tmp_path: Path, monkeypatch) -> None:
+    """Compiled pieces are kept with the template; an edited piece, and a piece a house
+    template adds to its own folder over the one it inherits, are compiled again."""
+    import jinja2
+
+    monkeypatch.setenv("REPORTKIT_CACHE", str(tmp_path / "cache"))
+    load = registry._load_folder.__wrapped__  # without the per-process memo
+    folder = house(tmp_path).resolve()
+    author = {"unit": "高新区", "position": "主任", "name": "田宇"}
+    assert load(folder).pieces.render("byline", author=author) == "高新区主任　田宇"
+    with monkeypatch.context() as patched:
+
+        def compile_again(*args: object, **kwargs: object) -> None:
+            raise AssertionError("a kept piece was compiled again")
+
+        patched.setattr(jinja2.Environment, "compile", compile_again)
+        kept = load(folder)
+    assert kept.pieces.render("byline", author=author) == "高新区主任　田宇"
+    (folder / "pieces").mkdir()
+    (folder / "pieces/byline.j2").write_text("{{ author.name }}（{{ author.unit }}）", "utf-8")
+    assert load(folder).pieces.render("byline", author=author) == "田宇（高新区）"
+    edit(folder / "pieces/byline.j2", "（", "【")
+    assert load(folder).pieces.render("byline", author=author) == "田宇【高新区）"
+    (folder / "pieces/byline.j2").write_text("{{ author.name ", "utf-8")
+    with pytest.raises(TemplateError, match="byline: 错误：模板语法有误"):
+        load(folder)

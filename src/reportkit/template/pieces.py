@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import os
+import marshal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,43 +12,43 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from reportkit.errors import Location, Problem, TemplateError
 
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled pieces kept in the user cache (Jinja2 checks each against its source), so a
-    process does not compile them again; none when that folder cannot be written."""
-    from reportkit.usercache import cache_dir
-
-    folder = cache_dir() / "pieces"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    if not os.access(folder, os.W_OK):
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+Compiled = dict[str, tuple[str, bytes]]  # piece → its file and its compiled code (marshal)
 
 
 class Pieces:
     """The named text pieces of one template (masthead lines, bylines, file name …)."""
 
-    def __init__(self, folders: list[Path], files: dict[str, str]):
-        """``folders``: the template's pieces folder first, then those of what it extends."""
+    def __init__(self, folders: list[Path], files: dict[str, str], kept: Compiled | None = None):
+        """``folders``: the template's pieces folder first, then those of what it extends;
+        ``kept``: the pieces as ``compiled`` gave them, when their files have not changed."""
         folder = folders[0]
         env = SandboxedEnvironment(
             loader=jinja2.FileSystemLoader(folders),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
-            bytecode_cache=_bytecode_cache(),
         )
         self._folder = folder
         env.filters["cn_date"] = cn_date
         self._files = files
         self._templates: dict[str, jinja2.Template] = {}
+        self.compiled: Compiled = {}
+        if kept:
+            for key, (_, code) in kept.items():
+                self._templates[key] = env.template_class.from_code(
+                    env, marshal.loads(code), env.make_globals(None)
+                )
+            self.compiled = kept
+            return
         problems = []
         for key, name in files.items():
             try:
-                self._templates[key] = env.get_template(name)
+                source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+                made = env.compile(source, name, filename)
+                self._templates[key] = env.template_class.from_code(
+                    env, made, env.make_globals(None)
+                )
+                self.compiled[key] = (str(filename), marshal.dumps(made))
             except jinja2.TemplateNotFound:
                 problems.append(Problem(Location(folder / name), key, "找不到这个文字片段文件"))
             except jinja2.TemplateSyntaxError as exc:
@@ -84,3 +85,8 @@ def cn_date(value: Any) -> str:
     if hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):
         return f"{value.year}年{value.month}月{value.day}日"
     return str(value)
+
+
+def made_by() -> list[str]:
+    """What compiled pieces depend on besides their files: Jinja2 and the Python that runs them."""
+    return [jinja2.__version__, sys.implementation.cache_tag]

@@ -12,7 +12,7 @@ from reportkit.errors import Location, Problem, SourceError, TemplateError
 from reportkit.source import yamlfile
 from reportkit.source.validation import validate
 from reportkit.source.yamlfile import dotted
-from reportkit.template.pieces import Pieces
+from reportkit.template.pieces import Compiled, Pieces, made_by
 from reportkit.template.profile import Profile
 
 DEFAULT = "gbt9704-bulletin"
@@ -79,7 +79,11 @@ def _load_folder(folder: Path) -> Template:
         ):
             profile = pickle.loads(record["profile"])
             dirs = [Path(d) for d in record["dirs"]]
-            return Template(folder, profile, Pieces(dirs, profile.pieces), record["version"])
+            kept_pieces = record["pieces"]
+            if record["pieces_from"] != _pieces_from(dirs, kept_pieces):
+                kept_pieces = None  # a piece edited, added or removed: compiled again
+            pieces = Pieces(dirs, profile.pieces, kept_pieces)
+            return Template(folder, profile, pieces, record["version"])
     except (TypeError, KeyError, OSError, ValueError, pickle.UnpicklingError, AttributeError):
         pass  # not kept yet, kept by another version, or a file changed: read it again
     file = folder / TEMPLATE_FILE
@@ -99,6 +103,7 @@ def _load_folder(folder: Path) -> Template:
     sources = sorted({str(path) for path in files.values()} | {str(file)})
     stamps = usercache.stamp(*map(Path, sources))
     version = usercache.key(_code(), stamps)
+    pieces = Pieces(piece_dirs, profile.pieces)
     usercache.store(
         kept,
         {
@@ -108,9 +113,22 @@ def _load_folder(folder: Path) -> Template:
             "dirs": [str(d) for d in piece_dirs],
             "profile": pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL),
             "version": version,
+            "pieces": pieces.compiled,
+            "pieces_from": _pieces_from(piece_dirs, pieces.compiled),
         },
     )
-    return Template(folder, profile, Pieces(piece_dirs, profile.pieces), version)
+    return Template(folder, profile, pieces, version)
+
+
+def _pieces_from(dirs: list[Path], compiled: Compiled) -> list:
+    """What compiled pieces were made from: their files, the folders they were looked up in
+    (a piece added to a template's own folder changes it), Jinja2 and Python."""
+    existing = [d for d in dirs if d.is_dir()]
+    return [
+        *usercache.stamp(*existing, *(Path(f) for f, _ in compiled.values())),
+        [str(d) for d in existing],
+        made_by(),
+    ]
 
 
 @functools.cache
