@@ -7,53 +7,45 @@ exactly when the text leaves no room for it.
 
 from __future__ import annotations
 
-from lxml import etree
-
 from reportkit.compose.page import Anchored, Rule, Text
 from reportkit.compose.titles import cells
-from reportkit.render.docx import drawing, ooxml
-from reportkit.render.markup import escape
+from reportkit.render.docx import drawing
+from reportkit.render.docx.wml import Paragraph, attr, preserved
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
 EIGHTHS_PER_PT = 8
-_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def add(
-    body: etree._Element,
+def paragraph(
     group: Anchored,
     profile: Profile,
     ids: dict[str, str],
     lines: int,
     new_page: bool = False,
-) -> None:
-    """Append the group, ``lines`` grid lines high, at the bottom of the last page (of a new
-    page when ``new_page``)."""
+) -> Paragraph:
+    """The paragraph the group, ``lines`` grid lines high, hangs from at the bottom of the last
+    page (of a new page when ``new_page``)."""
     pitch = profile.grid.line_pitch
     height = lines * pitch
-    anchor = ooxml.add_p(body)
-    ppr = ooxml.styled(anchor, ids["body"])
+    anchor = Paragraph(ids["body"])
     if new_page:
-        ooxml.ppr_child(ppr, "w:pageBreakBefore")
+        anchor.props.set("w:pageBreakBefore")
     # the paragraph's own line is the group's last: together they take the group's lines
-    ooxml.ppr_child(
-        ppr,
+    anchor.props.set(
         "w:spacing",
         before=twips(max(0.0, height - pitch)),
         line=twips(pitch),
         lineRule="exact",
     )
-    box = drawing.bottom_box(1, "页底内容", profile.page.type_width, height)
-    anchor.append(box)
-    content = box.find(".//" + ooxml.qn("w:txbxContent"))
-    content.append(ooxml.parse(_table(group, profile, ids)))
-    content.append(ooxml.parse(f"<w:p {_W}/>"))
+    content = _table(group, profile, ids) + "<w:p/>"
+    anchor.runs.append(drawing.bottom_box(1, "页底内容", profile.page.type_width, height, content))
+    return anchor
 
 
 def _border(side: str, rule: str, profile: Profile) -> str:
     data = profile.rules[rule]
-    colour = profile.colour(data.colour)
+    colour = attr(profile.colour(data.colour))
     return (
         f'<w:{side} w:val="single" w:sz="{round(data.width * EIGHTHS_PER_PT)}" '
         f'w:space="0" w:color="{colour}"/>'
@@ -69,7 +61,7 @@ def _table(group: Anchored, profile: Profile, ids: dict[str, str]) -> str:
     top = _border("top", blocks[0].rule, profile) if isinstance(blocks[0], Rule) else ""
     bottom = _border("bottom", blocks[-1].rule, profile) if isinstance(blocks[-1], Rule) else ""
     out = [
-        f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
+        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
         f'<w:tblBorders>{top}{bottom}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
         f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
@@ -98,13 +90,13 @@ def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
     """One row's paragraph: its text, wrapped lines after the label, a right-hand part."""
     style = profile.style(block.style)
     size = style.size or 0
-    text = "".join(run.text for line in block.lines for run in line)
+    written = "".join(run.text for line in block.lines for run in line)
     label = 0.0
     if style.hang_after:
-        found = [text.index(m) for m in style.hang_after if m in text]
-        label = cells(text[: min(found) + 1]) if found else 0.0
-    ppr = f'<w:pStyle w:val="{ids[block.style]}"/>'
-    if block.right and not text:
+        found = [written.index(m) for m in style.hang_after if m in written]
+        label = cells(written[: min(found) + 1]) if found else 0.0
+    ppr = f'<w:pStyle w:val="{attr(ids[block.style])}"/>'
+    if block.right and not written:
         ppr += '<w:jc w:val="right"/>'
     elif block.right:
         right = twips(profile.page.type_width - style.indent_right * size)
@@ -117,12 +109,11 @@ def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
         )
     runs = "".join(_r(run.text) for line in block.lines for run in line)
     if block.right:
-        runs += ("<w:r><w:tab/></w:r>" if text else "") + "".join(_r(r.text) for r in block.right)
+        runs += ("<w:r><w:tab/></w:r>" if written else "") + "".join(
+            _r(r.text) for r in block.right
+        )
     return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
 
 
-def _r(text: str) -> str:
-    return (
-        '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
-        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-    )
+def _r(value: str) -> str:
+    return f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>{preserved(value)}</w:r>'

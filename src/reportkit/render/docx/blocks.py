@@ -3,14 +3,13 @@ line anchored to the paragraph above it, blank lines an empty paragraph of exact
 
 from __future__ import annotations
 
-from lxml import etree
-
 from reportkit.compose.page import Block, Image, Rule, Run, Space, Table, Text
 from reportkit.compose.titles import cells
 from reportkit.layout.paginate import Pages
 from reportkit.render import images
-from reportkit.render.docx import drawing, ooxml, tables
+from reportkit.render.docx import drawing, tables, wml
 from reportkit.render.docx.package import PICTURES, Package
+from reportkit.render.docx.wml import Paragraph
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
@@ -21,10 +20,9 @@ class BlockWriter:
     def __init__(self, package: Package, profile: Profile, ids: dict[str, str], pages: Pages):
         self.package, self.body = package, package.body
         self.profile, self.ids, self.pages = profile, ids, pages
-        self.last: tuple[etree._Element, int, Text] | None = (
-            None  # the last text paragraph and its block
-        )
+        self.last: tuple[Paragraph, int, Text] | None = None  # the last text paragraph, its block
         self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
+        self.highest = 0  # the highest id of a drawn object so far
         self.over: Image | None = None  # a picture for the next paragraph (a seal)
 
     def add(self, index: int, block: Block) -> None:
@@ -37,21 +35,21 @@ class BlockWriter:
             return
         if isinstance(block, Table):
             if block.caption is not None:
-                paragraph(self.body, block.caption, self.profile, self.ids)
+                self.body.append(paragraph(block.caption, self.profile, self.ids))
             rows = self.pages.rows_of.get(index, [])
-            ooxml.insert_in_body(self.body, tables.element(block, self.profile, self.ids, rows))
+            self.body.append(tables.element(block, self.profile, self.ids, rows))
             self.last = None
             return
         if isinstance(block, Text):
-            p = paragraph(self.body, block, self.profile, self.ids)
+            p = paragraph(block, self.profile, self.ids)
+            self.body.append(p)
             if self.over is not None:
                 self._over(p, block, self.over)
                 self.over = None
             gaps = self.pages.gaps.get(index)
             if gaps is not None:  # set at a fixed distance from the type area's top
                 style = self.profile.style(block.style)
-                ooxml.ppr_child(
-                    ooxml.properties(p, "w:pPr"),
+                p.props.set(
                     "w:spacing",
                     before=twips(gaps[0]),
                     after=twips(gaps[1]),
@@ -60,15 +58,19 @@ class BlockWriter:
                 )
             self.last = (p, index, block)
         elif isinstance(block, Space):
-            p = ooxml.add_p(self.body)
-            ppr = ooxml.styled(p, self.ids["body"])
+            p = Paragraph(self.ids["body"])
             height = block.lines * self.profile.grid.line_pitch
             # an exact height of whole lines: an empty paragraph snapped to the grid would
             # shrink to one line in LibreOffice
-            ooxml.ppr_child(ppr, "w:snapToGrid", val=0)
-            ooxml.ppr_child(ppr, "w:spacing", line=twips(height), lineRule="exact")
+            p.props.set("w:snapToGrid", val=0)
+            p.props.set("w:spacing", line=twips(height), lineRule="exact")
+            self.body.append(p)
         else:
             self._rule(block)
+
+    def _drawn(self, ident: int) -> int:
+        self.highest = max(self.highest, ident)
+        return ident
 
     def _picture(self, image: Image) -> tuple[str, str]:
         """The relationship id of ``image``'s part (one part per picture, however often it is
@@ -82,37 +84,32 @@ class BlockWriter:
     def _image(self, image: Image) -> None:
         """A photo in a centred paragraph of whole grid lines, in the flow; its caption under."""
         pitch = self.profile.grid.line_pitch
-        p = ooxml.add_p(self.body)
-        ppr = ooxml.styled(p, self.ids["body"])
-        ooxml.ppr_child(ppr, "w:keepNext")
-        ooxml.ppr_child(ppr, "w:snapToGrid", val=0)
+        p = Paragraph(self.ids["body"])
+        p.props.set("w:keepNext")
+        p.props.set("w:snapToGrid", val=0)
         box = image.lines * pitch
         # at least the box: the picture stands on the line's baseline, whole within the box
-        ooxml.ppr_child(ppr, "w:spacing", before=0, after=0, line=twips(box), lineRule="atLeast")
-        ooxml.ppr_child(ppr, "w:ind", firstLineChars=0, firstLine=0)
-        ooxml.ppr_child(ppr, "w:jc", val="center")
+        p.props.set("w:spacing", before=0, after=0, line=twips(box), lineRule="atLeast")
+        p.props.set("w:ind", firstLineChars=0, firstLine=0)
+        p.props.set("w:jc", val="center")
+        self.body.append(p)
         rid, name = self._picture(image)
-        run = ooxml.add_r(p)
-        drawn = ooxml.element("w:drawing")
-        run.append(drawn)
         # one more than any drawing's id so far, as Word numbers them
-        ident = max((int(i) for i in self.body.xpath("//@id") if i.isdigit()), default=0) + 1
-        drawn.append(drawing.inline_picture(ident, name, rid, image.width, image.height))
+        ident = self._drawn(self.highest + 1)
+        p.runs.append(drawing.inline_picture(ident, name, rid, image.width, image.height))
         if image.caption is not None:
-            self.last = (
-                paragraph(self.body, image.caption, self.profile, self.ids),
-                -1,
-                image.caption,
-            )
+            caption = paragraph(image.caption, self.profile, self.ids)
+            self.body.append(caption)
+            self.last = (caption, -1, image.caption)
 
-    def _over(self, p: etree._Element, block: Text, image: Image) -> None:
+    def _over(self, p: Paragraph, block: Text, image: Image) -> None:
         """A seal over the paragraph's first line, centred on its top edge, in front of it."""
         size = self.profile.style(block.style).size or 0
         rid, _ = self._picture(image)
         self.drawings += 1
-        p.append(
+        p.runs.append(
             drawing.floating_picture(
-                self.drawings,
+                self._drawn(self.drawings),
                 f"印章{self.drawings}",
                 rid,
                 image.centre * size - image.width / 2,
@@ -137,9 +134,9 @@ class BlockWriter:
         else:
             offset = count * per_line
         self.drawings += 1
-        p.append(
+        p.runs.append(
             drawing.rule(
-                self.drawings,
+                self._drawn(self.drawings),
                 f"分隔线{self.drawings}",
                 self.profile.page.type_width,
                 offset,
@@ -149,33 +146,28 @@ class BlockWriter:
         )
 
 
-def paragraph(
-    body: etree._Element, block: Text, profile: Profile, ids: dict[str, str]
-) -> etree._Element:
+def paragraph(block: Text, profile: Profile, ids: dict[str, str]) -> Paragraph:
     """A text block as a paragraph in its style: given lines joined by line breaks, a right
     part after a tab, the indent and hanging indent it asks for, a page break before."""
-    p = ooxml.add_p(body)
-    ppr = ooxml.styled(p, ids[block.style])
+    p = Paragraph(ids[block.style])
     style = profile.style(block.style)
     size = style.size or 0
     if block.new_page:
-        ooxml.ppr_child(ppr, "w:pageBreakBefore")
+        p.props.set("w:pageBreakBefore")
     if block.indent is not None:
-        ooxml.ppr_child(
-            ppr,
+        p.props.set(
             "w:ind",
             leftChars=round(block.indent * 100),
             left=twips(block.indent * size),
             firstLineChars=0,
             firstLine=0,
         )
-        ooxml.ppr_child(ppr, "w:jc", val="left")
+        p.props.set("w:jc", val="left")
     elif style.hang_after:
         label = _label(block, style.hang_after)
         if label:
             left = style.indent_left + label
-            ooxml.ppr_child(
-                ppr,
+            p.props.set(
                 "w:ind",
                 leftChars=round(left * 100),
                 left=twips(left * size),
@@ -184,30 +176,22 @@ def paragraph(
             )
     if block.right:
         right_edge = profile.page.type_width - style.indent_right * size
-        tabs = ooxml.ppr_child(ppr, "w:tabs")
-        tabs.append(ooxml.element("w:tab", val="right", pos=twips(right_edge)))
+        p.props.set("w:tabs").append(wml.element("w:tab", val="right", pos=twips(right_edge)))
     scale = _shrink(block, profile) if style.shrink_to_fit else None
     for number, line in enumerate(block.lines):
         if number:
-            ooxml.add_r(p).append(ooxml.element("w:br"))
+            p.runs.append("<w:r><w:br/></w:r>")
         for run in line:
-            _run(p, run, ids, scale)
+            p.runs.append(_run(run, ids, scale))
     if block.right:
-        ooxml.add_r(p).append(ooxml.element("w:tab"))
+        p.runs.append("<w:r><w:tab/></w:r>")
         for run in block.right:
-            _run(p, run, ids, None)
+            p.runs.append(_run(run, ids, None))
     return p
 
 
-def _run(p: etree._Element, run: Run, ids: dict[str, str], scale: int | None) -> None:
-    r = ooxml.add_r(p)
-    if run.style:
-        ooxml.styled(r, ids[run.style])
-    ooxml.add_text(r, run.text)
-    ooxml.east_asian_hint(r, run.text)
-    if scale is not None and scale < 100:
-        # a line wider than the type area compressed to fit (字符缩放), as offices do by hand
-        ooxml.rpr_child(ooxml.properties(r, "w:rPr"), "w:w", val=scale)
+def _run(run: Run, ids: dict[str, str], scale: int | None) -> str:
+    return wml.run(run.text, ids[run.style] if run.style else None, scale)
 
 
 def _shrink(block: Text, profile: Profile) -> int:

@@ -1,13 +1,12 @@
-"""Page geometry, the line grid, and odd/even page-number footers (GB/T 9704 §5, §7.5):
-set up in the template's base with python-docx; a section without numbers added by a build."""
+"""Page geometry, the line grid, and odd/even page-number footers (GB/T 9704 §5, §7.5), set
+up in the template's base with python-docx."""
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from reportkit.compose.page import Document
-from reportkit.render.docx import ooxml
+from reportkit.render.docx import ooxml, wml
 from reportkit.render.docx.ooxml import qn
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
@@ -15,8 +14,6 @@ from reportkit.template.units import twips
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph as DocxParagraph
-
-    from reportkit.render.docx.package import Package
 
 
 def setup(doc: DocxDocument, document: Document, profile: Profile) -> None:
@@ -42,7 +39,7 @@ def setup(doc: DocxDocument, document: Document, profile: Profile) -> None:
     section.footer_distance = Twips(twips(page.height - number_top - line))
     section.header_distance = Twips(twips(page.margin_top / 2))
     sect_pr = section._sectPr
-    doc_grid = ooxml.child(sect_pr, "w:docGrid", ooxml.SECTPR_ORDER)
+    doc_grid = ooxml.child(sect_pr, "w:docGrid", wml.SECTPR_ORDER)
     attrs: dict[str, str | int] = {"type": grid.docx_grid, "linePitch": twips(grid.line_pitch)}
     if grid.docx_grid == "linesAndChars":
         body_size = profile.style("body").size or 0
@@ -74,22 +71,3 @@ def _footer(paragraph: DocxParagraph, document: Document, profile: Profile, side
     paragraph.add_run(before)
     ooxml.add_field(paragraph._p, "PAGE", "1")
     paragraph.add_run(after)
-
-
-def end_section(package: Package) -> None:
-    """Start a new section on the next page, without page numbers: GB/T 9704 §7.5 numbers
-    neither a page holding only the end block nor a blank page before it.
-
-    The section properties so far close the body's last paragraph; the body's own (the new
-    section's) keep the page but get empty footers of their own."""
-    closing = package.body[-1]
-    ended = copy.deepcopy(closing)
-    ended.attrib.clear()
-    ooxml.properties(ooxml.add_p(package.body), "w:pPr").append(ended)
-    for tag in ("w:headerReference", "w:footerReference", "w:type"):
-        for found in closing.findall(qn(tag)):
-            closing.remove(found)
-    for kind in ("default", "even"):
-        reference = ooxml.element("w:footerReference", type=kind)
-        reference.set(qn("r:id"), package.add_footer())
-        ooxml.insert(closing, reference, ooxml.SECTPR_ORDER)

@@ -6,22 +6,13 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from reportkit.compose.page import Table
-from reportkit.render.docx import ooxml
-from reportkit.render.markup import escape
+from reportkit.render.docx.wml import attr, preserved
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
 EIGHTHS_PER_PT = 8
-_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _NUMBER = re.compile(r"[-+]?[\d,，.]+(%|‰)?")
-
-
-def element(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]) -> etree._Element:
-    """``table`` as a w:tbl element; ``rows``: each row's lines, the header's first."""
-    return ooxml.parse(_xml(table, profile, ids, rows))
 
 
 def _border(side: str, rule: str | None, profile: Profile) -> str:
@@ -29,10 +20,12 @@ def _border(side: str, rule: str | None, profile: Profile) -> str:
         return f'<w:{side} w:val="nil"/>'
     data = profile.rules[rule]
     size = round(data.width * EIGHTHS_PER_PT)
-    return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="{profile.colour(data.colour)}"/>'
+    colour = attr(profile.colour(data.colour))
+    return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="{colour}"/>'
 
 
-def _xml(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]) -> str:
+def element(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]) -> str:
+    """``table`` as a w:tbl element; ``rows``: each row's lines, the header's first."""
     figures = profile.figures
     width = twips(profile.page.type_width)
     columns = [round(w * width) for w in table.widths]
@@ -44,7 +37,7 @@ def _xml(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]) -
         _border(side, figures.frame, profile) for side in ("top", "left", "bottom", "right")
     ) + "".join(_border(side, figures.inner, profile) for side in ("insideH", "insideV"))
     out = [
-        f'<w:tbl {_W}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
         '<w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
@@ -62,13 +55,13 @@ def _xml(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]) -
             f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}"
             f'<w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
         )
-        for column, text in zip(columns, cells, strict=True):
-            align = "center" if header else ("right" if _NUMBER.fullmatch(text.strip()) else "left")
+        for column, cell in zip(columns, cells, strict=True):
+            align = "center" if header else ("right" if _NUMBER.fullmatch(cell.strip()) else "left")
             out.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{column}" w:type="dxa"/></w:tcPr>'
-                f'<w:p><w:pPr><w:pStyle w:val="{ids[style]}"/><w:jc w:val="{align}"/></w:pPr>'
+                f'<w:p><w:pPr><w:pStyle w:val="{attr(ids[style])}"/><w:jc w:val="{align}"/></w:pPr>'
                 '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
-                f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+                f"{preserved(cell)}</w:r></w:p></w:tc>"
             )
         out.append("</w:tr>")
     out.append("</w:tbl>")

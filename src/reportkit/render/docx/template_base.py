@@ -7,6 +7,7 @@ imported only when a base has to be made.
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import zipfile
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from reportkit import usercache
 from reportkit.compose.page import Document
+from reportkit.render.docx import package
 from reportkit.template.registry import Template
 
 if TYPE_CHECKING:
@@ -54,11 +56,11 @@ def make(template: Template, document: Document) -> dict:
     styles.define(doc, profile)
     page.setup(doc, document, profile)
     ids = {name: doc.styles[styles.style_name(profile, name)].style_id for name in profile.styles}
-    package = doc.part.package
-    parts = list(package.iter_parts())
+    opc = doc.part.package
+    parts = list(opc.iter_parts())
     for part in parts:
         part.before_marshal()
-    members = [("_rels/.rels", package.rels.xml)]
+    members = [("_rels/.rels", opc.rels.xml)]
     for part in parts:
         members.append((part.partname.membername, part.blob))
         if part.rels:
@@ -67,13 +69,69 @@ def make(template: Template, document: Document) -> dict:
     under = _reachable(doc.part)
     later = [p.partname.membername for p in parts if p is not doc.part and p not in under]
     names = [name for name, _ in members]
+    blobs = dict(members)
     return {
         "members": members,
         "types": [(str(part.partname), part.content_type) for part in parts],
         "after_document": names.index(later[0]) if later else len(members),
-        "blank_footer": FooterPart.new(package).blob,
+        "blank_footer": FooterPart.new(opc).blob,
         "ids": ids,
+        **_document_cuts(blobs[package.DOCUMENT]),
+        **_relationship_cuts(blobs[package.DOCUMENT_RELS]),
+        "core_open": _open(blobs[package.CORE], "</cp:coreProperties>"),
     }
+
+
+def _document_cuts(blob: bytes) -> dict[str, str]:
+    """The document part cut where a build writes its body, with the closing section
+    properties as they are, and as they become when the document ends in a section of its
+    own (``package.Package.end_section``): the section so far closing the body's last
+    paragraph (its attributes dropped), the body's own without header or footer references
+    and start type, with two new footer references (stand-in ids)."""
+    from reportkit.render.docx import ooxml, wml
+
+    document = ooxml.parse(blob)
+    closing = document.find(ooxml.qn("w:body"))[-1]
+    plain = ooxml.serialize(document).decode()
+    ended = copy.deepcopy(closing)
+    ended.attrib.clear()
+    paragraph = ooxml.element("w:p")
+    closing.addprevious(paragraph)
+    ooxml.properties(paragraph, "w:pPr").append(ended)
+    for tag in ("w:headerReference", "w:footerReference", "w:type"):
+        for found in closing.findall(ooxml.qn(tag)):
+            closing.remove(found)
+    for kind, rid in (("default", package.DEFAULT_FOOTER), ("even", package.EVEN_FOOTER)):
+        reference = ooxml.element("w:footerReference", type=kind)
+        reference.set(ooxml.qn("r:id"), rid)
+        ooxml.insert(closing, reference, wml.SECTPR_ORDER)
+    broken = ooxml.serialize(document).decode()
+    start = plain.index("<w:body>") + len("<w:body>")
+    end = plain.rindex("</w:body>")
+    inner = broken[start : broken.rindex("</w:body>")]
+    cut = inner.index("</w:p>") + len("</w:p>")
+    return {
+        "document_open": plain[:start],
+        "closing": plain[start:end],
+        "document_close": plain[end:],
+        "section_break": inner[:cut],
+        "ended_closing": inner[cut:],
+    }
+
+
+def _relationship_cuts(blob: bytes) -> dict[str, object]:
+    from reportkit.render.docx import ooxml
+
+    return {
+        "relationships_open": _open(blob, "</Relationships>"),
+        "relationship_ids": [rel.get("Id") for rel in ooxml.parse(blob)],
+    }
+
+
+def _open(blob: bytes, close: str) -> str:
+    """A part up to where its root element closes: children are written after it."""
+    text = blob.decode()
+    return text[:-2] + ">" if text.endswith("/>") else text[: text.rindex(close)]
 
 
 def _reachable(source: object) -> set:
@@ -111,7 +169,10 @@ def _base_bytes() -> bytes:
 def _code() -> list[tuple[str, int, int]]:
     """What a kept base was made by: these modules, the base files, python-docx's files."""
     folder = Path(__file__).parent
-    made_by = [folder / f"{name}.py" for name in ("ooxml", "page", "styles", "template_base")]
+    made_by = [
+        folder / f"{name}.py"
+        for name in ("ooxml", "package", "page", "styles", "template_base", "wml")
+    ]
     base_files = sorted(p for p in BASE.rglob("*") if p.is_file())
     spec = find_spec("docx")
     library = [Path(spec.origin)] if spec and spec.origin else []

@@ -15,7 +15,7 @@ from reportkit.compose.page import Document
 from reportkit.layout.metrics import StandardMetrics
 from reportkit.layout.paginate import paginate
 from reportkit.render import Rendered
-from reportkit.render.docx import anchored, blocks, ooxml, page, template_base
+from reportkit.render.docx import anchored, blocks, template_base
 from reportkit.render.docx.package import Package
 from reportkit.template.registry import Template
 
@@ -36,11 +36,15 @@ def render(
         if pages.anchored in ("own_page", "after_blank"):
             # a section of its own, unnumbered; a blank page written out (not left to the
             # word processor, which may not print one it inserts itself)
-            page.end_section(package)
+            # (GB/T 9704 §7.5 numbers neither a page holding only the end block nor a blank
+            # page before it)
+            package.end_section()
             if blank:
-                ooxml.add_p(package.body)
-        anchored.add(
-            package.body, document.anchored, profile, base["ids"], pages.end_lines, new_page=blank
+                package.body.append("<w:p/>")
+        package.body.append(
+            anchored.paragraph(
+                document.anchored, profile, base["ids"], pages.end_lines, new_page=blank
+            )
         )
     _properties(package, document)
     return Rendered(package.to_bytes(), len(pages.pages))
