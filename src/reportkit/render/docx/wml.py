@@ -7,6 +7,8 @@ writes them, so a part reads the same whichever of the two wrote it.
 
 from __future__ import annotations
 
+from reportkit.render.markup import escape as text
+
 # Child order of w:rPr, w:pPr and w:sectPr (ECMA-376 §17.3.2.28, §17.3.1.26, §17.6.17).
 RPR_ORDER = (
     "w:rStyle",
@@ -112,7 +114,6 @@ SECTPR_ORDER = (
     "w:sectPrChange",
 )
 DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTR = str.maketrans(
     {
         "&": "&amp;",
@@ -125,11 +126,6 @@ _ATTR = str.maketrans(
     }
 )
 _HINTED_MARKS = frozenset("\u2014\u2018\u2019\u201c\u201d\u2026\u00b7")  # —‘’“”…·
-
-
-def text(value: str) -> str:
-    """``value`` as character data."""
-    return value.translate(_TEXT)
 
 
 def attr(value: object) -> str:
