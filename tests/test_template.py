@@ -389,3 +389,43 @@ def test_kept_pieces_follow_their_files(tmp_path: Path, monkeypatch) -> None:
     (folder / "pieces/byline.j2").write_text("{{ author.name ", "utf-8")
     with pytest.raises(TemplateError, match="byline: 错误：模板语法有误"):
         load(folder)
+
+
+def test_style_names_with_quotes_and_ampersands_build(tmp_path: Path) -> None:
+    """A label is the name a clerk sees in Word's style list: any text may go in it."""
+    folder = house(
+        tmp_path,
+        "extends: gbt9704-bulletin\nstyles:\n"
+        '  title: {label: \'R&D <标题> "甲"\'}\n  runin: {label: "要点&首句\'"}\n',
+    )
+    source = minimal_source(tmp_path / "src")
+    outcome = build.build(source, build.Options(tmp_path / "out", ("docx", "pdf"), str(folder)))
+    assert outcome.error is None, outcome.error
+    styles = docx_xml(tmp_path / "out/src.docx", "word/styles.xml")  # parses: well-formed
+    names = {s.find(f"{W}name").get(f"{W}val") for s in styles.iter(f"{W}style")}
+    assert {'R&D <标题> "甲"', "要点&首句'"} <= names
+
+
+def test_two_styles_word_cannot_tell_apart_are_named_where_written(tmp_path: Path) -> None:
+    folder = house(tmp_path, "extends: gbt9704-bulletin\nstyles:\n  byline: {label: 版记}\n")
+    with pytest.raises(TemplateError) as info:
+        registry.load(str(folder))
+    lines = str(info.value).splitlines()
+    assert (
+        f"{folder.resolve()}/template.yaml:3: styles.byline.label: 错误：与样式 end_matter 同名"
+        "（“版记”），Word 里不能有两个同名样式，请换一个 label"
+    ) in lines
+    assert any(
+        line.startswith(f"{REPO}/templates/gbt9704-bulletin/template.yaml:")
+        and "styles.end_matter.label: 错误：与样式 byline 同名（“版记”）" in line
+        for line in lines
+    )
+    (folder / "template.yaml").write_text(
+        "extends: gbt9704-bulletin\nstyles:\n  byline: {label: Normal}\n", "utf-8"
+    )
+    with pytest.raises(TemplateError) as info:
+        registry.load(str(folder))
+    assert (
+        f"{folder.resolve()}/template.yaml:3: styles.byline.label: 错误："
+        "“Normal”是 Word 自带样式的名称，请换一个 label"
+    ) in str(info.value).splitlines()

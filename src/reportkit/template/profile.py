@@ -312,3 +312,36 @@ class Profile(Data):
     def char_width(self) -> float:
         """Width of one grid cell (type width / characters per line), in points."""
         return self.page.type_width / self.grid.chars
+
+
+# the styles every .docx has (the base document's), whose names a template style cannot take
+WORD_STYLES = frozenset({"Normal", "Default Paragraph Font", "Normal Table", "No List"})
+
+
+def style_name_problems(styles: dict[str, Style]) -> list[tuple[tuple[str, ...], str]]:
+    """Styles Word could not tell apart: two with the name a user sees in Word's style list
+    (``label``, else the key), or one named like a style every .docx has (body is Word's own
+    Normal style).  Each problem with where its name is written (both places of a pair)."""
+    problems: list[tuple[tuple[str, ...], str]] = []
+    holders: dict[str, list[str]] = {}
+    for key, style in styles.items():
+        if key != "body":
+            holders.setdefault(style.label or key, []).append(key)
+
+    def where(key: str) -> tuple[str, ...]:
+        return ("styles", key, "label") if styles[key].label else ("styles", key)
+
+    for name, keys in holders.items():
+        if name in WORD_STYLES:
+            for key in keys:
+                problems.append((where(key), f"“{name}”是 Word 自带样式的名称，请换一个 label"))
+        elif len(keys) > 1:
+            for key in keys:
+                others = "、".join(k for k in keys if k != key)
+                problems.append(
+                    (
+                        where(key),
+                        f"与样式 {others} 同名（“{name}”），Word 里不能有两个同名样式，请换一个 label",
+                    )
+                )
+    return problems

@@ -13,7 +13,7 @@ from reportkit.source import yamlfile
 from reportkit.source.validation import validate
 from reportkit.source.yamlfile import dotted
 from reportkit.template.pieces import Compiled, Pieces, made_by
-from reportkit.template.profile import Profile
+from reportkit.template.profile import Profile, style_name_problems
 
 DEFAULT = "gbt9704-bulletin"
 TEMPLATE_FILE = "template.yaml"
@@ -94,7 +94,7 @@ def _load_folder(folder: Path) -> Template:
         raise TemplateError(problems)
     from reportkit.compose.parts import part_problems  # the builders templates may name
 
-    for at, message in part_problems(profile.parts):
+    for at, message in [*part_problems(profile.parts), *style_name_problems(profile.styles)]:
         known = next((at[:cut] for cut in range(len(at), 0, -1) if at[:cut] in lines), None)
         where = Location(files.get(known, file), lines[known]) if known else Location(file)
         problems.append(Problem(where, dotted(at), message))

@@ -13,14 +13,13 @@ from reportkit.template.units import twips
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.styles.style import BaseStyle
     from docx.text.paragraph import Paragraph as DocxParagraph
 
 
-def setup(doc: DocxDocument, document: Document, profile: Profile) -> None:
+def setup(doc: DocxDocument, document: Document, profile: Profile, number_style: BaseStyle) -> None:
     """A4, the type area, the line grid and the page-number footers."""
     from docx.shared import Twips
-
-    from reportkit.render.docx import styles
 
     page, grid = profile.page, profile.grid
     section = doc.sections[0]
@@ -49,7 +48,6 @@ def setup(doc: DocxDocument, document: Document, profile: Profile) -> None:
     doc.settings.odd_and_even_pages_header_footer = True
     lang = doc.settings.element.find(qn("w:themeFontLang"))
     ooxml.set_attrs(lang, eastAsia=profile.language)
-    number_style = doc.styles[styles.style_name(profile, "page_number")]
     for footer, side in (
         (section.footer, profile.page_number.odd),
         (section.even_page_footer, profile.page_number.even),

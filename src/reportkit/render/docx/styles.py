@@ -21,9 +21,12 @@ def style_name(profile: Profile, key: str) -> str:
     return "Normal" if key == BODY else profile.styles[key].label or key
 
 
-def define(doc: DocxDocument, profile: Profile) -> None:
-    """Create every style of the template in ``doc`` (body is Word's Normal style)."""
+def define(doc: DocxDocument, profile: Profile) -> dict[str, BaseStyle]:
+    """Create every style of the template in ``doc`` (body is Word's Normal style); each
+    style by its key.  (Kept as made: looking a style up by a name that holds a quote would
+    break python-docx's search.)"""
     _defaults(doc, profile)
+    made: dict[str, BaseStyle] = {}
     for key in profile.styles:
         if key == BODY:
             style = doc.styles["Normal"]
@@ -37,6 +40,8 @@ def define(doc: DocxDocument, profile: Profile) -> None:
         _run_properties(style, profile, key)
         if not profile.styles[key].character:
             _paragraph_properties(style, profile, key)
+        made[key] = style
+    return made
 
 
 def _defaults(doc: DocxDocument, profile: Profile) -> None:

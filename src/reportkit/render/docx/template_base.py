@@ -53,9 +53,9 @@ def make(template: Template, document: Document) -> dict:
 
     doc = new_document()
     profile = template.profile
-    styles.define(doc, profile)
-    page.setup(doc, document, profile)
-    ids = {name: doc.styles[styles.style_name(profile, name)].style_id for name in profile.styles}
+    made = styles.define(doc, profile)
+    page.setup(doc, document, profile, made["page_number"])
+    ids = {key: style.style_id for key, style in made.items()}
     opc = doc.part.package
     parts = list(opc.iter_parts())
     for part in parts:
