@@ -171,3 +171,11 @@ def test_text_and_attributes_are_written_as_lxml_writes_them(value: str) -> None
     assert f'<a v="{wml.attr(value)}">{wml.text(value)}</a>' == (
         expected if value else expected.replace('<a v=""/>', '<a v=""></a>')
     )
+
+
+def test_a_part_with_a_character_xml_forbids_is_never_written() -> None:
+    from reportkit.render.docx import wml
+
+    assert wml.checked("<w:t>王喆镕 𠮷\t\n</w:t>") == "<w:t>王喆镕 𠮷\t\n</w:t>"
+    with pytest.raises(ValueError, match="U\\+000B"):
+        wml.checked("<w:t>a\x0bb</w:t>")

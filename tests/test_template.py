@@ -429,3 +429,18 @@ def test_two_styles_word_cannot_tell_apart_are_named_where_written(tmp_path: Pat
         f"{folder.resolve()}/template.yaml:3: styles.byline.label: 错误："
         "“Normal”是 Word 自带样式的名称，请换一个 label"
     ) in str(info.value).splitlines()
+
+
+def test_a_piece_with_a_control_character_is_named_with_its_line(tmp_path: Path) -> None:
+    """A form feed pasted into a piece would make a .docx Word cannot open."""
+    folder = house(tmp_path, "extends: gbt9704-bulletin\n")
+    (folder / "pieces").mkdir()
+    (folder / "pieces/byline.j2").write_text(
+        "{# 署名 #}\n{{ author.unit }}\x0c{{ author.name }}", "utf-8"
+    )
+    with pytest.raises(TemplateError) as info:
+        registry.load(str(folder))
+    assert str(info.value).splitlines() == [
+        f"{folder.resolve()}/pieces/byline.j2:2: byline: 错误：文字片段里有无法排版的字符："
+        "U+000C（换页符），请删去"
+    ]

@@ -24,6 +24,12 @@ def has_unusable(text: str) -> bool:
     return _BAD.search(text) is not None
 
 
+def first_unusable(text: str) -> tuple[int, str] | None:
+    """Where the first character :func:`clean` would drop is in ``text``, and which it is."""
+    found = _BAD.search(text)
+    return (found.start(), found.group()) if found else None
+
+
 def clean(text: str) -> tuple[str, str | None]:
     """``text`` without unusable characters, and a sentence saying which went (None: none)."""
     found = _BAD.findall(text)

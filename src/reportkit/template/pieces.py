@@ -11,6 +11,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportkit.errors import Location, Problem, TemplateError
+from reportkit.source.clean import describe, first_unusable
 
 Compiled = dict[str, tuple[str, bytes]]  # piece → its file and its compiled code (marshal)
 
@@ -44,6 +45,17 @@ class Pieces:
         for key, name in files.items():
             try:
                 source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+                bad = first_unusable(source.replace("\t", " "))  # a tab only lays out the code
+                if bad is not None:
+                    at, char = bad
+                    problems.append(
+                        Problem(
+                            Location(Path(str(filename)), source.count("\n", 0, at) + 1),
+                            key,
+                            f"文字片段里有无法排版的字符：{describe(char)}，请删去",
+                        )
+                    )
+                    continue
                 made = env.compile(source, name, filename)
                 self._templates[key] = env.template_class.from_code(
                     env, made, env.make_globals(None)

@@ -87,13 +87,14 @@ class Package:
             f"<cp:lastModifiedBy>{wml.text(properties['lastModifiedBy'])}</cp:lastModifiedBy>"
         )
         values.append("<cp:revision>1</cp:revision>")
-        self._members[CORE] = (self._base["core_open"] + "".join(values) + _CORE_CLOSE).encode()
+        core = self._base["core_open"] + "".join(values) + _CORE_CLOSE
+        self._members[CORE] = wml.checked(core).encode()
 
     def to_bytes(self) -> bytes:
         """The .docx, identical for identical content (every member dated alike)."""
         body = "".join(b if isinstance(b, str) else b.xml() for b in self.body)
         head, tail = self._base["document_open"], self._base["document_close"]
-        self._members[DOCUMENT] = (head + body + self._closing + tail).encode()
+        self._members[DOCUMENT] = wml.checked(head + body + self._closing + tail).encode()
         rels_open = self._base["relationships_open"]
         self._members[DOCUMENT_RELS] = (
             rels_open + "".join(self._relationships) + "</Relationships>"

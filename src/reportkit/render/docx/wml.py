@@ -7,6 +7,9 @@ writes them, so a part reads the same whichever of the two wrote it.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from reportkit.render.markup import escape as text
 
 # Child order of w:rPr, w:pPr and w:sectPr (ECMA-376 §17.3.2.28, §17.3.1.26, §17.6.17).
@@ -126,6 +129,20 @@ _ATTR = str.maketrans(
     }
 )
 _HINTED_MARKS = frozenset("\u2014\u2018\u2019\u201c\u201d\u2026\u00b7")  # —‘’“”…·
+
+
+def checked(xml: str) -> str:
+    """``xml``, after making sure it holds no character XML forbids (lxml refused those; text
+    reaches the writer cleaned, so one here is a bug, not a clerk's slip)."""
+    found = _forbidden().search(xml)
+    if found is not None:
+        raise ValueError(f"a character XML forbids (U+{ord(found.group()):04X}) in a .docx part")
+    return xml
+
+
+@functools.cache
+def _forbidden() -> re.Pattern[str]:
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def attr(value: object) -> str:
