@@ -70,7 +70,7 @@ class Faces:
         lacking: set[tuple[str, str]] = set()  # no face has it: named wherever it is written
         for style, text, origin in texts(document):
             role = self._roles[style]
-            for char in text:
+            for char in dict.fromkeys(text):  # each character once a text: the same problem
                 key = (role, char)
                 if key in seen:
                     if key in lacking:
