@@ -31,7 +31,7 @@ def check_glyphs(pages: list[GlyphPage], describe: Describe) -> None:
                 face = pdfmetrics.getFont(run.font).face
                 found = fonts[run.font] = (face.charToGlyph, face.name.decode("latin-1"))
             cmap, name = found
-            for char in run.text:
+            for char in dict.fromkeys(run.text):
                 if not cmap.get(ord(char)) and (char, run.font) not in problems:
                     problems[(char, run.font)] = describe(char, name)
     if problems:
