@@ -34,10 +34,9 @@ def render(
     if document.anchored is not None:
         blank = pages.anchored == "after_blank"
         if pages.anchored in ("own_page", "after_blank"):
-            # a section of its own, unnumbered; a blank page written out (not left to the
-            # word processor, which may not print one it inserts itself)
-            # (GB/T 9704 §7.5 numbers neither a page holding only the end block nor a blank
-            # page before it)
+            # a section of its own, unnumbered (GB/T 9704 §7.5 numbers neither a page holding
+            # only the end block nor a blank page before it); a blank page written out, not
+            # left to the word processor, which may not print one it inserts itself
             package.end_section()
             if blank:
                 package.body.append("<w:p/>")
