@@ -11,11 +11,13 @@ import os
 import re
 import string
 import tempfile
+import zipfile
 from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from reportkit import build
 from reportkit.compose.titles import balance
@@ -259,5 +261,9 @@ def test_any_source_builds_or_writes_nothing(files: dict[str, str]) -> None:
         written = sorted(p.name for p in out.iterdir()) if out.exists() else []
         if outcome.error is None:
             assert written == ["src.docx", "src.pdf"]
+            with zipfile.ZipFile(out / "src.docx") as docx:  # every part well-formed XML
+                for name in docx.namelist():
+                    if name.endswith((".xml", ".rels")):
+                        etree.fromstring(docx.read(name))
         else:
             assert written == []
