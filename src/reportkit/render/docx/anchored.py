@@ -10,11 +10,10 @@ from __future__ import annotations
 from reportkit.compose.page import Anchored, Rule, Text
 from reportkit.compose.titles import cells
 from reportkit.render.docx import drawing
-from reportkit.render.docx.wml import Paragraph, attr, preserved
+from reportkit.render.docx.tables import border
+from reportkit.render.docx.wml import Paragraph, attr, cell_run
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
-
-EIGHTHS_PER_PT = 8
 
 
 def paragraph(
@@ -43,23 +42,14 @@ def paragraph(
     return anchor
 
 
-def _border(side: str, rule: str, profile: Profile) -> str:
-    data = profile.rules[rule]
-    colour = attr(profile.colour(data.colour))
-    return (
-        f'<w:{side} w:val="single" w:sz="{round(data.width * EIGHTHS_PER_PT)}" '
-        f'w:space="0" w:color="{colour}"/>'
-    )
-
-
 def _table(group: Anchored, profile: Profile, ids: dict[str, str]) -> str:
     """The group as a one-column table (WordprocessingML): no cell padding, the rows' own
     indents place the text."""
     width = twips(profile.page.type_width)
     pitch = twips(profile.grid.line_pitch)
     blocks = list(group.blocks)
-    top = _border("top", blocks[0].rule, profile) if isinstance(blocks[0], Rule) else ""
-    bottom = _border("bottom", blocks[-1].rule, profile) if isinstance(blocks[-1], Rule) else ""
+    top = border("top", blocks[0].rule, profile) if isinstance(blocks[0], Rule) else ""
+    bottom = border("bottom", blocks[-1].rule, profile) if isinstance(blocks[-1], Rule) else ""
     out = [
         f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
         f'<w:tblBorders>{top}{bottom}</w:tblBorders><w:tblLayout w:type="fixed"/>'
@@ -70,7 +60,7 @@ def _table(group: Anchored, profile: Profile, ids: dict[str, str]) -> str:
     for index, block in enumerate(blocks):
         if isinstance(block, Rule):
             if 0 < index < len(blocks) - 1:
-                above = _border("top", block.rule, profile)
+                above = border("top", block.rule, profile)
             continue
         if not isinstance(block, Text):
             continue
@@ -107,13 +97,9 @@ def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
             f'<w:ind w:leftChars="{round(left * 100)}" w:left="{twips(left * size)}" '
             f'w:hangingChars="{round(label * 100)}" w:hanging="{twips(label * size)}"/>'
         )
-    runs = "".join(_r(run.text) for line in block.lines for run in line)
+    runs = "".join(cell_run(run.text) for line in block.lines for run in line)
     if block.right:
         runs += ("<w:r><w:tab/></w:r>" if written else "") + "".join(
-            _r(r.text) for r in block.right
+            cell_run(r.text) for r in block.right
         )
     return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
-
-
-def _r(value: str) -> str:
-    return f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>{preserved(value)}</w:r>'

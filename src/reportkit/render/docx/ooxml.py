@@ -10,16 +10,9 @@ from lxml import etree
 from reportkit.render.docx.wml import PPR_ORDER, RPR_ORDER
 
 NAMESPACES = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     "xml": "http://www.w3.org/XML/1998/namespace",
-    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
 }
 _PREFIXES = {uri: prefix for prefix, uri in NAMESPACES.items()}
 # as Word and python-docx read and write parts: no whitespace between elements, no entities

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reportkit.compose.page import Table
-from reportkit.render.docx.wml import attr, preserved
+from reportkit.render.docx.wml import attr, cell_run
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
@@ -15,7 +15,8 @@ EIGHTHS_PER_PT = 8
 _NUMBER = re.compile(r"[-+]?[\d,，.]+(%|‰)?")
 
 
-def _border(side: str, rule: str | None, profile: Profile) -> str:
+def border(side: str, rule: str | None, profile: Profile) -> str:
+    """A table border (``top``, ``insideH`` …) of the template's rule ``rule``; none for None."""
     if rule is None:
         return f'<w:{side} w:val="nil"/>'
     data = profile.rules[rule]
@@ -34,8 +35,8 @@ def element(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]
     pad = twips(figures.padding * (cell_style.size or 0))
     pitch = profile.grid.line_pitch * cell_style.line_height
     borders = "".join(
-        _border(side, figures.frame, profile) for side in ("top", "left", "bottom", "right")
-    ) + "".join(_border(side, figures.inner, profile) for side in ("insideH", "insideV"))
+        border(side, figures.frame, profile) for side in ("top", "left", "bottom", "right")
+    ) + "".join(border(side, figures.inner, profile) for side in ("insideH", "insideV"))
     out = [
         f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
@@ -60,8 +61,7 @@ def element(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]
             out.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{column}" w:type="dxa"/></w:tcPr>'
                 f'<w:p><w:pPr><w:pStyle w:val="{attr(ids[style])}"/><w:jc w:val="{align}"/></w:pPr>'
-                '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
-                f"{preserved(cell)}</w:r></w:p></w:tc>"
+                f"{cell_run(cell)}</w:p></w:tc>"
             )
         out.append("</w:tr>")
     out.append("</w:tbl>")

@@ -235,11 +235,13 @@ def _content(value: str) -> str:
     return "".join(out)
 
 
-def preserved(value: str) -> str:
-    """``value`` as a w:t keeping its spaces (empty: an empty element)."""
-    if not value:
-        return '<w:t xml:space="preserve"/>'
-    return f'<w:t xml:space="preserve">{text(value)}</w:t>'
+def cell_run(value: str) -> str:
+    """A run of a table cell or an end-block row: its spaces kept, quotes and dashes in the
+    Chinese face (w:hint="eastAsia" whatever the text holds)."""
+    kept = (
+        f'<w:t xml:space="preserve">{text(value)}</w:t>' if value else '<w:t xml:space="preserve"/>'
+    )
+    return f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>{kept}</w:r>'
 
 
 def _t(value: str) -> str:
