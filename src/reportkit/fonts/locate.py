@@ -69,7 +69,7 @@ def _by_family() -> dict[str, list[Face]]:
 def _installed() -> tuple[Face, ...]:
     if sys.platform.startswith("linux") and shutil.which("fc-list"):
         return _fontconfig()
-    return _scan(_folders())
+    return _scan(font_folders())
 
 
 def _fontconfig() -> tuple[Face, ...]:
@@ -125,7 +125,8 @@ def _fc_list() -> tuple[Face, ...]:
     return tuple(faces)
 
 
-def _folders() -> list[Path]:
+def font_folders() -> list[Path]:
+    """The usual font folders of this system (the machine's and the user's)."""
     home = Path.home()
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", "C:/Windows"))

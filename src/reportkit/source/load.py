@@ -129,7 +129,19 @@ def load_source(
     files = [file]
     articles: list[Article] = []
     raw = data.get("articles")
-    refs = raw if isinstance(raw, list) else _discovered(file.parent) if raw is None else []
+    refs = raw if isinstance(raw, list) else []
+    outside = raw is None and not within(file.parent / ARTICLES_DIR, [root])
+    if outside:  # a link leading out: not looked into
+        problems.append(
+            Problem(
+                Location(file.parent / ARTICLES_DIR),
+                "articles",
+                f"文件夹“{ARTICLES_DIR}/”在材料文件夹之外（链接到别处），不能使用："
+                "请把文章放进材料文件夹",
+            )
+        )
+    elif raw is None:
+        refs = _discovered(file.parent)
     seen: dict[Path, int] = {}
 
     def add(
@@ -148,9 +160,9 @@ def load_source(
         else:
             article = validate(Article, article_data, path, article_lines, problems)
         if article is not None:
-            where = (lines, written) if written else (article_lines, ())
+            named = lines if written else article_lines
             problems.extend(
-                images.check(article, path.parent, root, path, *where, taken=taken or ())
+                images.check(article, path.parent, root, path, named, written, taken or ())
             )
             articles.append(article)
 
