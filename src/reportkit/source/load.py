@@ -238,7 +238,7 @@ def load_source(
             continue
         article_data = _normalised(article_data, (), path, article_lines, warnings, normalise)
         add(article_data, path, article_lines)
-    if not refs and raw is None:
+    if not refs and raw is None and not outside:
         problems.append(
             Problem(
                 Location(file),

@@ -2,46 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from reportkit.confine import within
+from reportkit.errors import Location, Problem
+from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
 
-Found = list[tuple[tuple[Any, ...], str]]  # (field path, message)
+Locate = Callable[[tuple[Any, ...]], Location]  # where a field was written
+PIECE_OUTSIDE = "在模板文件夹之外，不能使用：请把它放进模板的 pieces/ 文件夹后再写文件名"
 
 
 def problems(
-    profile: Profile, piece_dirs: list[Path], folder: Path, roots: tuple[Path, ...]
-) -> Found:
+    profile: Profile,
+    piece_dirs: list[Path],
+    folder: Path,
+    roots: tuple[Path, ...],
+    locate: Locate,
+) -> list[Problem]:
     """Pieces outside ``roots`` (the template's folder and the built-in templates), and font
     files outside them and the machine's font folders; ``folder``: the template's own."""
-    return [*_pieces(profile, piece_dirs, roots), *_fonts(profile, folder, roots)]
+    return [*_pieces(profile, piece_dirs, roots, locate), *_fonts(profile, folder, roots, locate)]
 
 
-def _pieces(profile: Profile, piece_dirs: list[Path], roots: tuple[Path, ...]) -> Found:
-    found: Found = []
+def _pieces(
+    profile: Profile, piece_dirs: list[Path], roots: tuple[Path, ...], locate: Locate
+) -> list[Problem]:
+    found = []
     for key, name in profile.pieces.items():
+        at = ("pieces", key)
         named = Path(name)
         if named.is_absolute() or ".." in named.parts:
-            inside = False
-        else:  # the file the pieces' loader will read: the first folder that has it
-            file = next((d / name for d in piece_dirs if (d / name).is_file()), None)
-            inside = file is None or within(file, roots)  # a missing one is named when read
-        if not inside:
-            found.append(
-                (
-                    ("pieces", key),
-                    f"文字片段文件“{name}”在模板文件夹之外，不能使用："
-                    "请把它放进模板的 pieces/ 文件夹后再写文件名",
-                )
-            )
+            found.append(Problem(locate(at), dotted(at), f"文字片段文件“{name}”{PIECE_OUTSIDE}"))
+            continue
+        # the file the pieces' loader reads: the first folder that has it (a missing one is
+        # named when it is read); a link leading out is named where it lies
+        file = next((d / name for d in piece_dirs if (d / name).is_file()), None)
+        if file is not None and not within(file, roots):
+            message = f"文字片段文件“{name}”链接到模板文件夹之外，不能使用：请换成文件本身"
+            found.append(Problem(Location(file), dotted(at), message))
     return found
 
 
-def _fonts(profile: Profile, folder: Path, roots: tuple[Path, ...]) -> Found:
+def _fonts(
+    profile: Profile, folder: Path, roots: tuple[Path, ...], locate: Locate
+) -> list[Problem]:
     named = [
-        (role, script, value)
+        (("fonts", role, "files", script), value)
         for role, spec in profile.fonts.items()
         for script, value in spec.files.items()
     ]
@@ -50,16 +59,14 @@ def _fonts(profile: Profile, folder: Path, roots: tuple[Path, ...]) -> Found:
     from reportkit.fonts.locate import font_folders
 
     allowed = [*roots, *font_folders()]
-    found: Found = []
-    for role, script, value in named:
+    found = []
+    for at, value in named:
         path = folder / value  # an absolute path stays as written
-        path = path.with_name(path.name.partition("#")[0] or path.name)  # face.ttc#1
+        path = path.with_name(path.name.partition("#")[0] or path.name)  # a face.ttc#1
         if not within(path, allowed):
-            found.append(
-                (
-                    ("fonts", role, "files", script),
-                    f"字体文件“{value}”在模板文件夹和本机字体文件夹之外，不能使用："
-                    "请把它放进模板文件夹后再写路径",
-                )
+            message = (
+                f"字体文件“{value}”在模板文件夹和本机字体文件夹之外，不能使用："
+                "请把它放进模板文件夹后再写路径"
             )
+            found.append(Problem(locate(at), dotted(at), message))
     return found

@@ -103,12 +103,13 @@ def _load_folder(folder: Path) -> Template:
         raise TemplateError(problems)
     from reportkit.compose.parts import part_problems  # the builders templates may name
 
-    found = [*part_problems(profile.parts), *style_name_problems(profile.styles)]
-    found += named_files.problems(profile, piece_dirs, folder, roots)
-    for at, message in found:
+    def locate(at: tuple[Any, ...]) -> Location:
         known = next((at[:cut] for cut in range(len(at), 0, -1) if at[:cut] in lines), None)
-        where = Location(files.get(known, file), lines[known]) if known else Location(file)
-        problems.append(Problem(where, dotted(at), message))
+        return Location(files.get(known, file), lines[known]) if known else Location(file)
+
+    for at, message in [*part_problems(profile.parts), *style_name_problems(profile.styles)]:
+        problems.append(Problem(locate(at), dotted(at), message))
+    problems += named_files.problems(profile, piece_dirs, folder, roots, locate)
     if problems:
         raise TemplateError(problems)
     version = usercache.key(_code(), stamps)
