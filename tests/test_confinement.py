@@ -531,3 +531,41 @@ def test_a_damaged_cache_record_is_read_again(
         assert load(folder).profile.name == "house"
     os.truncate(kept_record(folder), 10)
     assert load(folder).profile.name == "house"
+
+
+def test_a_forged_font_list_in_the_cache_is_listed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fonts fontconfig knows are kept in the cache; a kept list naming a file that is
+    not a font is not used (fontconfig is asked again)."""
+    from reportkit.fonts import locate
+
+    monkeypatch.setenv("REPORTKIT_CACHE", str(tmp_path / "cache"))
+    real = locate._fontconfig()
+    assert real and all(face.file.suffix.lower() in locate.FONT_SUFFIXES for face in real)
+    kept = tmp_path / "cache/fontconfig-faces.marshal"
+    record = marshal.loads(kept.read_bytes())
+    secret = outside(tmp_path) / "secret.yaml"
+    record["faces"] = [(str(secret), 0, "FandolFang", "Regular")]
+    kept.write_bytes(marshal.dumps(record))
+    assert locate._fontconfig() == real
+
+
+def test_a_forged_font_key_names_no_folder_outside_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A prepared font's folder in the cache is named by its hash: a kept key table that
+    says ``../..`` is not followed (the font would be written there)."""
+    from reportkit.fonts import locate, prepare
+
+    monkeypatch.setenv("REPORTKIT_CACHE", str(tmp_path / "cache"))
+    face = next(f for f in locate._fontconfig() if f.file.suffix.lower() == ".ttf")
+    info = face.file.stat()
+    ident = f"{face.file}|{info.st_size}|{info.st_mtime_ns}|{face.index}|{prepare.FORMAT}"
+    usercache.store(prepare._keys_file(), {ident: "../../../outside"})
+    prepare._known_keys.cache_clear()
+    try:
+        key = prepare._content_key(face)
+    finally:
+        prepare._known_keys.cache_clear()
+    assert len(key) == 24 and set(key) <= set("0123456789abcdef")
