@@ -521,11 +521,26 @@ def test_a_cache_record_is_checked_as_the_file_is(
 def test_a_damaged_cache_record_is_read_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A record that is not what reading the files gives — data no YAML file holds, lines
+    that are not numbers, paths that are not text, a cut file — is not used."""
     monkeypatch.setenv("REPORTKIT_CACHE", str(tmp_path / "cache"))
     folder = house(tmp_path, "extends: gbt9704-bulletin\nname: house\n").resolve()
     load = registry._load_folder.__wrapped__
     load(folder)
-    for damage in ({"data": []}, {"lines": {("name",): "x"}}, {"where": 3}, {"dirs": [1]}):
+    data = marshal.loads(kept_record(folder).read_bytes())["data"]
+    deep: dict = {}
+    for _ in range(1500):  # deeper than any file (and than validation could follow)
+        deep = {"a": deep}
+    damaged = (
+        {"data": []},
+        {"data": {**data, "name": 3}},
+        {"data": {**data, "description": deep}},
+        {"data": {**data, "name": b"house"}},
+        {"lines": {("name",): "x"}},
+        {"where": 3},
+        {"dirs": [1]},
+    )
+    for damage in damaged:
         record = marshal.loads(kept_record(folder).read_bytes())
         kept_record(folder).write_bytes(marshal.dumps({**record, **damage}))
         assert load(folder).profile.name == "house"

@@ -81,20 +81,7 @@ def _load_folder(folder: Path) -> Template:
     read = _kept(usercache.load(kept), roots)
     if read is None:
         data, lines, files, piece_dirs = _merged(folder, (), roots)
-        sources = sorted({str(path) for path in files.values()} | {str(file)})
-        stamps = usercache.stamp(*map(Path, sources))
-        usercache.store(
-            kept,
-            {
-                "code": _code(),
-                "files": sources,
-                "sources": stamps,
-                "data": data,
-                "lines": lines,
-                "where": {at: str(path) for at, path in files.items()},
-                "dirs": [str(d) for d in piece_dirs],
-            },
-        )
+        stamps = _keep(kept, data, lines, files, piece_dirs)
     else:
         data, lines, files, piece_dirs, stamps = read
     problems: list[Problem] = []
@@ -116,6 +103,23 @@ def _load_folder(folder: Path) -> Template:
     return Template(folder, profile, Pieces(piece_dirs, profile.pieces), version)
 
 
+def _keep(kept: Path, data: Any, lines: Lines, files: Files, piece_dirs: list[Path]) -> Any:
+    """Keep the template as read — plain data — and return the stamps of its files."""
+    sources = sorted({str(path) for path in files.values()})
+    stamps = usercache.stamp(*map(Path, sources))
+    record = {
+        "code": _code(),
+        "files": sources,
+        "sources": stamps,
+        "data": data,
+        "lines": lines,
+        "where": {at: str(path) for at, path in files.items()},
+        "dirs": [str(d) for d in piece_dirs],
+    }
+    usercache.store(kept, record)
+    return stamps
+
+
 def _kept(record: Any, roots: tuple[Path, ...]) -> tuple[Any, Lines, Files, list[Path], Any] | None:
     """The merged data a kept record holds, when it is plain data read from files that have
     not changed since, all inside ``roots``; None: read the files again.  The data is
@@ -134,11 +138,33 @@ def _kept(record: Any, roots: tuple[Path, ...]) -> tuple[Any, Lines, Files, list
         if record["sources"] != stamps:
             return None
         data, lines = record["data"], dict(record["lines"])
-        if not isinstance(data, dict) or not all(isinstance(n, int) for n in lines.values()):
+        if not _as_read(data) or not all(isinstance(n, int) for n in lines.values()):
             return None
         return data, lines, where, dirs, stamps
     except (TypeError, KeyError, OSError, ValueError, AttributeError):
         return None  # not kept yet, kept by another version, or a file gone: read again
+
+
+def _as_read(data: Any) -> bool:
+    """Whether ``data`` is what a YAML file gives: a mapping of text, lists and mappings no
+    deeper and no larger than a file may hold."""
+    if not isinstance(data, dict):
+        return False
+    stack, count = [(data, 0)], 0
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if depth > yamlfile.MAX_DEPTH or count > yamlfile.MAX_NODES:
+            return False
+        if isinstance(value, dict):
+            if not all(isinstance(key, str) for key in value):
+                return False
+            stack += [(v, depth + 1) for v in value.values()]
+        elif isinstance(value, list):
+            stack += [(v, depth + 1) for v in value]
+        elif value is not None and not isinstance(value, str):
+            return False
+    return True
 
 
 @functools.cache
