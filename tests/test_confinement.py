@@ -191,6 +191,23 @@ def test_an_article_with_one_misspelt_field_is_still_an_article(tmp_path: Path) 
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("bulletin.yaml", "不是简报文件：应为含 masthead、articles 等字段的 YAML"),
+        ("report.yaml", "不是报告文件：应为含 issuer、title 等字段的 YAML"),
+        ("minutes.yaml", "不是纪要文件：应为含 mark、title 等字段的 YAML"),
+    ],
+)
+def test_a_source_file_with_no_field_of_its_kind_is_named_not_printed(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / name).write_text(f"apiVersion: v1\n{SECRET}: {SECRET}\ntoken: {SECRET}\n", "utf-8")
+    refused(source, f"{source}/{name}: 错误：“{name}”{message}")
+
+
 # --- photos and seals ----------------------------------------------------------------------
 
 

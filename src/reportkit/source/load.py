@@ -53,6 +53,7 @@ KNOWN_FILES = "应为 YAML 文章（.yaml、.yml）或稿件（.txt、.md、.mar
 
 SOURCE_FILES = ("bulletin.yaml", "report.yaml", "minutes.yaml", "document.yaml")
 KINDS = {"bulletin": "简报", "report": "报告", "minutes": "纪要"}
+EXPECTED = {"bulletin": "masthead、articles", "report": "issuer、title", "minutes": "mark、title"}
 
 
 def bulletin_file(source: Path) -> tuple[Path, str]:
@@ -111,6 +112,11 @@ def load_source(
     origin.add((), file, lines)
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    model = BulletinFile if kind == "bulletin" else CONTENT[kind]
+    if isinstance(data, dict) and not any(key in fields(model) for key in data):
+        # any YAML file named by mistake: its own keys and values are not repeated
+        expected = f"{KINDS[kind]}文件：应为含 {EXPECTED[kind]} 等字段的 YAML"
+        raise SourceError([Problem(Location(file), "", f"“{file.name}”不是{expected}")])
     data = _normalised(data, (), file, lines, warnings, normalise)
     if not isinstance(data, dict):
         raise SourceError(
