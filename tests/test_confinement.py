@@ -236,6 +236,24 @@ def test_a_photo_out_of_the_folder(tmp_path: Path, how: str) -> None:
     )
 
 
+def test_a_markdown_drafts_picture_out_of_the_folder(tmp_path: Path) -> None:
+    outside(tmp_path)
+    source = minimal_source(
+        tmp_path / "src",
+        **{
+            "bulletin.yaml": MINIMAL_BULLETIN.replace("articles/a.yaml", "articles/notes.md"),
+            "articles/notes.md": "# 学习长沙经验\n\n某某区商务局副局长 赵磊\n\n"
+            "5月10日，我随团赴长沙学习。\n\n## 学习体会\n\n一是平台化运营。\n\n"
+            "![图为园区](../../outside/photo.jpg)\n",
+        },
+    )
+    refused(
+        source,
+        f"{source}/articles/notes.md:11: sections[0].points[1].image: 错误："
+        f"图片“../../outside/photo.jpg”{PICTURE_OUT}",
+    )
+
+
 REPORT = """\
 kind: report
 issuer: 某某区人民政府办公室
