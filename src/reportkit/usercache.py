@@ -1,6 +1,6 @@
 """The user cache: what is slow to make and the same every time — prepared fonts, font lookups,
-compiled pieces, loaded templates, the .docx base of each template.  Plain data is kept with
-marshal (read back in a fraction of the time JSON takes); anything kept is checked against
+templates as read, the .docx base of each template.  Plain data only is kept, with marshal
+(read back in a fraction of the time JSON takes), never code; anything kept is checked against
 what it was made from before it is used."""
 
 from __future__ import annotations

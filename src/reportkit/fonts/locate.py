@@ -69,7 +69,7 @@ def _by_family() -> dict[str, list[Face]]:
 def _installed() -> tuple[Face, ...]:
     if sys.platform.startswith("linux") and shutil.which("fc-list"):
         return _fontconfig()
-    return _scan(_folders())
+    return _scan(font_folders())
 
 
 def _fontconfig() -> tuple[Face, ...]:
@@ -77,12 +77,27 @@ def _fontconfig() -> tuple[Face, ...]:
     stamp = _fontconfig_stamp()
     remembered = cache_dir() / "fontconfig-faces.marshal"
     saved = load(remembered)
-    if isinstance(saved, dict) and saved.get("stamp") == stamp:
+    if isinstance(saved, dict) and saved.get("stamp") == stamp and _rows(saved.get("faces")):
         return tuple(Face(Path(f), i, fam, st) for f, i, fam, st in saved["faces"])
     faces = _fc_list()
     rows = [(str(f.file), f.index, f.family, f.style) for f in faces]
     store(remembered, {"stamp": stamp, "faces": rows})
     return faces
+
+
+def _rows(faces: object) -> bool:
+    """Whether kept faces are what :func:`_fc_list` gives: font files, numbers and names
+    (anything else in the cache is listed again, never opened)."""
+    return isinstance(faces, list) and all(
+        isinstance(row, tuple | list)
+        and len(row) == 4
+        and isinstance(row[0], str)
+        and Path(row[0]).suffix.lower() in FONT_SUFFIXES
+        and isinstance(row[1], int)
+        and isinstance(row[2], str)
+        and isinstance(row[3], str)
+        for row in faces
+    )
 
 
 def _fontconfig_stamp() -> list[list]:
@@ -125,7 +140,8 @@ def _fc_list() -> tuple[Face, ...]:
     return tuple(faces)
 
 
-def _folders() -> list[Path]:
+def font_folders() -> list[Path]:
+    """The usual font folders of this system (the machine's and the user's)."""
     home = Path.home()
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", "C:/Windows"))

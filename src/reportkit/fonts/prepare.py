@@ -12,6 +12,7 @@ import bisect
 import functools
 import hashlib
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 UNITS_PER_EM = 1000
 FORMAT = 2  # bump when the prepared files change shape
 FS_TYPE_RESTRICTED = 0x0002  # OpenType OS/2 fsType bit 1: no embedding
+_KEY = re.compile("[0-9a-f]{24}")
 
 
 class Coverage:
@@ -192,8 +194,7 @@ def _content_key(face: Face) -> str:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         digest.update(f"|{face.index}|{FORMAT}".encode())
-        fresh = load(_keys_file())  # another process may have added some meanwhile
-        known.update(fresh if isinstance(fresh, dict) else {})
+        known.update(_keys(load(_keys_file())))  # another process may have added some
         known[ident] = digest.hexdigest()[:24]
         store(_keys_file(), dict(sorted(known.items())))
     return known[ident]
@@ -206,8 +207,19 @@ def _keys_file() -> Path:
 @functools.cache
 def _known_keys() -> dict[str, str]:
     """The content keys found so far, read once per process."""
-    known = load(_keys_file())
-    return known if isinstance(known, dict) else {}
+    return _keys(load(_keys_file()))
+
+
+def _keys(kept: object) -> dict[str, str]:
+    """The well-formed entries of a kept key table: a key names a folder in the cache, so
+    it is a hash and nothing else (never ``../``)."""
+    if not isinstance(kept, dict):
+        return {}
+    return {
+        ident: key
+        for ident, key in kept.items()
+        if isinstance(ident, str) and isinstance(key, str) and _KEY.fullmatch(key)
+    }
 
 
 def _ranges(codes: list[int]) -> list[tuple[int, int]]:

@@ -151,6 +151,9 @@ def _override(
     index = 0
     if "#" in path.name:
         name, _, number = path.name.partition("#")
+        if not (number or "0").isdecimal():
+            message = f"“#”后应写字体在字体集里的序号（0、1 …），而不是“{number}”"
+            raise FontError([Problem(Location(path), key, message)])
         path, index = path.with_name(name), int(number or 0)
     if not path.is_file():
         raise FontError([Problem(Location(path), key, "找不到这个字体文件")])

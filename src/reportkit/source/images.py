@@ -4,9 +4,11 @@ source's folder, and readable images of a sensible size — or a message saying 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from reportkit.confine import within
 from reportkit.errors import Location, Problem
 from reportkit.source.yamlfile import dotted
 
@@ -18,17 +20,25 @@ Lines = dict[tuple[Any, ...], int]
 
 
 def check(
-    content: Any, base: Path, root: Path, file: Path, lines: Lines, prefix: tuple[Any, ...] = ()
+    content: Any,
+    base: Path,
+    root: Path,
+    file: Path,
+    lines: Lines,
+    prefix: tuple[Any, ...] = (),
+    taken: Collection[Path] = (),
 ) -> list[Problem]:
     """Resolve and check every photo and seal of ``content`` (an article, a report …): paths
-    relative to ``base``, never outside ``root``.  Each checked one knows its file (``_path``)."""
+    relative to ``base``, never outside ``root`` — save ``taken``, the pictures reportkit took
+    out of the Word draft ``content`` was read from.  Each checked one knows its file
+    (``_path``)."""
     problems: list[Problem] = []
     for at, item, field in _images(content):
         where = (*prefix, *at, field)
         line = next(
             (lines[where[:cut]] for cut in range(len(where), 0, -1) if where[:cut] in lines), None
         )
-        message, path = _problem(getattr(item, field), base, root, seal=field == "seal")
+        message, path = _problem(getattr(item, field), base, root, taken, seal=field == "seal")
         if message:
             problems.append(Problem(Location(file, line), dotted(where), message))
         else:
@@ -55,7 +65,7 @@ def _images(content: Any) -> list[tuple[tuple[Any, ...], Any, str]]:
 
 
 def _problem(
-    name: str, base: Path, root: Path, seal: bool = False
+    name: str, base: Path, root: Path, taken: Collection[Path] = (), seal: bool = False
 ) -> tuple[str | None, Path | None]:
     """Why the image ``name`` cannot be used (None: it can), and its file; a ``seal`` must
     have a see-through background."""
@@ -64,13 +74,12 @@ def _problem(
     if WEB_ADDRESS.match(name):
         return web_picture(name), None
     try:
-        path = (base / name).resolve()
-        # a picture taken out of a Word draft by reportkit lives in its cache
-        inside = path.is_relative_to(root.resolve()) or path.is_relative_to(
-            cache_folder().resolve()
-        )
-    except (OSError, ValueError):
+        named = base / name
+        path = named.resolve()
+    except (OSError, ValueError, RuntimeError):
         return f"图片路径“{name}”无法使用", None
+    # a picture taken out of this Word draft lives in reportkit's cache: that one only
+    inside = within(named, [root]) or (named in taken and within(named, [cache_folder()]))
     if not inside:
         return (
             f"图片“{name}”在材料文件夹之外，不能使用：请把图片放进材料文件夹（如 photos/）后再写路径",

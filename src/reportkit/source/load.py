@@ -6,6 +6,8 @@ import errno
 from pathlib import Path
 from typing import Any
 
+from reportkit.confine import within
+from reportkit.datamodel import fields
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
@@ -44,10 +46,14 @@ NOT_TEXT = frozenset(
 )
 
 Lines = dict[tuple[Any, ...], int]
+NOT_AN_ARTICLE = "不是文章文件："
+ARTICLE_YAML = "应为含 title、authors 等字段的 YAML"
+KNOWN_FILES = "应为 YAML 文章（.yaml、.yml）或稿件（.txt、.md、.markdown、.docx）"
 
 
 SOURCE_FILES = ("bulletin.yaml", "report.yaml", "minutes.yaml", "document.yaml")
 KINDS = {"bulletin": "简报", "report": "报告", "minutes": "纪要"}
+EXPECTED = {"bulletin": "masthead、articles", "report": "issuer、title", "minutes": "mark、title"}
 
 
 def bulletin_file(source: Path) -> tuple[Path, str]:
@@ -106,6 +112,11 @@ def load_source(
     origin.add((), file, lines)
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    model = BulletinFile if kind == "bulletin" else CONTENT[kind]
+    if isinstance(data, dict) and not any(key in fields(model) for key in data):
+        # any YAML file named by mistake: its own keys and values are not repeated
+        expected = f"{KINDS[kind]}文件：应为含 {EXPECTED[kind]} 等字段的 YAML"
+        raise SourceError([Problem(Location(file), "", f"“{file.name}”不是{expected}")])
     data = _normalised(data, (), file, lines, warnings, normalise)
     if not isinstance(data, dict):
         raise SourceError(
@@ -124,13 +135,30 @@ def load_source(
     files = [file]
     articles: list[Article] = []
     raw = data.get("articles")
-    refs = raw if isinstance(raw, list) else _discovered(file.parent) if raw is None else []
+    refs = raw if isinstance(raw, list) else []
+    outside = raw is None and not within(file.parent / ARTICLES_DIR, [root])
+    if outside:  # a link leading out: not looked into
+        problems.append(
+            Problem(
+                Location(file.parent / ARTICLES_DIR),
+                "articles",
+                f"文件夹“{ARTICLES_DIR}/”在材料文件夹之外（链接到别处），不能使用："
+                "请把文章放进材料文件夹",
+            )
+        )
+    elif raw is None:
+        refs = _discovered(file.parent)
     seen: dict[Path, int] = {}
 
     def add(
-        article_data: Any, path: Path, article_lines: Lines, written: tuple[Any, ...] = ()
+        article_data: Any,
+        path: Path,
+        article_lines: Lines,
+        written: tuple[Any, ...] = (),
+        taken: list[Path] | None = None,
     ) -> None:
-        """Validate one article; ``written``: its place in bulletin.yaml when inline."""
+        """Validate one article; ``written``: its place in bulletin.yaml when inline;
+        ``taken``: the pictures taken out of the Word draft it was read from."""
         at = ("articles", len(articles))
         origin.add(at, path, article_lines)
         if written:
@@ -138,8 +166,10 @@ def load_source(
         else:
             article = validate(Article, article_data, path, article_lines, problems)
         if article is not None:
-            where = (lines, written) if written else (article_lines, ())
-            problems.extend(images.check(article, path.parent, root, path, *where))
+            named = lines if written else article_lines
+            problems.extend(
+                images.check(article, path.parent, root, path, named, written, taken or ())
+            )
             articles.append(article)
 
     for index, item in enumerate(refs):
@@ -163,7 +193,7 @@ def load_source(
             )
             continue
         path = file.parent / item
-        unusable = _unusable_path(item, path)
+        unusable = _unusable_path(item, path) or _outside(item, path, root)
         if unusable:
             problems.append(Problem(here, dotted(at), unusable))
             continue
@@ -182,6 +212,9 @@ def load_source(
                 message += f"，是否应为“{item}{found.suffix}”？"
             problems.append(Problem(here, dotted(at), message))
             continue
+        if path.suffix.lower() not in (*YAML_SUFFIXES, *DRAFT_SUFFIXES):
+            problems.append(Problem(here, dotted(at), f"“{item}”{NOT_AN_ARTICLE}{KNOWN_FILES}"))
+            continue
         files.append(path)
         try:
             if path.suffix.lower() in DRAFT_SUFFIXES:
@@ -190,22 +223,28 @@ def load_source(
                 from reportkit.source.drafts.load import load_draft
 
                 draft = load_draft(path, normalise=normalise)
-                figures.resolve(draft.articles, figures.cached, base=path.parent)
+                taken: list[Path] = []
+                figures.resolve(draft.articles, figures.keeping(taken), base=path.parent)
                 warnings.extend(draft.notes)
                 if not draft.articles:
                     problems.append(
                         Problem(Location(path), "", "稿件里没有找到文章（标题、署名、正文）")
                     )
                 for article_data, article_lines in zip(draft.articles, draft.lines, strict=True):
-                    add(article_data, path, article_lines)
+                    add(article_data, path, article_lines, taken=taken)
                 continue
             article_data, article_lines = yamlfile.load(path)
+        except yamlfile.NotText:
+            article_data, article_lines = None, {}
         except SourceError as exc:
             problems.extend(exc.problems)
             continue
+        if not _article_like(article_data):  # nothing of it is echoed: it may be any file
+            problems.append(Problem(here, dotted(at), f"“{item}”{NOT_AN_ARTICLE}{ARTICLE_YAML}"))
+            continue
         article_data = _normalised(article_data, (), path, article_lines, warnings, normalise)
         add(article_data, path, article_lines)
-    if not refs and raw is None:
+    if not refs and raw is None and not outside:
         problems.append(
             Problem(
                 Location(file),
@@ -234,6 +273,20 @@ def _discovered(folder: Path) -> list[str]:
         and p.suffix.lower() in (*YAML_SUFFIXES, *DRAFT_SUFFIXES)
         and not p.name.startswith((".", "~$"))
     ]
+
+
+def _outside(item: str, path: Path, root: Path) -> str | None:
+    """Why an article file cannot be used when it lies outside the source's folder."""
+    if within(path, [root]):
+        return None
+    return f"文章文件“{item}”在材料文件夹之外，不能使用：请把它放进材料文件夹后再写路径"
+
+
+def _article_like(data: Any) -> bool:
+    """Whether a YAML file's content is meant as an article: a mapping with at least one
+    article field (a misspelt one among right ones is named; a file with none is not an
+    article, and its own keys are not repeated)."""
+    return isinstance(data, dict) and any(key in fields(Article) for key in data)
 
 
 def _unusable_path(item: str, path: Path) -> str | None:

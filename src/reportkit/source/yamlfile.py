@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from reportkit.errors import Location, Problem, SourceError
-from reportkit.source.encoding import UndecodableError, decode
+from reportkit.source.encoding import UndecodableError, decode, looks_utf16
 
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python loader is the fallback
     _Loader: type = yaml.CSafeLoader
@@ -48,6 +48,10 @@ def _wide_colon(rows: list[str]) -> tuple[int, str] | None:
     return None
 
 
+class NotText(SourceError):
+    """The file is not text at all (a picture, a program, a Word file …)."""
+
+
 def read_text(path: Path) -> str:
     """The file's text, decoded as UTF-8 (with or without BOM) or UTF-16 (with BOM)."""
     try:
@@ -67,6 +71,16 @@ def read_text(path: Path) -> str:
                     Location(path),
                     "",
                     f"文件太大（{len(data) / 1024 / 1024:.0f} MB），简报和文章的 YAML 不会这么大",
+                )
+            ]
+        )
+    if b"\0" in data and not looks_utf16(data):
+        raise NotText(
+            [
+                Problem(
+                    Location(path),
+                    "",
+                    "这不是文字文件（可能是图片、程序或 Word 文件），不能当作 YAML 读",
                 )
             ]
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +11,13 @@ from jinja2.sandbox import SandboxedEnvironment
 from reportkit.errors import Location, Problem, TemplateError
 from reportkit.source.clean import describe, first_unusable
 
-Compiled = dict[str, tuple[str, bytes]]  # piece → its file and its compiled code (marshal)
-
 
 class Pieces:
     """The named text pieces of one template (masthead lines, bylines, file name …)."""
 
-    def __init__(self, folders: list[Path], files: dict[str, str], kept: Compiled | None = None):
-        """``folders``: the template's pieces folder first, then those of what it extends;
-        ``kept``: the pieces as ``compiled`` gave them, when their files have not changed."""
+    def __init__(self, folders: list[Path], files: dict[str, str]):
+        """``folders``: the template's pieces folder first, then those of what it extends.
+        Pieces are compiled here, every time: compiled code is never read from a file."""
         folder = folders[0]
         env = SandboxedEnvironment(
             loader=jinja2.FileSystemLoader(folders),
@@ -33,14 +29,6 @@ class Pieces:
         env.filters["cn_date"] = cn_date
         self._files = files
         self._templates: dict[str, jinja2.Template] = {}
-        self.compiled: Compiled = {}
-        if kept:
-            for key, (_, code) in kept.items():
-                self._templates[key] = env.template_class.from_code(
-                    env, marshal.loads(code), env.make_globals(None)
-                )
-            self.compiled = kept
-            return
         problems = []
         for key, name in files.items():
             try:
@@ -60,7 +48,6 @@ class Pieces:
                 self._templates[key] = env.template_class.from_code(
                     env, made, env.make_globals(None)
                 )
-                self.compiled[key] = (str(filename), marshal.dumps(made))
             except jinja2.TemplateNotFound:
                 problems.append(Problem(Location(folder / name), key, "找不到这个文字片段文件"))
             except jinja2.TemplateSyntaxError as exc:
@@ -97,8 +84,3 @@ def cn_date(value: Any) -> str:
     if hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):
         return f"{value.year}年{value.month}月{value.day}日"
     return str(value)
-
-
-def made_by() -> list[str]:
-    """What compiled pieces depend on besides their files: Jinja2 and the Python that runs them."""
-    return [jinja2.__version__, sys.implementation.cache_tag]

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import functools
-import pickle
+import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from reportkit import usercache
+from reportkit.confine import within
 from reportkit.errors import Location, Problem, SourceError, TemplateError
 from reportkit.source import yamlfile
 from reportkit.source.validation import validate
 from reportkit.source.yamlfile import dotted
-from reportkit.template.pieces import Compiled, Pieces, made_by
+from reportkit.template import files as named_files
+from reportkit.template.pieces import Pieces
 from reportkit.template.profile import Profile, style_name_problems
 
 DEFAULT = "gbt9704-bulletin"
 TEMPLATE_FILE = "template.yaml"
 PIECES_DIR = "pieces"
 EXTENDS = "extends"
+Lines = dict[tuple[Any, ...], int]
+Files = dict[tuple[Any, ...], Path]
 
 
 def for_kind(kind: str) -> str:
@@ -71,64 +75,96 @@ def find(name_or_path: str, relative_to: Path | None = None) -> Path:
 
 @functools.cache
 def _load_folder(folder: Path) -> Template:
-    kept = usercache.cache_dir() / "templates" / f"{usercache.key(str(folder))}.marshal"
-    record = usercache.load(kept)
-    try:
-        if record["code"] == _code() and record["sources"] == usercache.stamp(
-            *map(Path, record["files"])
-        ):
-            profile = pickle.loads(record["profile"])
-            dirs = [Path(d) for d in record["dirs"]]
-            kept_pieces = record["pieces"]
-            if record["pieces_from"] != _pieces_from(dirs, kept_pieces):
-                kept_pieces = None  # a piece edited, added or removed: compiled again
-            pieces = Pieces(dirs, profile.pieces, kept_pieces)
-            return Template(folder, profile, pieces, record["version"])
-    except (TypeError, KeyError, OSError, ValueError, pickle.UnpicklingError, AttributeError):
-        pass  # not kept yet, kept by another version, or a file changed: read it again
     file = folder / TEMPLATE_FILE
-    data, lines, files, piece_dirs = _merged(folder, ())
+    roots = (folder, builtin_root())
+    kept = usercache.cache_dir() / "templates" / f"{usercache.key(str(folder))}.marshal"
+    read = _kept(usercache.load(kept), roots)
+    if read is None:
+        data, lines, files, piece_dirs = _merged(folder, (), roots)
+        stamps = _keep(kept, data, lines, files, piece_dirs)
+    else:
+        data, lines, files, piece_dirs, stamps = read
     problems: list[Problem] = []
     profile = validate(Profile, data, file, lines, problems, files=files)
     if profile is None:
         raise TemplateError(problems)
     from reportkit.compose.parts import part_problems  # the builders templates may name
 
-    for at, message in [*part_problems(profile.parts), *style_name_problems(profile.styles)]:
+    def locate(at: tuple[Any, ...]) -> Location:
         known = next((at[:cut] for cut in range(len(at), 0, -1) if at[:cut] in lines), None)
-        where = Location(files.get(known, file), lines[known]) if known else Location(file)
-        problems.append(Problem(where, dotted(at), message))
+        return Location(files.get(known, file), lines[known]) if known else Location(file)
+
+    for at, message in [*part_problems(profile.parts), *style_name_problems(profile.styles)]:
+        problems.append(Problem(locate(at), dotted(at), message))
+    problems += named_files.problems(profile, piece_dirs, folder, roots, locate)
     if problems:
         raise TemplateError(problems)
-    sources = sorted({str(path) for path in files.values()} | {str(file)})
-    stamps = usercache.stamp(*map(Path, sources))
     version = usercache.key(_code(), stamps)
-    pieces = Pieces(piece_dirs, profile.pieces)
-    usercache.store(
-        kept,
-        {
-            "code": _code(),
-            "files": sources,
-            "sources": stamps,
-            "dirs": [str(d) for d in piece_dirs],
-            "profile": pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL),
-            "version": version,
-            "pieces": pieces.compiled,
-            "pieces_from": _pieces_from(piece_dirs, pieces.compiled),
-        },
-    )
-    return Template(folder, profile, pieces, version)
+    return Template(folder, profile, Pieces(piece_dirs, profile.pieces), version)
 
 
-def _pieces_from(dirs: list[Path], compiled: Compiled) -> list:
-    """What compiled pieces were made from: their files, the folders they were looked up in
-    (a piece added to a template's own folder changes it), Jinja2 and Python."""
-    existing = [d for d in dirs if d.is_dir()]
-    return [
-        *usercache.stamp(*existing, *(Path(f) for f, _ in compiled.values())),
-        [str(d) for d in existing],
-        made_by(),
-    ]
+def _keep(kept: Path, data: Any, lines: Lines, files: Files, piece_dirs: list[Path]) -> Any:
+    """Keep the template as read — plain data — and return the stamps of its files."""
+    sources = sorted({str(path) for path in files.values()})
+    stamps = usercache.stamp(*map(Path, sources))
+    record = {
+        "code": _code(),
+        "files": sources,
+        "sources": stamps,
+        "data": data,
+        "lines": lines,
+        "where": {at: str(path) for at, path in files.items()},
+        "dirs": [str(d) for d in piece_dirs],
+    }
+    usercache.store(kept, record)
+    return stamps
+
+
+def _kept(record: Any, roots: tuple[Path, ...]) -> tuple[Any, Lines, Files, list[Path], Any] | None:
+    """The merged data a kept record holds, when it is plain data read from files that have
+    not changed since, all inside ``roots``; None: read the files again.  The data is
+    validated again as if it had just been read: a record is never trusted further."""
+    try:
+        if record["code"] != _code():
+            return None
+        sources = [Path(f) for f in record["files"]]
+        where = {tuple(at): Path(f) for at, f in record["where"].items()}
+        dirs = [Path(d) for d in record["dirs"]]
+        if not set(where.values()) <= set(sources):
+            return None
+        if not all(within(path, roots) for path in [*sources, *dirs]):
+            return None
+        stamps = usercache.stamp(*sources)
+        if record["sources"] != stamps:
+            return None
+        data, lines = record["data"], dict(record["lines"])
+        if not _as_read(data) or not all(isinstance(n, int) for n in lines.values()):
+            return None
+        return data, lines, where, dirs, stamps
+    except (TypeError, KeyError, OSError, ValueError, AttributeError):
+        return None  # not kept yet, kept by another version, or a file gone: read again
+
+
+def _as_read(data: Any) -> bool:
+    """Whether ``data`` is what a YAML file gives: a mapping of text, lists and mappings no
+    deeper and no larger than a file may hold."""
+    if not isinstance(data, dict):
+        return False
+    stack, count = [(data, 0)], 0
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if depth > yamlfile.MAX_DEPTH or count > yamlfile.MAX_NODES:
+            return False
+        if isinstance(value, dict):
+            if not all(isinstance(key, str) for key in value):
+                return False
+            stack += [(v, depth + 1) for v in value.values()]
+        elif isinstance(value, list):
+            stack += [(v, depth + 1) for v in value]
+        elif value is not None and not isinstance(value, str):
+            return False
+    return True
 
 
 @functools.cache
@@ -141,13 +177,12 @@ def _code() -> list[tuple[str, int, int]]:
     return usercache.stamp(*(Path(m.__file__ or "") for m in (datamodel, parts, profile, units)))
 
 
-Lines = dict[tuple[Any, ...], int]
-Files = dict[tuple[Any, ...], Path]
-
-
-def _merged(folder: Path, chain: tuple[Path, ...]) -> tuple[Any, Lines, Files, list[Path]]:
+def _merged(
+    folder: Path, chain: tuple[Path, ...], roots: tuple[Path, ...]
+) -> tuple[Any, Lines, Files, list[Path]]:
     """The template's data with what it ``extends`` underneath, merged key by key (a mapping
-    merges, a list or a value replaces); where each value was written; the pieces folders."""
+    merges, a list or a value replaces); where each value was written; the pieces folders.
+    What it extends lies inside ``roots``."""
     file = folder / TEMPLATE_FILE
     try:
         data, lines = yamlfile.load(file)
@@ -163,20 +198,44 @@ def _merged(folder: Path, chain: tuple[Path, ...]) -> tuple[Any, Lines, Files, l
     where = Location(file, lines.get((EXTENDS,)))
     if not isinstance(base, str) or not base.strip():
         raise TemplateError([Problem(where, EXTENDS, "extends 应写要继承的模板名或文件夹路径")])
-    try:
-        base_folder = find(base, relative_to=folder)
-    except TemplateError:
-        known = "、".join(builtin_names())
-        raise TemplateError(
-            [Problem(where, EXTENDS, f"找不到要继承的模板“{base}”。内置模板有：{known}")]
-        ) from None
-    base_folder = base_folder.resolve()
+    base_folder = _base_folder(base, folder, roots, where)
     if base_folder == folder.resolve() or base_folder in chain:
         raise TemplateError([Problem(where, EXTENDS, f"模板继承成了环：“{base}”又继承回这里")])
-    base_data, base_lines, base_files, base_dirs = _merged(base_folder, (*chain, folder.resolve()))
+    base_data, base_lines, base_files, base_dirs = _merged(
+        base_folder, (*chain, folder.resolve()), roots
+    )
     lines = {**base_lines, **lines}
     files = {**base_files, **files}
     return _merge(base_data, data), lines, files, dirs + base_dirs
+
+
+def _base_folder(base: str, folder: Path, roots: tuple[Path, ...], where: Location) -> Path:
+    """The folder of the template ``base`` names: a folder inside ``roots`` (a path is read
+    from ``folder``), or a built-in template by name."""
+    named = folder / base  # an absolute path stays as written
+    if named.name == TEMPLATE_FILE:
+        named = named.parent
+    as_path = Path(base).is_absolute() or len(Path(base).parts) > 1 or base in (".", "..")
+    if (as_path or os.path.lexists(named)) and not within(named, roots):
+        raise TemplateError(
+            [
+                Problem(
+                    where,
+                    EXTENDS,
+                    f"要继承的模板“{base}”在模板文件夹之外，不能使用："
+                    "请写内置模板名，或把它放进本模板的文件夹后再写路径",
+                )
+            ]
+        )
+    if named.is_dir():
+        return named.resolve()
+    builtin = builtin_root() / base
+    if not as_path and (builtin / TEMPLATE_FILE).is_file():
+        return builtin.resolve()
+    known = "、".join(builtin_names())
+    raise TemplateError(
+        [Problem(where, EXTENDS, f"找不到要继承的模板“{base}”。内置模板有：{known}")]
+    )
 
 
 def _merge(base: Any, override: Any) -> Any:

@@ -63,6 +63,18 @@ def cached(data: bytes, ext: str) -> str:
     return str(target)
 
 
+def keeping(taken: list[Path]) -> Store:
+    """:func:`cached`, noting in ``taken`` each picture kept: the only cached files the
+    articles of this draft may name."""
+
+    def store(data: bytes, ext: str) -> str:
+        name = cached(data, ext)
+        taken.append(Path(name))
+        return name
+
+    return store
+
+
 def cache_folder() -> Path:
     """Where pictures taken from Word drafts are kept."""
     return cache_dir() / DRAFT_IMAGES

@@ -4,12 +4,14 @@ so that nothing the user has corrected is ever replaced and nothing is written t
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportkit import atomic
+from reportkit.confine import within
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.source import yamlfile
 from reportkit.source.drafts import figures
@@ -57,6 +59,10 @@ def plan(drafts: list[Path], output: Path, *, normalise: bool = True) -> Plan:
             problem = Problem(Location(path), "", "稿件里没有找到文章（标题、署名、正文）")
             result.failed.append((path, [problem]))
             continue
+        outside = _outside_pictures(draft, path)
+        if outside:  # they would be copied into the output: refused before anything is read
+            result.failed.append((path, outside))
+            continue
         loaded.append((path, draft))
     stems = _unique_stems([path for path, _ in loaded])
     masthead: tuple[Path, Draft] | None = None
@@ -76,6 +82,26 @@ def plan(drafts: list[Path], output: Path, *, normalise: bool = True) -> Plan:
         articles = [f.target for f in result.files if f.data is None]
         result.files.append(_bulletin(masthead, output, articles))
     return result
+
+
+def _outside_pictures(draft: Draft, source: Path) -> list[Problem]:
+    """A problem for each picture a Markdown draft names outside its own folder."""
+    problems = []
+    for article, lines in zip(draft.articles, draft.lines, strict=True):
+        for s, section in enumerate(article.get("sections", [])):
+            for p, entry in enumerate(section.get("points", [])):
+                image = entry.get("image")
+                if isinstance(image, Path) and not within(image, [source.parent]):
+                    name = os.path.relpath(image, source.parent)
+                    problems.append(
+                        Problem(
+                            Location(source, lines.get(("sections", s, "points", p))),
+                            "image",
+                            f"图片“{name}”在稿件所在的文件夹之外，不能导入："
+                            "请把图片放进稿件所在的文件夹后再写路径",
+                        )
+                    )
+    return problems
 
 
 def _pictures(draft: Draft, stem: str, output: Path, source: Path) -> list[Planned]:
