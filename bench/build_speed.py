@@ -21,7 +21,9 @@ from common import BIN, REPO, measure, row
 from reportkit.compose.document import compose
 from reportkit.compose.page import Text
 from reportkit.fonts.locate import find
-from reportkit.render import renderer
+from reportkit.layout.metrics import StandardMetrics
+from reportkit.layout.paginate import paginate
+from reportkit.render import FORMATS, renderer
 from reportkit.source.load import load_source
 from reportkit.template import registry
 from tests import samples
@@ -77,7 +79,12 @@ def stages(source: Path, fmt: str, out: Path) -> dict[str, float]:
     document = compose(loaded, template)
     times["compose"] = time.perf_counter() - start
     start = time.perf_counter()
-    data = renderer(fmt)(document, template).data
+    pages = paginate(
+        document, template.profile, StandardMetrics(template.profile), glyphs=FORMATS[fmt].glyphs
+    )
+    times["paginate"] = time.perf_counter() - start
+    start = time.perf_counter()
+    data = renderer(fmt)(pages, template).data
     times[f"render {fmt}"] = time.perf_counter() - start
     start = time.perf_counter()
     (out / f"x.{fmt}").write_bytes(data)
