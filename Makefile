@@ -33,6 +33,7 @@ bench: install
 	$(BIN)/python bench/build_speed.py --formats docx,pdf
 	$(BIN)/python bench/batch_speed.py
 	$(BIN)/python bench/limits.py
+	$(BIN)/python bench/large.py
 	$(BIN)/python bench/peers.py
 	$(BIN)/python bench/startup.py
 

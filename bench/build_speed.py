@@ -21,7 +21,9 @@ from common import BIN, REPO, measure, row
 from reportkit.compose.document import compose
 from reportkit.compose.page import Text
 from reportkit.fonts.locate import find
-from reportkit.render import renderer
+from reportkit.layout.metrics import StandardMetrics
+from reportkit.layout.paginate import paginate
+from reportkit.render import FORMATS, renderer
 from reportkit.source.load import load_source
 from reportkit.template import registry
 from tests import samples
@@ -77,7 +79,12 @@ def stages(source: Path, fmt: str, out: Path) -> dict[str, float]:
     document = compose(loaded, template)
     times["compose"] = time.perf_counter() - start
     start = time.perf_counter()
-    data = renderer(fmt)(document, template).data
+    pages = paginate(
+        document, template.profile, StandardMetrics(template.profile), glyphs=FORMATS[fmt].glyphs
+    )
+    times["paginate"] = time.perf_counter() - start
+    start = time.perf_counter()
+    data = renderer(fmt)(pages, template).data
     times[f"render {fmt}"] = time.perf_counter() - start
     start = time.perf_counter()
     (out / f"x.{fmt}").write_bytes(data)
@@ -177,7 +184,9 @@ def _pages(path: Path) -> int:
 
 
 def _pdf_stages(source: Path) -> None:
-    """The PDF renderer's own steps: fonts, pagination, glyphs, drawing, PDF/A."""
+    """The stages of a PDF: pagination (with glyph positions), fonts, glyphs in their fonts,
+    drawing and PDF/A."""
+    from reportkit.layout.metrics import StandardMetrics
     from reportkit.layout.paginate import paginate
     from reportkit.render.pdf import writer
     from reportkit.render.pdf.draw import draw
@@ -189,18 +198,18 @@ def _pdf_stages(source: Path) -> None:
     document = compose(loaded, template)
     profile = template.profile
     start = time.perf_counter()
+    laid_out = paginate(document, profile, StandardMetrics(profile))
+    paginated = time.perf_counter()
     faces = Faces(document, profile, writer.fonts_for(template))
     faced = time.perf_counter()
-    paginate(document, profile, faces, keep=None)
-    paginated = time.perf_counter()
-    pages = glyph_pages(document, profile, faces)
+    pages = glyph_pages(laid_out, faces)
     glyphed = time.perf_counter()
     draw(pages, profile.page.width, profile.page.height, document.meta, pages[0].glyphs[0].font)
     done = time.perf_counter()
     for name, a, b in (
-        ("  fonts", start, faced),
-        ("  paginate", faced, paginated),
-        ("  paginate+glyphs", paginated, glyphed),
+        ("  paginate", start, paginated),
+        ("  fonts", paginated, faced),
+        ("  glyphs in fonts", faced, glyphed),
         ("  draw and PDF/A", glyphed, done),
     ):
         print(f"  {name:<16} {(b - a) * 1000:8.1f} ms")

@@ -33,6 +33,21 @@ def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
     return wall, int(proc.stderr.decode().split()[-1]) / 1024
 
 
+def cpu(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """CPU seconds (user + system) and peak resident memory (MB) of one whole process."""
+    proc = subprocess.run(
+        ["/usr/bin/time", "-f", "%U %S %M", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(argv)}\n{proc.stderr.decode()}")
+    user, system, peak = proc.stderr.decode().split()[-3:]
+    return float(user) + float(system), int(peak) / 1024
+
+
 def measure(
     argv: list[str], runs: int = 7, env: dict[str, str] | None = None
 ) -> tuple[float, float]:

@@ -13,6 +13,8 @@ import yaml
 
 from reportkit import batch, build
 from reportkit.errors import ReportkitError
+from reportkit.layout.metrics import StandardMetrics
+from reportkit.layout.paginate import paginate
 from reportkit.render.pdf.faces import Faces
 from reportkit.render.pdf.glyphs import glyph_pages
 from reportkit.render.pdf.verify import check_glyphs
@@ -116,7 +118,8 @@ def test_a_character_drawn_without_its_glyph_stops_the_build(tmp_path: Path, tem
     options = build.Options(tmp_path / "out", formats=("pdf",))
     document, _ = _document(source, options, build.Outcome(source))
     faces = Faces(document, template.profile, fonts_for(template))
-    pages = glyph_pages(document, template.profile, faces)
+    laid_out = paginate(document, template.profile, StandardMetrics(template.profile))
+    pages = glyph_pages(laid_out, faces)
     other = faces.font("body", "本")  # a GB2312 subset: no 堃 in it
     run = next(g for g in pages[0].glyphs if "堃" in g.text)
     run.font = other or ""  # as if the wrong font had been registered for it

@@ -294,7 +294,10 @@ def test_end_block_after_a_blank_page(tmp_path: Path) -> None:
             yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
         )
         document, _ = _document(source, build.Options(tmp_path), build.Outcome(source))
-        if paginate(document, template.profile, StandardMetrics()).anchored == "after_blank":
+        if (
+            paginate(document, template.profile, StandardMetrics(template.profile)).anchored
+            == "after_blank"
+        ):
             found = source
             break
     assert found is not None

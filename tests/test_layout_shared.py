@@ -1,4 +1,4 @@
-"""One pagination serves both outputs when their metrics agree, and only then."""
+"""A build lays the document out once; every output is made from the same pages."""
 
 from __future__ import annotations
 
@@ -10,15 +10,9 @@ from reportkit import build
 from reportkit.build import Options, Outcome, _document
 from reportkit.layout import paginate as layout
 from reportkit.layout.metrics import StandardMetrics
+from reportkit.render import renderer
 from tests import samples
 from tests.helpers import REPO
-
-
-class Wider(StandardMetrics):
-    """The standard widths, with the digit 7 a little wider."""
-
-    def advance(self, style: str, char: str, size: float) -> float:
-        return super().advance(style, char, size) + (0.5 if char == "7" else 0.0)
 
 
 @pytest.fixture
@@ -38,19 +32,18 @@ def document_of(source: Path):  # type: ignore[no-untyped-def]
     return _document(source, Options(Path("unused")), Outcome(source))
 
 
-def test_an_output_that_keeps_nothing_reuses_pages_when_every_width_agrees(
-    tmp_path: Path, counted
-) -> None:
+def test_pages_are_a_function_of_the_document_alone(tmp_path: Path) -> None:
+    """No pages kept between calls: the same document laid out twice gives equal pages, and
+    a renderer given the same pages twice gives the same bytes."""
     document, template = document_of(samples.write_bulletin(tmp_path, 3, "shared"))
-    first = layout.paginate(document, template.profile, StandardMetrics())
-    assert layout.paginate(document, template.profile, StandardMetrics(), keep=None) is first
-    assert len(counted) == 1
-    # a width asked while paginating answered differently: paginated again
-    again = layout.paginate(document, template.profile, Wider(), keep=None)
-    assert again is not first and len(counted) == 2
-    # an output that keeps its lines never takes pages made for another
-    layout.paginate(document, template.profile, StandardMetrics(), keep=lambda placed: placed)
-    assert len(counted) == 3
+    metrics = StandardMetrics(template.profile)
+    first = layout.paginate(document, template.profile, metrics)
+    again = layout.paginate(document, template.profile, metrics)
+    assert again is not first and again == first
+    assert len(first.pages) == 4 and first.pages[0].runs
+    for fmt in ("docx", "pdf"):
+        render = renderer(fmt)
+        assert render(first, template).data == render(first, template).data
 
 
 def test_the_docx_of_a_two_format_build_is_the_docx_built_alone(tmp_path: Path, counted) -> None:

@@ -10,7 +10,9 @@ from typing import NamedTuple
 from reportkit import atomic
 from reportkit.compose.document import compose
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
-from reportkit.render import renderer
+from reportkit.layout.metrics import StandardMetrics
+from reportkit.layout.paginate import paginate
+from reportkit.render import FORMATS, renderer
 from reportkit.source.load import KINDS, load_source, source_kind
 from reportkit.template import registry
 
@@ -52,10 +54,14 @@ def build(source: Path, options: Options) -> Outcome:
     outcome = Outcome(source)
     try:
         document, template = _document(source, options, outcome)
+        pages = paginate(
+            document,
+            template.profile,
+            StandardMetrics(template.profile),
+            glyphs=any(FORMATS[fmt].glyphs for fmt in options.formats),
+        )
         fonts = dict(options.fonts)
-        # the PDF first: its pages serve the .docx too when their metrics agree
-        made = sorted(options.formats, key=lambda fmt: fmt != "pdf")
-        rendered = {fmt: renderer(fmt)(document, template, fonts) for fmt in made}
+        rendered = {fmt: renderer(fmt)(pages, template, fonts) for fmt in options.formats}
         for fmt in options.formats:
             result = rendered[fmt]
             path = options.output / f"{document.name}.{fmt}"

@@ -11,7 +11,7 @@ from reportkit.template.profile import Profile
 def width(text: str, style: str, profile: Profile) -> float:
     """The width of ``text`` in ``style`` on one line, as both outputs set it."""
     size = profile.style(style).size or 0
-    metrics = StandardMetrics()
+    metrics = StandardMetrics(profile)
     measure = linebreak.Measure(
         han=lambda _: size,
         tracking=profile.grid.character_spacing,

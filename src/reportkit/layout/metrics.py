@@ -1,13 +1,16 @@
-"""Character widths without font files: what paginating a .docx needs.
+"""Character widths without font files: the metrics a document is laid out in.
 
-A .docx names Times New Roman for Latin text and a Chinese face for the rest; Word sets every
-Han character and full-width mark one em wide.  The PDF measures its own embedded fonts (whose
-Latin face, Liberation Serif, has Times New Roman's widths), so both paginate alike.
+A document names Times New Roman for Latin text and a Chinese face for the rest; Word sets
+every Han character and full-width mark one em wide.  Laid out in these widths, the pages are
+the same on every machine, whichever fonts it has; the PDF draws each glyph where they put it
+(its Latin face, Liberation Serif, has Times New Roman's widths).
 """
 
 from __future__ import annotations
 
 import unicodedata
+
+from reportkit.template.profile import Profile
 
 # Advance widths of Times New Roman (and its metric clone Liberation Serif), U+0020–U+007E,
 # in thousandths of an em.
@@ -22,11 +25,22 @@ _TIMES = (
 
 
 class StandardMetrics:
-    """Times New Roman for ASCII, one em for wide characters, half an em otherwise."""
+    """The widths of the fonts a document names: Han characters and full-width marks one em,
+    Latin letters and digits Times New Roman's — or half an em each in a style whose Latin
+    face is a Chinese one (宋体 page numbers: ``latin_widths: half_em`` in the template)."""
+
+    def __init__(self, profile: Profile):
+        self._half = frozenset(
+            name
+            for name in profile.styles
+            if profile.fonts[profile.style(name).font or ""].latin_widths == "half_em"
+        )
 
     def advance(self, style: str, char: str, size: float) -> float:
         """How far ``char`` moves the pen at ``size`` points."""
         code = ord(char)
         if 0x20 <= code <= 0x7E:
+            if style in self._half:
+                return size / 2
             return _TIMES[code - 0x20] * size * 0.001  # as reportlab computes a width
         return size if unicodedata.east_asian_width(char) in "FWA" else size / 2

@@ -1,23 +1,24 @@
 """A document's blocks laid out on the template's grid, page by page (no drawing here).
 
-Every output uses the same pagination: the PDF draws the placed lines; the .docx, which lets
-the word processor set its own lines, takes from it only what Word cannot decide for itself
-(whether the end block goes on a page of its own, after a blank page).
+``paginate`` lays a document out once, in the document's own metrics (those of the fonts it
+names); every renderer takes the same pages: the PDF draws their glyph runs, the .docx, which
+lets the word processor set its own lines, takes from them only what Word cannot decide for
+itself (where a page must break, whether the end block goes on a page of its own).
 """
 
 from __future__ import annotations
 
 import math
 import re
-import weakref
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from reportkit.compose.page import Block, Document, Image, Rule, Run, Space, Table, Text
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.layout import linebreak
+from reportkit.layout.glyphs import Paint, line_runs
+from reportkit.layout.pages import Page, PageKind, Pages, PlacedImage, PlacedRule
 from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
 
@@ -42,66 +43,6 @@ class PlacedLine(NamedTuple):
     scale: float = 1.0
 
 
-class PlacedRule(NamedTuple):
-    """A rule centred on ``y`` from ``x0`` to ``x1``; vertical from ``y`` to ``y1`` at ``x0``
-    when ``y1`` is given."""
-
-    x0: float
-    x1: float
-    y: float
-    width: float
-    colour: str
-    y1: float | None = None
-
-
-class PlacedImage(NamedTuple):
-    """A picture with its top-left corner at (x, y), ``width`` × ``height`` points."""
-
-    path: Path
-    x: float
-    y: float
-    width: float
-    height: float
-    origin: tuple[Any, ...] = ()
-
-
-PageKind = Literal["text", "blank", "end_only"]
-
-
-@dataclass(slots=True)
-class Page:
-    """One page: its lines (what the output keeps of each, see ``paginate``) and rules, its
-    printed number (None: none) and bookmarks."""
-
-    lines: list[Any] = field(default_factory=list)
-    rules: list[PlacedRule] = field(default_factory=list)
-    images: list[PlacedImage] = field(default_factory=list)
-    number: int | None = None
-    outlines: list[tuple[str, float]] = field(default_factory=list)
-    kind: PageKind = "text"
-
-
-@dataclass
-class Pages:
-    """The laid-out document: its pages, and where the end block went."""
-
-    pages: list[Page]
-    anchored: Literal["none", "last_page", "own_page", "after_blank"] = "none"
-    lines_of: dict[int, int] = field(default_factory=dict)  # flow block index → its lines
-    # flow block index → the space above and below a block set at a fixed distance from the
-    # top (points): what a word processor needs to put it there and return to the grid
-    gaps: dict[int, tuple[float, float]] = field(default_factory=dict)
-    end_lines: int = 0  # lines of the anchored group
-    # the flow blocks in the order they were placed: a photo that did not fit waits for the
-    # next page while whole paragraphs after it fill the gap
-    order: list[int] = field(default_factory=list)
-    rows_of: dict[int, list[int]] = field(default_factory=dict)  # table → lines of each row
-
-
-def _keep_placed(placed: PlacedLine) -> PlacedLine:
-    return placed
-
-
 class _Lines(NamedTuple):
     """A text block broken into lines, with what pagination needs to know about it."""
 
@@ -117,59 +58,10 @@ class _Lines(NamedTuple):
     right: linebreak.Line | None = None  # set flush right on the last line
 
 
-def paginate(
-    document: Document,
-    profile: Profile,
-    metrics: Metrics,
-    keep: Callable[[PlacedLine], Any] | None = _keep_placed,
-) -> Pages:
-    """The document's pages.  ``keep`` turns each line, once placed, into what the output
-    needs of it (the PDF: its glyph runs), so that a long document never holds every line's
-    boxes at once; None keeps nothing (the .docx, whose lines the word processor sets).
-
-    Pagination asks the metrics only for widths; when an output that keeps nothing asks again
-    with metrics that answer every one of those questions alike (the .docx's standard widths
-    and the PDF's fonts usually do), the pages already made are its pages."""
-    made = _MADE.get(id(document))
-    if made is not None and made[0]() is document and keep is None:
-        for earlier, asked, pages in made[1]:
-            if earlier is profile and all(
-                metrics.advance(*question) == answer for question, answer in asked.items()
-            ):
-                return pages
-    recording = _Recording(metrics)
-    pages = _Paginator(document, profile, recording, keep).run()
-    if made is None:
-        made = _MADE[id(document)] = (weakref.ref(document), [])
-        weakref.finalize(document, _MADE.pop, id(document), None)
-    made[1].append((profile, recording.asked, pages))
-    return pages
-
-
-class _Recording:
-    """Metrics that remember what they were asked and what they answered."""
-
-    def __init__(self, metrics: Metrics):
-        self.metrics = metrics
-        self.asked: dict[tuple[str, str, float], float] = {}
-        self.closed = False  # no longer recording
-
-    def advance(self, style: str, char: str, size: float) -> float:
-        key = (style, char, size)
-        found = self.asked.get(key)
-        if found is None:
-            found = self.metrics.advance(style, char, size)
-            if not self.closed:
-                self.asked[key] = found
-        return found
-
-
-# the pages made of each document still in use (by identity: documents compare by value), with
-# the questions their metrics answered
-_MADE: dict[
-    int,
-    tuple[weakref.ref[Document], list[tuple[Profile, dict[tuple[str, str, float], float], Pages]]],
-] = {}
+def paginate(document: Document, profile: Profile, metrics: Metrics, glyphs: bool = True) -> Pages:
+    """The document's pages, laid out with ``metrics``; with the glyph runs of every line
+    when ``glyphs`` (an output that lets a word processor set its lines needs none)."""
+    return _Paginator(document, profile, metrics, glyphs).run()
 
 
 class _Paginator:
@@ -178,10 +70,10 @@ class _Paginator:
         document: Document,
         profile: Profile,
         metrics: Metrics,
-        keep: Callable[[PlacedLine], Any] | None,
+        glyphs: bool = True,
     ):
         self.document, self.profile, self.metrics = document, profile, metrics
-        self.keep = keep
+        self.glyphs = glyphs
         self.filled = False  # a line is on the current page
         self.styles = {name: profile.style(name) for name in profile.styles}
         self.sizes = {name: style.size or 0 for name, style in self.styles.items()}
@@ -196,7 +88,16 @@ class _Paginator:
             tracking=profile.grid.character_spacing + profile.line_breaking.reserve,
             latin_space=lambda style: self.sizes[style] * profile.line_breaking.latin_space,
         )
-        self.result = Pages([])
+        self.result = Pages(document)
+        self.paint = {
+            name: Paint(
+                profile.fonts[style.font or ""].latin[0],
+                profile.fonts[style.font or ""].east_asian[0],
+                style.size or 0,
+                profile.colour(style.colour or "text"),
+            )
+            for name, style in self.styles.items()
+        }
         self._widths: dict[tuple[str, str], float] = {}  # Latin runs, measured once
         self.over: Image | None = None  # a picture to set over the next line (a seal)
 
@@ -234,10 +135,6 @@ class _Paginator:
                 self._image(flow[number], number)  # type: ignore[arg-type]
         if self.document.anchored is not None:
             self._anchored()
-        if isinstance(self.metrics, _Recording):
-            # the page numbers' widths place them on the page; no page break depends on them,
-            # and an output that keeps nothing writes its own
-            self.metrics.closed = True
         self._page_numbers()
         self.result.pages = self.pages
         return self.result
@@ -252,8 +149,18 @@ class _Paginator:
 
     def _keep(self, page: Page, placed: PlacedLine) -> None:
         self.filled = True
-        if self.keep is not None:
-            page.lines.append(self.keep(placed))
+        if not self.glyphs:
+            return
+        page.runs += line_runs(
+            placed.line,
+            placed.style,
+            placed.baseline,
+            placed.x0,
+            placed.scale,
+            self.metrics.advance,
+            self.paint,
+            self.profile.grid.character_spacing,
+        )
 
     @property
     def page(self) -> Page:

@@ -1,4 +1,4 @@
-"""Renderers: one function per output format, ``render(document, template, fonts) -> Rendered``."""
+"""Renderers: one function per output format, ``render(pages, template, fonts) -> Rendered``."""
 
 from __future__ import annotations
 
@@ -14,16 +14,25 @@ class Rendered(NamedTuple):
     pages: int | None = None
 
 
-Renderer = Callable[..., Rendered]  # (document, template, fonts=None) -> Rendered
+Renderer = Callable[..., Rendered]  # (pages, template, fonts=None) -> Rendered
 
-# format name → module holding ``render``; imported only when that format is asked for
+
+class Format(NamedTuple):
+    """An output format: the module holding its ``render``, imported only when the format is
+    asked for, and whether it draws the layout's glyph runs (the .docx lets the word
+    processor set its own lines and needs only the pagination)."""
+
+    module: str
+    glyphs: bool
+
+
 FORMATS = {
-    "docx": "reportkit.render.docx.writer",
-    "pdf": "reportkit.render.pdf.writer",
+    "docx": Format("reportkit.render.docx.writer", glyphs=False),
+    "pdf": Format("reportkit.render.pdf.writer", glyphs=True),
 }
 
 
 def renderer(fmt: str) -> Renderer:
     """The render function of output format ``fmt``."""
-    module = importlib.import_module(FORMATS[fmt])
+    module = importlib.import_module(FORMATS[fmt].module)
     return module.render  # type: ignore[no-any-return]

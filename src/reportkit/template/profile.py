@@ -54,6 +54,9 @@ class FontRole(Data):
     latin: list[str] = Field(min_length=1)
     # a font file for the role instead of looking families up: {east_asian: path, latin: path}
     files: dict[Literal["east_asian", "latin"], str] = {}
+    # how wide the Latin face sets letters and digits: Times New Roman's widths, or half an
+    # em each (宋体 and the other Chinese faces, named for Latin text too)
+    latin_widths: Literal["times", "half_em"] = "times"
 
 
 class Style(Data):

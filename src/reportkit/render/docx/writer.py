@@ -1,8 +1,8 @@
-"""Write a composed Document as a .docx: base document, styles, page, the blocks, the end block.
+"""Laid-out pages as a .docx: base document, styles, page, the blocks, the end block.
 
-The word processor sets its own lines; from reportkit's pagination the writer takes only what
-Word cannot decide for itself: where a rule falls under a wrapped paragraph, how far a block
-set at a fixed distance from the top sits, and whether the end block needs a page of its own.
+The word processor sets its own lines; from the pages the writer takes only what Word cannot
+decide for itself: where a rule falls under a wrapped paragraph, how far a block set at a
+fixed distance from the top sits, and whether the end block needs a page of its own.
 """
 
 from __future__ import annotations
@@ -12,20 +12,18 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from reportkit.compose.page import Document
-from reportkit.layout.metrics import StandardMetrics
-from reportkit.layout.paginate import paginate
+from reportkit.layout.pages import Pages
 from reportkit.render import Rendered
 from reportkit.render.docx import anchored, blocks, template_base
 from reportkit.render.docx.package import Package
 from reportkit.template.registry import Template
 
 
-def render(
-    document: Document, template: Template, fonts: Mapping[str, Path] | None = None
-) -> Rendered:
-    """The .docx bytes of ``document`` (it names the template's fonts; ``fonts`` is for PDF)."""
+def render(pages: Pages, template: Template, fonts: Mapping[str, Path] | None = None) -> Rendered:
+    """The .docx bytes of the laid-out ``pages`` (the .docx names the template's fonts;
+    ``fonts`` is for the PDF)."""
     profile = template.profile
-    pages = paginate(document, profile, StandardMetrics(), keep=None)
+    document = pages.document
     base = template_base.base(template, document)
     package = Package(base)
     writer = blocks.BlockWriter(package, profile, base["ids"], pages)

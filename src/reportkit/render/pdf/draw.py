@@ -14,7 +14,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.page import Meta
@@ -136,10 +135,9 @@ def _text_operators(page: GlyphPage, canvas: Canvas, height: float) -> str:
         size = numbers.get(run.size) or numbers.setdefault(run.size, fp_str(run.size))
         stretch = numbers.get(run.scale) or numbers.setdefault(run.scale, fp_str(run.scale))
         y = f"{height - run.baseline:.2f}"
-        x = run.x
         start = 0
         for subset, chunk in font.splitString(run.text, doc):
-            piece = run.text[start : start + len(chunk)]
+            x = run.xs[start]  # each chunk where the layout put its first glyph
             start += len(chunk)
             name = names.get((run.font, subset))
             if name is None:
@@ -151,7 +149,6 @@ def _text_operators(page: GlyphPage, canvas: Canvas, height: float) -> str:
             # positions to 1/100 pt, formatted directly: fp_str's general formatting was a tenth
             # of a long document's time here
             add(f"1 0 0 1 {x:.2f} {y} Tm ({escapePDF(chunk)}) Tj")
-            x += stringWidth(piece, run.font, run.size) * scale + run.char_space * len(piece)
     add("ET")
     return "\n".join(ops)
 

@@ -1,12 +1,12 @@
-"""Render a composed Document as an archive PDF: layout, drawing, PDF/A-2b."""
+"""Laid-out pages as an archive PDF: fonts for every glyph, drawing, PDF/A-2b."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
 
-from reportkit.compose.page import Document
 from reportkit.fonts.resolve import FontSet
+from reportkit.layout.pages import Pages
 from reportkit.render import Rendered, images
 from reportkit.render.pdf.draw import draw
 from reportkit.render.pdf.faces import Faces, register
@@ -27,24 +27,23 @@ def fonts_for(template: Template, overrides: Mapping[str, Path] | None = None) -
     return _FONTS[key]
 
 
-def render(
-    document: Document, template: Template, fonts: Mapping[str, Path] | None = None
-) -> Rendered:
-    """The PDF/A-2b bytes of ``document``; ``fonts`` points roles at font files."""
+def render(pages: Pages, template: Template, fonts: Mapping[str, Path] | None = None) -> Rendered:
+    """The PDF/A-2b bytes of the laid-out ``pages``; ``fonts`` points roles at font files."""
     profile = template.profile
+    document = pages.document
     faces = Faces(document, profile, fonts_for(template, fonts))
-    pages = glyph_pages(document, profile, faces)
-    check_glyphs(pages, faces.describe_missing)
-    first = next(run.font for page in pages for run in page.glyphs)
+    drawn = glyph_pages(pages, faces)
+    check_glyphs(drawn, faces.describe_missing)
+    first = next(run.font for page in drawn for run in page.glyphs)
     pictures = {
         (image.path, image.width, image.height): images.prepare(
             image.path, image.width, image.height, profile.figures.max_dpi
         )
-        for page in pages
+        for page in drawn
         for image in page.images
     }
-    raw = draw(pages, profile.page.width, profile.page.height, document.meta, first, pictures)
-    return Rendered(raw, len(pages))
+    raw = draw(drawn, profile.page.width, profile.page.height, document.meta, first, pictures)
+    return Rendered(raw, len(drawn))
 
 
 def warm(template: Template, fonts: Mapping[str, Path] | None = None) -> None:
