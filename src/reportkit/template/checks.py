@@ -43,27 +43,28 @@ def problems(data: Any) -> list[Finding]:
     """Every problem between the values of template ``data`` (merged, as read)."""
     if not isinstance(data, dict):
         return []
+    found: list[Finding] = list(_body(data))
     data = named_sizes(data)
     page, grid = _one(Page, data.get("page")), _one(Grid, data.get("grid"))
     styles = _table(Style, data.get("styles"))
-    found: list[Finding] = []
     if page is not None:
         found += _page(page)
         if grid is not None:
             found += _grid(page, grid)
     found += _names(data, styles)
-    body = styles.get("body")
-    if page is not None and grid is not None and body is not None:
-        found += _styles(styles, body, page, grid)
+    if page is not None:
+        found += _styles(styles, page)
+    if grid is not None:
+        found += _spacing(styles, grid)
     parts = _parts(data.get("parts"))
     found += _part_names(parts, data)
     if grid is not None:
-        found += _part_lines(parts, grid)
+        found += _depths(styles, parts, grid)
     figures = _one(FiguresData, data.get("figures", {}))
     if figures is not None:
         found += _figures(figures, data, page)
     numbers = _one(PageNumberData, data.get("page_number"))
-    if numbers is not None and page is not None and body is not None:
+    if numbers is not None and page is not None:
         found += _page_number(numbers, page, styles)
     return found
 
@@ -101,6 +102,11 @@ def _colours(data: dict[str, Any]) -> dict[str, str]:
 def _allowed(title: str, low: float, high: float, unit: str) -> str:
     """``；天头应在 0 到 72 毫米之间``."""
     return f"；{title}应在 {number(low)} 到 {number(high)} {spaced(unit)}之间"
+
+
+def _ceil(value: float) -> float:
+    """``value`` rounded up to two decimals."""
+    return math.ceil(value * 100 - 1e-6) / 100
 
 
 def _floor(value: float) -> float:
@@ -166,43 +172,38 @@ def _grid(page: Page, grid: Grid) -> Iterator[Finding]:
 # styles ------------------------------------------------------------------------------------
 
 
-def _styles(styles: dict[str, Style], body: Style, page: Page, grid: Grid) -> Iterator[Finding]:
-    """Each style's size, indents and vertical spaces against the type area and the grid."""
-    smallest: tuple[float, str] | None = None
+def _sized(styles: dict[str, Style]) -> list[tuple[str, Style, float, Path_]]:
+    """Each style with the size it is set in and where that size is written (a style left
+    without one when body is not valid)."""
+    body = styles.get("body")
+    sized = []
     for key, style in styles.items():
-        size = style.size or body.size
-        if size is None:
-            continue
-        if smallest is None or size < smallest[0]:
-            smallest = (size, key)
-        where = ("styles", key, "size") if style.size else ("styles", "body", "size")
+        size = style.size or (body.size if body else None)
+        if size is not None:
+            where = ("styles", key, "size") if style.size else ("styles", "body", "size")
+            sized.append((key, style, size, where))
+    return sized
+
+
+def _styles(styles: dict[str, Style], page: Page) -> Iterator[Finding]:
+    """Each style's size, indents and top against the type area."""
+    sized = _sized(styles)
+    widest = max((size for _, _, size, _ in sized), default=0.0)
+    for key, style, size, where in sized:
         if size > page.type_width + EPSILON:
+            said = (
+                f"样式 {key} 的字号（{number(size)} 磅）大于版心宽度"
+                f"（{shown(page.type_width)} 毫米），一行放不下一个字"
+            )
             room = _allowed("字号", 1, min(200, _floor(page.type_width)), "磅")
+            wide = _allowed("版心宽度", _ceil(widest / MM), 2000, "毫米")
             yield (
-                (
-                    where,
-                    f"字号（{number(size)} 磅）大于版心宽度（{shown(page.type_width)} 毫米），"
-                    f"一行放不下一个字{room}",
-                ),
+                (where, f"字号太大：{said}{room}"),
+                (("page", "type_width"), f"版心太窄：{said}{wide}"),
             )
             continue
         if not style.character:
-            yield from _indents(key, style, size, page)
-        for name, title in (
-            ("line_height", "行高"),
-            ("space_before", "段前空行"),
-            ("space_after", "段后空行"),
-        ):
-            value = getattr(style, name)
-            if value > grid.lines:
-                low = 0.25 if name == "line_height" else 0
-                yield (
-                    (
-                        ("styles", key, name),
-                        f"{title}（{number(value)} 行）超过了每页行数（{grid.lines} 行）"
-                        + _allowed(title, low, grid.lines, "行"),
-                    ),
-                )
+            yield from _indents(key, style, size, where, page)
         if style.top is not None and style.top > page.type_height + EPSILON:
             yield (
                 (
@@ -212,6 +213,11 @@ def _styles(styles: dict[str, Style], body: Style, page: Page, grid: Grid) -> It
                     + _allowed("距版心上边缘", 0, _floor(page.type_height / MM), "毫米"),
                 ),
             )
+
+
+def _spacing(styles: dict[str, Style], grid: Grid) -> Iterator[Finding]:
+    """The character spacing leaves every style's characters apart."""
+    smallest = min(((size, key) for key, _, size, _ in _sized(styles)), default=None)
     if smallest is not None and grid.character_spacing < -smallest[0] / 2 - EPSILON:
         size, key = smallest
         yield (
@@ -226,7 +232,7 @@ def _styles(styles: dict[str, Style], body: Style, page: Page, grid: Grid) -> It
 INDENTS = (("first_line_indent", "首行缩进"), ("indent_left", "左缩进"), ("indent_right", "右缩进"))
 
 
-def _indents(key: str, style: Style, size: float, page: Page) -> Iterator[Finding]:
+def _indents(key: str, style: Style, size: float, where: Path_, page: Page) -> Iterator[Finding]:
     """A style's indents leave room for one character on its lines."""
     values = {name: getattr(style, name) for name, _ in INDENTS}
     capacity = page.type_width / size  # characters of this size on a line
@@ -237,8 +243,8 @@ def _indents(key: str, style: Style, size: float, page: Page) -> Iterator[Findin
         f"{title} {number(values[name])} 字" for name, title in INDENTS if values[name]
     )
     said = (
-        f"缩进太多：{said}，版心一行只放得下 {number(_floor(capacity))} 个 {number(size)} 磅的字，"
-        "缩进后一个字也放不下"
+        f"样式 {key} 的{said}，版心一行只放得下 {number(_floor(capacity))} 个 "
+        f"{number(size)} 磅的字，缩进后一个字也放不下"
     )
     blames = []
     for name, title in INDENTS:
@@ -246,11 +252,45 @@ def _indents(key: str, style: Style, size: float, page: Page) -> Iterator[Findin
             continue
         most = _floor(capacity - 1 - (total - values[name]))
         if most >= 0:
-            blames.append((("styles", key, name), said + _allowed(title, 0, most, "字")))
+            room = _allowed(title, 0, most, "字")
+            blames.append((("styles", key, name), f"缩进太多：{said}{room}"))
+    largest = _floor(page.type_width / (total + 1))
+    if largest >= 1:
+        room = _allowed("字号", 1, min(200, largest), "磅")
+        blames.append((where, f"字号太大：{said}{room}"))
     if not blames:
-        largest = max(values, key=lambda name: values[name])
-        blames.append((("styles", key, largest), said))
+        largest_indent = max(values, key=lambda name: values[name])
+        blames.append((("styles", key, largest_indent), f"缩进太多：{said}"))
     yield tuple(blames)
+
+
+def _depths(
+    styles: dict[str, Style], parts: list[tuple[int, Part]], grid: Grid
+) -> Iterator[Finding]:
+    """Line heights and blank lines (of styles and of parts) that fit on a page."""
+    deep: list[tuple[Path_, str, float, float]] = []  # where, what, how many lines, least
+    for key, style in styles.items():
+        for name, title, least in (
+            ("line_height", "行高", 0.25),
+            ("space_before", "段前空行", 0),
+            ("space_after", "段后空行", 0),
+        ):
+            deep.append(
+                (("styles", key, name), f"样式 {key} 的{title}", getattr(style, name), least)
+            )
+    deep += [(("parts", n, "lines"), f"第 {n + 1} 个部分的空行数", p.lines, 0) for n, p in parts]
+    if not deep:
+        return
+    _, deepest, most, _ = max(deep, key=lambda entry: entry[2])
+    more = (
+        f"每页行数太少：{deepest}（{number(most)} 行）超过了每页行数（{grid.lines} 行）"
+        + _allowed("每页行数", math.ceil(most), 200, "")
+    )
+    for at, what, lines, least in deep:
+        if lines > grid.lines:
+            said = f"{what}（{number(lines)} 行）超过了每页行数（{grid.lines} 行）"
+            fewer = _allowed(what.rpartition("的")[2], least, grid.lines, "行")
+            yield ((at, said + fewer), (("grid", "lines"), more))
 
 
 # names a template uses ---------------------------------------------------------------------
@@ -266,9 +306,6 @@ def _names(data: dict[str, Any], styles: dict[str, Style]) -> Iterator[Finding]:
     missing = [p for p in REQUIRED_PIECES if p not in _keys(data, "pieces")]
     if missing and isinstance(data.get("pieces"), dict):
         yield ((("pieces",), f"模板缺少文字片段：{'、'.join(missing)}"),)
-    body = styles.get("body")
-    if body is not None and (body.size is None or body.font is None):
-        yield ((("styles", "body"), "样式 body 必须写明 font 和 size"),)
     for key, style in styles.items():
         if (
             style.font is not None
@@ -284,6 +321,14 @@ def _names(data: dict[str, Any], styles: dict[str, Style]) -> Iterator[Finding]:
     yield from _numbering(data)
     for at, message in style_name_problems(styles):
         yield ((at, message),)
+
+
+def _body(data: dict[str, Any]) -> Iterator[Finding]:
+    """The body style gives every style its font and size: it must have both (as written:
+    a size named from a wrong entry of the sizes table is named there)."""
+    body = data["styles"].get("body") if isinstance(data.get("styles"), dict) else None
+    if isinstance(body, dict) and (body.get("size") is None or body.get("font") is None):
+        yield ((("styles", "body"), "样式 body 必须写明 font 和 size"),)
 
 
 def _colour(
@@ -358,18 +403,6 @@ def _part_names(parts: list[tuple[int, Part]], data: dict[str, Any]) -> Iterator
         yield (((at[0], places[at[1]], *at[2:]), message),)
 
 
-def _part_lines(parts: list[tuple[int, Part]], grid: Grid) -> Iterator[Finding]:
-    for number_, part in parts:
-        if part.lines > grid.lines:
-            yield (
-                (
-                    ("parts", number_, "lines"),
-                    f"空行数（{number(part.lines)} 行）超过了每页行数（{grid.lines} 行）"
-                    + _allowed("空行数", 0, grid.lines, "行"),
-                ),
-            )
-
-
 def _figures(figures: FiguresData, data: dict[str, Any], page: Page | None) -> Iterator[Finding]:
     """The styles and rules of photos and tables; their resolutions; the seal's width."""
     for name, kind, word in (
@@ -409,18 +442,28 @@ def _page_number(
 ) -> Iterator[Finding]:
     """Page numbers on the paper: under the type area, in their half of the line."""
     style = styles.get("page_number")
-    size = (style.size if style else None) or styles["body"].size or 0
+    body = styles.get("body")
+    size = (style.size if style else None) or (body.size if body else None)
+    if size is None:
+        return
     below = page.height - page.margin_top - page.type_height
     if below >= 0 and numbers.below_type_area + size > below + EPSILON:
-        most = _floor((below - size) / MM)
-        room = _allowed("页码距版心下边缘", 0, most, "毫米") if most >= 0 else "；请加大下白边"
-        yield (
-            (
-                ("page_number", "below_type_area"),
-                f"页码距版心下边缘（{shown(numbers.below_type_area)} 毫米）太远：版心下面只有 "
-                f"{shown(below)} 毫米，放不下 {number(size)} 磅的页码" + room,
-            ),
+        said = (
+            f"页码距版心下边缘 {shown(numbers.below_type_area)} 毫米，版心下面只有 "
+            f"{shown(below)} 毫米，放不下 {number(size)} 磅的页码"
         )
+        blames = []
+        most = _floor((below - size) / MM)
+        if most >= 0:
+            room = _allowed("页码距版心下边缘", 0, most, "毫米")
+            blames.append((("page_number", "below_type_area"), f"页码离版心太远：{said}{room}"))
+        tallest = _floor((below + page.type_height - numbers.below_type_area - size) / MM)
+        if tallest >= 10:
+            room = _allowed("版心高度", 10, tallest, "毫米")
+            blames.append((("page", "type_height"), f"版心太高：{said}{room}"))
+        if not blames:
+            blames.append((("page_number", "below_type_area"), f"页码离版心太远：{said}"))
+        yield tuple(blames)
     half = page.type_width / 2
     if numbers.indent * numbers.indent_size > half + EPSILON:
         most = min(50, _floor(half / numbers.indent_size))

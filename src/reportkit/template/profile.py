@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from reportkit.datamodel import Field, Model, PrivateAttr, model_validator
+from reportkit.datamodel import Field, Model, PrivateAttr, ValidationError, model_validator
 from reportkit.template.units import FontSize, Length, between
 
 # A colour in the colours table: #RRGGBB
@@ -213,8 +213,13 @@ class LineBreaking(Data):
     hang_punctuation: bool = False
 
 
+class _NamedSize(Data):
+    size: FontSize
+
+
 def named_sizes(data: Any) -> Any:
-    """Template data with the sizes styles name (三号) taken from its sizes table."""
+    """Template data with the sizes styles name (三号) taken from its sizes table.  A size
+    the table gets wrong is named there only: the styles naming it are left without one."""
     if isinstance(data, dict) and isinstance(data.get("styles"), dict):
         sizes = data.get("sizes")
         named = sizes if isinstance(sizes, dict) else {}
@@ -222,7 +227,11 @@ def named_sizes(data: Any) -> Any:
         for key, style in data["styles"].items():
             size = style.get("size") if isinstance(style, dict) else None
             if isinstance(size, str) and size in named:
-                style = {**style, "size": named[size]}
+                try:
+                    _NamedSize.model_validate({"size": named[size]})
+                    style = {**style, "size": named[size]}
+                except ValidationError:
+                    style = {k: v for k, v in style.items() if k != "size"}
             styles[key] = style
         data = {**data, "styles": styles}
     return data

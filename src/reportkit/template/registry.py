@@ -97,7 +97,9 @@ def _load_folder(folder: Path) -> Template:
         where, at, message = next((p for p in places if p[0].file == file), places[0])
         problems.append(Problem(where, dotted(at), message))
     if problems or profile is None:
-        raise TemplateError(sorted(problems, key=lambda p: _order(p, file)))
+        # one problem blamed on a value for several reasons alike is said once
+        unique = dict.fromkeys(problems)
+        raise TemplateError(sorted(unique, key=lambda p: _order(p, file)))
     sources = sorted({str(path) for path in files.values()} | {str(file)})
     stamps = usercache.stamp(*map(Path, sources))
     version = usercache.key(_code(), stamps)

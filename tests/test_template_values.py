@@ -1,0 +1,252 @@
+"""A template's numbers are checked for sense before anything is laid out: each value out of
+its range is named at its own line with the range, every problem of a template at once."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from reportkit import build
+from reportkit.template import registry
+from tests.helpers import cli, minimal_source
+
+HEAD = "extends: gbt9704-bulletin\nname: house\n"
+BASE = registry.builtin_root().resolve() / "gbt9704-bulletin" / "template.yaml"
+
+
+def house(tmp_path: Path, text: str) -> Path:
+    """A house template over the built-in bulletin: ``HEAD`` then ``text`` (from line 3)."""
+    folder = tmp_path / "house"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "template.yaml").write_text(HEAD + text, encoding="utf-8")
+    return folder.resolve()
+
+
+def refused(tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[str]]:
+    """Build the minimal bulletin with a house template: the lines of the refusal, checked to
+    have come quickly, before anything was composed or laid out, with nothing written."""
+
+    def no_layout(*args: object) -> None:
+        raise AssertionError("the document was composed with a broken template")
+
+    monkeypatch.setattr(build, "compose", no_layout)
+    folder = house(tmp_path, text)
+    source = minimal_source(tmp_path / "src")
+    start = time.perf_counter()
+    result = cli("build", source, "-o", tmp_path / "out", "--template", folder)
+    assert time.perf_counter() - start < 5
+    assert result.exit_code == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("src.*"))
+    lines = result.stderr.splitlines()
+    assert lines[-1] == f"失败 1 个：{source}"
+    return folder / "template.yaml", lines[:-1]
+
+
+CASES = [
+    (
+        "styles:\n  body: {size: 0pt}\n",
+        4,
+        "styles.body.size",
+        "字号应在 1 到 200 磅之间，而不是 0 磅",
+    ),
+    ("sizes: {三号: 300pt}\n", 3, "sizes.三号", "字号应在 1 到 200 磅之间，而不是 300 磅"),
+    ("grid:\n  line_pitch: 0pt\n", 4, "grid.line_pitch", "行距应在 1 到 200 磅之间，而不是 0 磅"),
+    ("grid:\n  lines: 100000\n", 4, "grid.lines", "每页行数应在 1 到 200 之间，而不是 100000"),
+    ("grid: {chars: 0}\n", 3, "grid.chars", "每行字数应在 1 到 200 之间，而不是 0"),
+    (
+        "page:\n  width: -210mm\n",
+        4,
+        "page.width",
+        "纸张宽度应在 50 到 2000 毫米之间，而不是 -210 毫米",
+    ),
+    ("page:\n  height: 3m\n", 4, "page.height", "长度“3m”无法识别，请写成例如 37mm 或 16pt"),
+    (
+        "rules:\n  masthead: {width: -1pt}\n",
+        4,
+        "rules.masthead.width",
+        "线宽应在 0 到 20 磅之间，而不是 -1 磅",
+    ),
+    (
+        "styles:\n  title: {line_height: 0}\n",
+        4,
+        "styles.title.line_height",
+        "行高应在 0.25 到 20 行之间，而不是 0 行",
+    ),
+    (
+        "figures: {max_dpi: 0}\n",
+        3,
+        "figures.max_dpi",
+        "PDF 中照片的最高分辨率应在 72 到 2400 dpi 之间，而不是 0 dpi",
+    ),
+    (
+        'colours:\n  red: "#C0000"\n',
+        4,
+        "colours.red",
+        "颜色“#C0000”写法不对，应写成“#”加六位十六进制数，例如 #C00000",
+    ),
+    (
+        "page:\n  margin_top: 300mm\n",
+        4,
+        "page.margin_top",
+        "页边距太大：天头（300 毫米）加版心高度（225 毫米）超过了纸张高度（297 毫米）；"
+        "天头应在 0 到 72 毫米之间",
+    ),
+    (
+        "page:\n  type_width: 200mm\n",
+        4,
+        "page.type_width",
+        "版心太大：订口（28 毫米）加版心宽度（200 毫米）超过了纸张宽度（210 毫米）；"
+        "版心宽度应在 10 到 182 毫米之间",
+    ),
+    (
+        "grid:\n  lines: 30\n",
+        4,
+        "grid.lines",
+        "每页行数太多：30 行 × 行距 28.95 磅 = 306.39 毫米，超过了版心高度（225 毫米）；"
+        "行距 28.95 磅时每页行数应在 1 到 22 之间",
+    ),
+    (
+        "grid:\n  line_pitch: 40pt\n",
+        4,
+        "grid.line_pitch",
+        "行距太大：22 行 × 行距 40 磅 = 310.44 毫米，超过了版心高度（225 毫米）；"
+        "每页 22 行时行距应在 1 到 28.99 磅之间",
+    ),
+    (
+        "styles:\n  heading:\n    first_line_indent: 30\n",
+        5,
+        "styles.heading.first_line_indent",
+        "缩进太多：样式 heading 的首行缩进 30 字，版心一行只放得下 27.63 个 16 磅的字，"
+        "缩进后一个字也放不下；首行缩进应在 0 到 26.63 字之间",
+    ),
+    (
+        "styles:\n  title: {colour: rot}\n",
+        4,
+        "styles.title.colour",
+        "颜色“rot”无法识别：请写 colours 中的名称（text、red）或“#”加六位十六进制数，例如 #C00000",
+    ),
+    (
+        "parts:\n  - {part: text, style: body, field: masthead.unit}\n  - {part: space, lines: 23}\n",
+        5,
+        "parts[1].lines",
+        "第 2 个部分的空行数（23 行）超过了每页行数（22 行）；空行数应在 0 到 22 行之间",
+    ),
+    (
+        "figures: {min_dpi: 600}\n",
+        3,
+        "figures.min_dpi",
+        "照片的最低分辨率（600 dpi）高于 PDF 中照片的最高分辨率（300 dpi）；"
+        "最低分辨率应在 50 到 300 dpi 之间",
+    ),
+    (
+        "page_number: {below_type_area: 40mm}\n",
+        3,
+        "page_number.below_type_area",
+        "页码离版心太远：页码距版心下边缘 40 毫米，版心下面只有 35 毫米，放不下 14 磅的页码；"
+        "页码距版心下边缘应在 0 到 30.06 毫米之间",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "field", "message"), CASES, ids=[c[2] for c in CASES])
+def test_a_bad_value_is_named_at_its_line_with_its_range(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, line: int, field: str, message: str
+) -> None:
+    file, lines = refused(tmp_path, text, monkeypatch)
+    assert lines == [f"{file}:{line}: {field}: 错误：{message}"]
+    result = cli("validate", minimal_source(tmp_path / "v"), "--template", file.parent)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == lines
+
+
+def test_every_bad_value_of_a_template_is_named_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bad colour, a negative rule width, margins past the paper, a pitch of 0, 100,000
+    lines and a size of 0: each at its own line, in the order they are written."""
+    text = (
+        "colours:\n"
+        '  red: "#C0000"\n'  # 4
+        "rules:\n"
+        "  masthead: {width: -1pt}\n"  # 6
+        "page:\n"
+        "  margin_top: 300mm\n"  # 8
+        "grid:\n"
+        "  line_pitch: 0pt\n"  # 10
+        "  lines: 100000\n"  # 11
+        "styles:\n"
+        "  body: {size: 0pt}\n"  # 13
+        "  title: {colour: rot, first_line_indent: 40}\n"  # 14
+    )
+    file, lines = refused(tmp_path, text, monkeypatch)
+    assert lines == [
+        f"{file}:4: colours.red: 错误：颜色“#C0000”写法不对，应写成“#”加六位十六进制数，例如 #C00000",
+        f"{file}:6: rules.masthead.width: 错误：线宽应在 0 到 20 磅之间，而不是 -1 磅",
+        f"{file}:8: page.margin_top: 错误：页边距太大：天头（300 毫米）加版心高度（225 毫米）"
+        "超过了纸张高度（297 毫米）；天头应在 0 到 72 毫米之间",
+        f"{file}:10: grid.line_pitch: 错误：行距应在 1 到 200 磅之间，而不是 0 磅",
+        f"{file}:11: grid.lines: 错误：每页行数应在 1 到 200 之间，而不是 100000",
+        f"{file}:13: styles.body.size: 错误：字号应在 1 到 200 磅之间，而不是 0 磅",
+        f"{file}:14: styles.title.colour: 错误：颜色“rot”无法识别：请写 colours 中的名称"
+        "（text、red）或“#”加六位十六进制数，例如 #C00000",
+        f"{file}:14: styles.title.first_line_indent: 错误：缩进太多：样式 title 的首行缩进 40 字，"
+        "版心一行只放得下 20.1 个 22 磅的字，缩进后一个字也放不下；首行缩进应在 0 到 19.1 字之间",
+    ]
+
+
+def test_a_problem_is_blamed_on_the_value_the_house_template_sets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines × pitch past the type area: the house changed the type area's height, so that is
+    the value named (not the built-in template's lines or pitch)."""
+    file, lines = refused(tmp_path, "page: {type_height: 200mm}\n", monkeypatch)
+    assert lines == [
+        f"{file}:3: page.type_height: 错误：版心高度不够：22 行 × 行距 28.95 磅 = 224.68 毫米，"
+        "超过了版心高度（200 毫米）；版心高度至少应为 224.68 毫米"
+    ]
+
+
+def test_a_value_inherited_is_named_in_the_file_it_is_written_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A house template whose body text is 200 pt: the indent the built-in template gives the
+    body no longer fits, and the size the house sets is named."""
+    file, lines = refused(tmp_path, "styles:\n  body: {size: 200pt}\n", monkeypatch)
+    assert lines == [
+        f"{file}:4: styles.body.size: 错误：字号太大：样式 body 的首行缩进 2 字，版心一行只放得下 "
+        "2.21 个 200 磅的字，缩进后一个字也放不下；字号应在 1 到 147.4 磅之间"
+    ]
+
+
+def test_a_list_the_house_template_replaces_keeps_no_line_of_the_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The house's parts replace the bulletin's: a part missing its builder is named in the
+    house file, not at the line of the bulletin's part of the same place."""
+    text = "parts:\n  - {part: text, style: body, field: masthead.unit}\n  - style: body\n"
+    file, lines = refused(tmp_path, text, monkeypatch)
+    assert lines == [f"{file}:5: parts[1].part: 错误：缺少必填字段“part”"]
+
+
+def test_an_error_of_the_base_names_the_base_file(tmp_path: Path) -> None:
+    base = tmp_path / "base"
+    base.mkdir()
+    text = BASE.read_text(encoding="utf-8").replace("line_pitch: 28.95pt", "line_pitch: 0pt")
+    (base / "template.yaml").write_text(text, encoding="utf-8")
+    line = text[: text.index("line_pitch: 0pt")].count("\n") + 1
+    child = tmp_path / "child"
+    child.mkdir()
+    (child / "template.yaml").write_text(f"extends: {base}\nname: child\n", encoding="utf-8")
+    result = cli("validate", minimal_source(tmp_path / "src"), "--template", child)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{base.resolve()}/template.yaml:{line}: grid.line_pitch: 错误：行距应在 1 到 200 磅之间，"
+        "而不是 0 磅"
+    ]
+
+
+@pytest.mark.parametrize("name", registry.builtin_names())
+def test_the_builtin_templates_pass(name: str) -> None:
+    assert registry.load(name).profile.name == name
