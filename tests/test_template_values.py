@@ -3,8 +3,12 @@ its range is named at its own line with the range, every problem of a template a
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -250,3 +254,100 @@ def test_an_error_of_the_base_names_the_base_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", registry.builtin_names())
 def test_the_builtin_templates_pass(name: str) -> None:
     assert registry.load(name).profile.name == name
+
+
+# both formats or neither -------------------------------------------------------------------
+
+
+def full_disk_on(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
+    """The ``call``-th file opened for writing takes half its data, then the disk is full."""
+    real = os.fdopen
+    calls = []
+
+    class Full:
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            self.handle.write(data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
+        handle = real(fd, *args, **kwargs)
+        calls.append(fd)
+        return Full(handle) if len(calls) == call else handle
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_a_full_disk_on_the_pdf_leaves_no_docx(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, out = minimal_source(tmp_path / "src"), tmp_path / "out"
+    full_disk_on(monkeypatch, 2)  # the .docx is written, then the .pdf fills the disk
+    result = cli("build", source, "-o", out, "--format", "docx,pdf")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{source}: 错误：无法写出 {out}/src.pdf（磁盘已满）；{out}/src.docx 也未写出",
+        f"失败 1 个：{source}",
+    ]
+    assert "已写出" not in result.stdout
+    assert listing(out) == [".reportkit-manifest.json"]
+    assert json.loads((out / ".reportkit-manifest.json").read_text(encoding="utf-8")) == {}
+
+
+def test_a_full_disk_keeps_the_previous_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outputs of the last good build stay as they were, and the bulletin is not taken
+    as built (the next run builds it again)."""
+    source, out = minimal_source(tmp_path / "src"), tmp_path / "out"
+    assert cli("build", source, "-o", out, "--format", "docx,pdf").exit_code == 0
+    before = {name: (out / name).read_bytes() for name in ("src.docx", "src.pdf")}
+    (source / "articles/a.yaml").write_text(
+        (source / "articles/a.yaml").read_text(encoding="utf-8").replace("很大", "不小"),
+        encoding="utf-8",
+    )
+    with monkeypatch.context() as patched:
+        full_disk_on(patched, 2)
+        result = cli("build", source, "-o", out, "--format", "docx,pdf")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{source}: 错误：无法写出 {out}/src.pdf（磁盘已满）；{out}/src.docx 也未写出，"
+        "原有文件保持不变"
+    )
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert listing(out) == [".reportkit-manifest.json", "src.docx", "src.pdf"]
+    again = cli("build", source, "-o", out, "--format", "docx,pdf")
+    assert again.exit_code == 0 and "跳过" not in again.stdout
+    assert (out / "src.docx").read_bytes() != before["src.docx"]
+
+
+def test_a_batch_counts_a_bulletin_the_disk_refused_as_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = minimal_source(tmp_path / "a"), minimal_source(tmp_path / "b")
+    out = tmp_path / "out"
+    full_disk_on(monkeypatch, 2)  # the first bulletin's .pdf
+    result = cli("build", first, second, "-o", out, "--format", "docx,pdf", "-j", "1")
+    assert result.exit_code == 1
+    assert (
+        f"{first}: 错误：无法写出 {out}/a.pdf（磁盘已满）；{out}/a.docx 也未写出" in result.stderr
+    )
+    row = result.stdout.splitlines()[3].split("|")[1:4]
+    assert [cell.strip() for cell in row] == ["1", "1", "0"]
+    assert result.stdout.splitlines()[-1] == f"失败 1 个：{first}"
+    assert listing(out) == [".reportkit-manifest.json", "b.docx", "b.pdf"]
+    manifest = json.loads((out / ".reportkit-manifest.json").read_text(encoding="utf-8"))
+    assert list(manifest) == [str(second.resolve())]
+    assert sorted(manifest[str(second.resolve())]["outputs"]) == ["b.docx", "b.pdf"]

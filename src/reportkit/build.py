@@ -56,14 +56,16 @@ def build(source: Path, options: Options) -> Outcome:
         # the PDF first: its pages serve the .docx too when their metrics agree
         made = sorted(options.formats, key=lambda fmt: fmt != "pdf")
         rendered = {fmt: renderer(fmt)(document, template, fonts) for fmt in made}
-        for fmt in options.formats:
-            result = rendered[fmt]
-            path = options.output / f"{document.name}.{fmt}"
-            atomic.write_bytes(path, result.data)
-            outcome.written.append(
-                (path, len(result.data), hashlib.sha256(result.data).hexdigest())
-            )
-            outcome.pages = result.pages if result.pages is not None else outcome.pages
+        files = [
+            (options.output / f"{document.name}.{fmt}", rendered[fmt].data)
+            for fmt in options.formats
+        ]
+        # every format or none: a build is not half done when the disk fills on the second
+        atomic.write_all(files, Location(source))
+        for path, data in files:
+            outcome.written.append((path, len(data), hashlib.sha256(data).hexdigest()))
+        pages = [rendered[fmt].pages for fmt in options.formats]
+        outcome.pages = next((p for p in reversed(pages) if p is not None), None)
     except ReportkitError as exc:
         outcome.error = exc
     return outcome
