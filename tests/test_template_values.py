@@ -1,5 +1,7 @@
 """A template's numbers are checked for sense before anything is laid out: each value out of
-its range is named at its own line with the range, every problem of a template at once."""
+its range is named at its own line with the range, every problem of a template at once.
+What build would refuse, validate names alike; the formats of one build are written all or
+none."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 
 from reportkit import build
 from reportkit.template import registry
-from tests.helpers import cli, minimal_source
+from tests.helpers import MINIMAL_ARTICLE, MINIMAL_BULLETIN, cli, minimal_source
 
 HEAD = "extends: gbt9704-bulletin\nname: house\n"
 BASE = registry.builtin_root().resolve() / "gbt9704-bulletin" / "template.yaml"
@@ -351,3 +353,74 @@ def test_a_batch_counts_a_bulletin_the_disk_refused_as_failed(
     manifest = json.loads((out / ".reportkit-manifest.json").read_text(encoding="utf-8"))
     assert list(manifest) == [str(second.resolve())]
     assert sorted(manifest[str(second.resolve())]["outputs"]) == ["b.docx", "b.pdf"]
+
+
+# validate agrees with build -----------------------------------------------------------------
+
+# 𰀀 (U+30000, CJK Extension G): in no font the install script provides
+RARE = "\U00030000"
+
+
+def test_a_character_no_font_has_is_named_by_validate_as_by_build(tmp_path: Path) -> None:
+    article = MINIMAL_ARTICLE.replace("name: 李明", f"name: 李{RARE}")
+    source = minimal_source(tmp_path / "src", **{"articles/a.yaml": article})
+    message = (
+        f"{source}/articles/a.yaml:3: authors[0]: 错误：第 1 篇文章，字符“{RARE}”（U+30000）"
+        "在字体角色 kaiti 的所有可用字体中都没有，无法排入 PDF。请安装含有该字的字体，或用 --font 指定"
+    )
+    built = cli("build", source, "-o", tmp_path / "out", "--format", "pdf")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines() == [message, f"失败 1 个：{source}"]
+    assert not (tmp_path / "out").exists()
+    checked = cli("validate", source)
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines() == [message]
+    assert checked.stdout == ""
+    # the .docx names fonts the reader's machine has: asked for it alone, it can be made
+    assert cli("validate", source, "--format", "docx").exit_code == 0
+    assert cli("build", source, "-o", tmp_path / "out", "--format", "docx").exit_code == 0
+
+
+def test_end_matter_that_cannot_fit_is_named_by_validate(tmp_path: Path) -> None:
+    units = ", ".join(f"某某市第{n}局" for n in range(1, 120))
+    bulletin = MINIMAL_BULLETIN.replace("superiors: [市委办公室]", f"superiors: [{units}]")
+    source = minimal_source(tmp_path / "src", **{"bulletin.yaml": bulletin})
+    message = f"{source}/bulletin.yaml:9: end_matter.superiors: 错误：末页底部的内容太长，一页放不下，请删减"
+    built = cli("build", source, "-o", tmp_path / "out")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines()[0] == message
+    checked = cli("validate", source, "--format", "docx")
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines() == [message]
+
+
+def test_a_table_column_too_narrow_is_named_by_validate(tmp_path: Path) -> None:
+    article = MINIMAL_ARTICLE + (
+        "      - table:\n"
+        "          header: [指标, 数值]\n"
+        "          rows: [[营业收入, '380']]\n"
+        "          widths: [1, 60]\n"
+    )
+    source = minimal_source(tmp_path / "src", **{"articles/a.yaml": article})
+    built = cli("build", source, "-o", tmp_path / "out", "--format", "docx,pdf")
+    assert built.exit_code == 1
+    checked = cli("validate", source)
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines() == built.stderr.splitlines()[:-1]
+    assert checked.stderr.splitlines() == [
+        f"{source}/articles/a.yaml:12: sections[0].points[1].table: 错误："
+        "表格第 1 列太窄，放不下一个字：请用 widths 加宽这一列，或减少列数"
+    ]
+
+
+def test_an_output_name_too_long_for_the_disk_is_named_by_validate(tmp_path: Path) -> None:
+    source = minimal_source(tmp_path / ("长" * 70))
+    message = (
+        f"{source}: 错误：输出文件名太长（215 字节，最多 200 字节）：“{'长' * 20}…”，"
+        "请缩短简报文件夹的名字（或模板 filename 文字片段所用的内容）"
+    )
+    built = cli("build", source, "-o", tmp_path / "out")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines()[0] == message
+    checked = cli("validate", source)
+    assert checked.stderr.splitlines() == [message]

@@ -6,25 +6,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from reportkit.compose.page import Document
-from reportkit.fonts.resolve import FontSet
+from reportkit.fonts.resolve import fonts_for
 from reportkit.render import Rendered, images
 from reportkit.render.pdf.draw import draw
 from reportkit.render.pdf.faces import Faces, register
 from reportkit.render.pdf.glyphs import glyph_pages
 from reportkit.render.pdf.verify import check_glyphs
 from reportkit.template.registry import Template
-
-_FONTS: dict[tuple[Path, tuple[tuple[str, Path], ...]], FontSet] = {}
-
-
-def fonts_for(template: Template, overrides: Mapping[str, Path] | None = None) -> FontSet:
-    """The template's fonts, resolved once per process (a batch worker reuses them)."""
-    key = (template.folder, tuple(sorted((overrides or {}).items())))
-    if key not in _FONTS:
-        fonts = FontSet(template.profile, overrides, template_dir=template.folder)
-        fonts.require()
-        _FONTS[key] = fonts
-    return _FONTS[key]
 
 
 def render(
