@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -261,10 +262,11 @@ def test_the_builtin_templates_pass(name: str) -> None:
 # both formats or neither -------------------------------------------------------------------
 
 
-def full_disk_on(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
-    """The ``call``-th file opened for writing takes half its data, then the disk is full."""
-    real = os.fdopen
-    calls = []
+def full_disk_on(monkeypatch: pytest.MonkeyPatch, out: Path, call: int) -> None:
+    """The ``call``-th file written in ``out`` takes half its data, then the disk is full."""
+    real_mkstemp, real_fdopen = tempfile.mkstemp, os.fdopen
+    made: list[str] = []  # files made in the output folder, in order
+    failing: set[int] = set()  # the descriptor of the one to fail, until it is opened
 
     class Full:
         def __init__(self, handle: Any) -> None:
@@ -280,11 +282,22 @@ def full_disk_on(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
             self.handle.write(data[: len(data) // 2])
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
-        handle = real(fd, *args, **kwargs)
-        calls.append(fd)
-        return Full(handle) if len(calls) == call else handle
+    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        fd, name = real_mkstemp(*args, **kwargs)
+        if Path(name).parent == out:
+            made.append(name)
+            if len(made) == call:
+                failing.add(fd)
+        return fd, name
 
+    def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
+        handle = real_fdopen(fd, *args, **kwargs)
+        if fd in failing:
+            failing.discard(fd)
+            return Full(handle)
+        return handle
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     monkeypatch.setattr(os, "fdopen", fdopen)
 
 
@@ -296,7 +309,7 @@ def test_a_full_disk_on_the_pdf_leaves_no_docx(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, out = minimal_source(tmp_path / "src"), tmp_path / "out"
-    full_disk_on(monkeypatch, 2)  # the .docx is written, then the .pdf fills the disk
+    full_disk_on(monkeypatch, out, 2)  # the .docx is written, then the .pdf fills the disk
     result = cli("build", source, "-o", out, "--format", "docx,pdf")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
@@ -321,7 +334,7 @@ def test_a_full_disk_keeps_the_previous_outputs(
         encoding="utf-8",
     )
     with monkeypatch.context() as patched:
-        full_disk_on(patched, 2)
+        full_disk_on(patched, out, 2)
         result = cli("build", source, "-o", out, "--format", "docx,pdf")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
@@ -340,7 +353,7 @@ def test_a_batch_counts_a_bulletin_the_disk_refused_as_failed(
 ) -> None:
     first, second = minimal_source(tmp_path / "a"), minimal_source(tmp_path / "b")
     out = tmp_path / "out"
-    full_disk_on(monkeypatch, 2)  # the first bulletin's .pdf
+    full_disk_on(monkeypatch, out, 2)  # the first bulletin's .pdf
     result = cli("build", first, second, "-o", out, "--format", "docx,pdf", "-j", "1")
     assert result.exit_code == 1
     assert (
@@ -423,4 +436,29 @@ def test_an_output_name_too_long_for_the_disk_is_named_by_validate(tmp_path: Pat
     assert built.exit_code == 1
     assert built.stderr.splitlines()[0] == message
     checked = cli("validate", source)
+    assert checked.stderr.splitlines() == [message]
+
+
+def test_a_smaller_paper_is_named_where_the_house_sets_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file, lines = refused(tmp_path, "page:\n  width: 148mm\n", monkeypatch)
+    assert lines == [
+        f"{file}:4: page.width: 错误：纸张太小：订口（28 毫米）加版心宽度（156 毫米）超过了纸张宽度"
+        "（148 毫米）；纸张宽度应在 184 到 2000 毫米之间"
+    ]
+
+
+def test_a_piece_that_cannot_be_rendered_is_named_by_validate(tmp_path: Path) -> None:
+    folder = house(tmp_path, "")
+    (folder / "pieces").mkdir()
+    (folder / "pieces/issue.j2").write_text("第{{ number }}期\n", encoding="utf-8")
+    source = minimal_source(tmp_path / "src")
+    message = (
+        f"{folder}/pieces/issue.j2: issue: 错误：文字片段用到了没有的数据（'number' is undefined）"
+    )
+    built = cli("build", source, "-o", tmp_path / "out", "--template", folder)
+    assert built.stderr.splitlines() == [message, f"失败 1 个：{source}"]
+    checked = cli("validate", source, "--template", folder)
+    assert checked.exit_code == 1
     assert checked.stderr.splitlines() == [message]

@@ -139,6 +139,8 @@ def _page(page: Page) -> Iterator[Finding]:
             blames.append((("page", extent), f"版心太大：{said}{room}"))
         if not blames:
             blames.append((("page", margin), f"页边距和版心都太大：{said}"))
+        room = _allowed(words[2], _ceil((left + inside) / MM), 2000, "毫米")
+        blames.append((("page", paper), f"纸张太小：{said}{room}"))
         yield tuple(blames)
 
 
