@@ -211,7 +211,7 @@ def test_a_problem_is_blamed_on_the_value_the_house_template_sets(
     file, lines = refused(tmp_path, "page: {type_height: 200mm}\n", monkeypatch)
     assert lines == [
         f"{file}:3: page.type_height: 错误：版心高度不够：22 行 × 行距 28.95 磅 = 224.68 毫米，"
-        "超过了版心高度（200 毫米）；版心高度至少应为 224.68 毫米"
+        "超过了版心高度（200 毫米）；版心高度至少应为 224.69 毫米"
     ]
 
 

@@ -139,8 +139,10 @@ def _page(page: Page) -> Iterator[Finding]:
             blames.append((("page", extent), f"版心太大：{said}{room}"))
         if not blames:
             blames.append((("page", margin), f"页边距和版心都太大：{said}"))
-        room = _allowed(words[2], _ceil((left + inside) / MM), 2000, "毫米")
-        blames.append((("page", paper), f"纸张太小：{said}{room}"))
+        least = _ceil((left + inside) / MM)
+        if least <= 2000:
+            room = _allowed(words[2], least, 2000, "毫米")
+            blames.append((("page", paper), f"纸张太小：{said}{room}"))
         yield tuple(blames)
 
 
@@ -166,7 +168,10 @@ def _grid(page: Page, grid: Grid) -> Iterator[Finding]:
             (("grid", "line_pitch"), f"行距太大：{said}；每页 {grid.lines} 行时{room[1:]}")
         )
     blames.append(
-        (("page", "type_height"), f"版心高度不够：{said}；版心高度至少应为 {shown(height)} 毫米")
+        (
+            ("page", "type_height"),
+            f"版心高度不够：{said}；版心高度至少应为 {number(_ceil(height / MM))} 毫米",
+        )
     )
     yield tuple(blames)
 
