@@ -468,6 +468,10 @@ def _page_number(
         if tallest >= 10:
             room = _allowed("版心高度", 10, tallest, "毫米")
             blames.append((("page", "type_height"), f"版心太高：{said}{room}"))
+        highest = _floor((below + page.margin_top - numbers.below_type_area - size) / MM)
+        if highest >= 0:
+            room = _allowed("天头", 0, highest, "毫米")
+            blames.append((("page", "margin_top"), f"天头太大：{said}{room}"))
         if not blames:
             blames.append((("page_number", "below_type_area"), f"页码离版心太远：{said}"))
         yield tuple(blames)
