@@ -245,7 +245,8 @@ _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 def hex_colour(colours: dict[str, str], name: str) -> str | None:
     """A colour name of ``colours`` or ``#RRGGBB`` as ``RRGGBB``; None when it is neither."""
-    value = colours.get(name, name)
+    # the table's pattern (ending in $) lets a final newline through: "#C00000\n"
+    value = colours.get(name, name).strip()
     return value[1:].upper() if _HEX.fullmatch(value) else None
 
 
