@@ -186,9 +186,9 @@ def _pages(path: Path) -> int:
 def _pdf_stages(source: Path) -> None:
     """The stages of a PDF: pagination (with glyph positions), fonts, glyphs in their fonts,
     drawing and PDF/A."""
+    from reportkit.fonts.resolve import fonts_for
     from reportkit.layout.metrics import StandardMetrics
     from reportkit.layout.paginate import paginate
-    from reportkit.render.pdf import writer
     from reportkit.render.pdf.draw import draw
     from reportkit.render.pdf.faces import Faces
     from reportkit.render.pdf.glyphs import glyph_pages
@@ -200,7 +200,7 @@ def _pdf_stages(source: Path) -> None:
     start = time.perf_counter()
     laid_out = paginate(document, profile, StandardMetrics(profile))
     paginated = time.perf_counter()
-    faces = Faces(document, profile, writer.fonts_for(template))
+    faces = Faces(document, profile, fonts_for(template))
     faced = time.perf_counter()
     pages = glyph_pages(laid_out, faces)
     glyphed = time.perf_counter()

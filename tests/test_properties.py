@@ -7,15 +7,17 @@ keeping every failing case in .hypothesis/ for the next run.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import string
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -267,3 +269,148 @@ def test_any_source_builds_or_writes_nothing(files: dict[str, str]) -> None:
                         etree.fromstring(docx.read(name))
         else:
             assert written == []
+
+
+# template values: (path, YAML unit, least, most, whole numbers, what a message calls it, unit
+# word); the ranges a template's numbers must keep (template/profile.py)
+TEMPLATE_VALUES = [
+    (("page", "width"), "mm", 50, 2000, False, "纸张宽度", "毫米"),
+    (("page", "height"), "mm", 50, 2000, False, "纸张高度", "毫米"),
+    (("page", "margin_top"), "mm", 0, 2000, False, "天头（上白边）", "毫米"),
+    (("page", "margin_left"), "mm", 0, 2000, False, "订口（左白边）", "毫米"),
+    (("page", "type_width"), "mm", 10, 2000, False, "版心宽度", "毫米"),
+    (("page", "type_height"), "mm", 10, 2000, False, "版心高度", "毫米"),
+    (("grid", "lines"), "", 1, 200, True, "每页行数", ""),
+    (("grid", "chars"), "", 1, 200, True, "每行字数", ""),
+    (("grid", "line_pitch"), "pt", 1, 200, False, "行距", "磅"),
+    (("grid", "character_spacing"), "pt", -10, 10, False, "字距", "磅"),
+    (("grid", "em_ascent"), "", 0.5, 1, False, "基线以上的字身比例", ""),
+    (("sizes", "三号"), "pt", 1, 200, False, "字号", "磅"),
+    (("styles", "body", "size"), "pt", 1, 200, False, "字号", "磅"),
+    (("styles", "title", "size"), "pt", 1, 200, False, "字号", "磅"),
+    (("styles", "body", "first_line_indent"), "", 0, 50, False, "首行缩进", "字"),
+    (("styles", "end_matter", "indent_left"), "", 0, 50, False, "左缩进", "字"),
+    (("styles", "byline", "indent_right"), "", 0, 50, False, "右缩进", "字"),
+    (("styles", "title", "line_height"), "", 0.25, 20, False, "行高", "行"),
+    (("styles", "heading", "space_before"), "", 0, 200, False, "段前空行", "行"),
+    (("styles", "title", "space_after"), "", 0, 200, False, "段后空行", "行"),
+    (("styles", "mark", "top"), "mm", 0, 2000, False, "距版心上边缘", "毫米"),
+    (("rules", "masthead", "width"), "pt", 0, 20, False, "线宽", "磅"),
+    (("rules", "masthead", "below_baseline"), "mm", 0, 50, False, "线在基线下的距离", "毫米"),
+    (("figures", "padding"), "", 0, 10, False, "单元格内边距", "字"),
+    (("figures", "min_dpi"), "", 50, 1200, False, "照片的最低分辨率", "dpi"),
+    (("figures", "max_dpi"), "", 72, 2400, False, "PDF 中照片的最高分辨率", "dpi"),
+    (("figures", "seal_width"), "mm", 10, 200, False, "印章宽度", "毫米"),
+    (("page_number", "below_type_area"), "mm", 0, 100, False, "页码距版心下边缘", "毫米"),
+    (("page_number", "indent"), "", 0, 50, False, "页码离外侧的距离", "字"),
+    (("page_number", "indent_size"), "pt", 1, 200, False, "字号", "磅"),
+    (("line_breaking", "latin_space"), "", 0, 1, False, "汉字与西文之间的空隙", "字"),
+    (("line_breaking", "reserve"), "pt", 0, 1, False, "断行时每字多算的宽度", "磅"),
+]
+NOT_NUMBERS = ["abc", "[1, 2]", "{a: 1}", "1e400pt", "十六磅", "12pt12", "--1"]
+
+
+class TemplateValue(NamedTuple):
+    """One value of a house template: where, as written, and how it must be refused."""
+
+    path: tuple[str, ...]
+    text: str
+    message: str | None  # the message of a value past its range
+    junk: bool = False  # not a number: refused at its line, whatever the words
+
+
+def _shown(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+@st.composite
+def template_values(draw: st.DrawFn) -> list[TemplateValue]:
+    """A few values of a house template: within their ranges, at their edges, past them, or
+    not numbers at all."""
+    chosen = draw(
+        st.lists(st.sampled_from(TEMPLATE_VALUES), min_size=1, max_size=4, unique_by=lambda e: e[0])
+    )
+    values = []
+    for path, unit, least, most, whole, title, word in chosen:
+        kind = draw(st.sampled_from(["edge", "inside", "inside", "below", "above", "junk"]))
+        if kind == "junk":
+            values.append(TemplateValue(path, draw(st.sampled_from(NOT_NUMBERS)), None, True))
+            continue
+        if kind == "edge":
+            value = draw(st.sampled_from([least, most]))
+        elif kind == "inside":
+            value = draw(st.floats(least, most))
+        elif kind == "below":
+            value = least - draw(st.floats(0.01, 1e6))
+        else:
+            value = most + draw(st.floats(0.01, 1e6))
+        text = str(round(value)) if whole else f"{math.floor(value * 100) / 100:.2f}"
+        if kind in ("edge", "inside") and not whole:
+            text = f"{min(max(float(text), least), most):.2f}"
+        message = None
+        if not least <= float(text) <= most:
+            spaced = f"{word} " if word.isascii() and word else word
+            after = f" {word}" if word else ""
+            message = (
+                f"{title}应在 {_shown(least)} 到 {_shown(most)} {spaced}之间，"
+                f"而不是 {text if whole else _shown(float(text))}{after}"
+            )
+        values.append(TemplateValue(path, text + unit, message))
+    return values
+
+
+def _house_yaml(values: list[TemplateValue]) -> tuple[str, dict[tuple[str, ...], int]]:
+    """The house template's text, one value a line, and the line of each value."""
+    rows = ["extends: gbt9704-bulletin", "name: house"]
+    lines: dict[tuple[str, ...], int] = {}
+    opened: list[str] = []
+    for value in sorted(values):
+        path = value.path
+        common = 0
+        while common < min(len(opened), len(path) - 1) and opened[common] == path[common]:
+            common += 1
+        opened = opened[:common]
+        for depth in range(common, len(path) - 1):
+            rows.append("  " * depth + f"{path[depth]}:")
+            opened.append(path[depth])
+        rows.append("  " * (len(path) - 1) + f"{path[-1]}: {value.text}")
+        lines[path] = len(rows)
+    return "\n".join(rows) + "\n", lines
+
+
+@given(template_values())
+@_settings(40)
+def test_any_template_value_builds_or_is_refused_with_its_range(
+    values: list[TemplateValue],
+) -> None:
+    """Values within their ranges and at their edges build or are refused with a message (one
+    value may not suit another); values past them, or not numbers, are refused at their line
+    (with the range); never a traceback, never a file written from a refused template."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder).resolve()
+        text, lines = _house_yaml(values)
+        (root / "house").mkdir()
+        (root / "house/template.yaml").write_text(text, encoding="utf-8")
+        source = root / "src"
+        (source / "articles").mkdir(parents=True)
+        (source / "bulletin.yaml").write_text(MINIMAL_BULLETIN, encoding="utf-8")
+        (source / "articles/a.yaml").write_text(MINIMAL_ARTICLE, encoding="utf-8")
+        options = build.Options(root / "out", ("docx", "pdf"), str(root / "house"))
+        outcome = build.build(source, options)
+        out = root / "out"
+        written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+        refusals = [str(p) for p in outcome.error.problems] if outcome.error else []
+        for value in values:
+            where = (
+                f"{root}/house/template.yaml:{lines[value.path]}: {'.'.join(value.path)}: 错误："
+            )
+            if value.message is not None:
+                assert f"{where}{value.message}" in refusals, (value, refusals)
+            elif value.junk:
+                assert any(r.startswith(where) for r in refusals), (value, refusals)
+        event("built" if outcome.error is None else "refused")
+        if outcome.error is None:
+            assert written == ["src.docx", "src.pdf"]
+        else:
+            assert outcome.error.problems and written == []

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from reportkit import atomic
 from reportkit.compose.document import compose
+from reportkit.compose.page import Document
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.layout.metrics import StandardMetrics
 from reportkit.layout.paginate import paginate
@@ -40,13 +41,50 @@ class Options(NamedTuple):
 
 
 def check(source: Path, options: Options) -> Outcome:
-    """Load and compose ``source`` without writing anything."""
+    """What :func:`build` would refuse, found without rendering or writing anything: the
+    source and template loaded, the document composed and laid out, and for the PDF every
+    character found in the fonts on this machine."""
     outcome = Outcome(source)
     try:
-        _document(source, options, outcome)
+        document, template = _document(source, options, outcome)
+        _outputs(source, document, options)
+        _lay_out(document, template, options)
     except ReportkitError as exc:
         outcome.error = exc
     return outcome
+
+
+# bytes of an output's name: a file system takes 255, and its temporary file's name is the
+# output's with some 30 more (.NAME.PID.RANDOM.part)
+MAX_NAME = 200
+
+
+def _outputs(source: Path, document: Document, options: Options) -> dict[str, Path]:
+    """The file each format is written to; SourceError when a name is too long for one."""
+    paths = {fmt: options.output / f"{document.name}.{fmt}" for fmt in options.formats}
+    for path in paths.values():
+        size = len(path.name.encode("utf-8", "surrogateescape"))
+        if size > MAX_NAME:
+            raise SourceError(
+                [
+                    Problem(
+                        Location(source),
+                        "",
+                        f"输出文件名太长（{size} 字节，最多 {MAX_NAME} 字节）："
+                        f"“{path.name[:20]}…”，请缩短简报文件夹的名字（或模板 filename 文字片段所用的内容）",
+                    )
+                ]
+            )
+    return paths
+
+
+def _lay_out(document: Document, template: registry.Template, options: Options) -> None:
+    # the pagination every output shares: what does not fit is refused before rendering
+    paginate(document, template.profile, StandardMetrics(template.profile), glyphs=False)
+    if "pdf" in options.formats:
+        from reportkit.fonts import coverage
+
+        coverage.check(document, template, dict(options.fonts))
 
 
 def build(source: Path, options: Options) -> Outcome:
@@ -54,6 +92,7 @@ def build(source: Path, options: Options) -> Outcome:
     outcome = Outcome(source)
     try:
         document, template = _document(source, options, outcome)
+        paths = _outputs(source, document, options)
         pages = paginate(
             document,
             template.profile,
@@ -62,14 +101,12 @@ def build(source: Path, options: Options) -> Outcome:
         )
         fonts = dict(options.fonts)
         rendered = {fmt: renderer(fmt)(pages, template, fonts) for fmt in options.formats}
-        for fmt in options.formats:
-            result = rendered[fmt]
-            path = options.output / f"{document.name}.{fmt}"
-            atomic.write_bytes(path, result.data)
-            outcome.written.append(
-                (path, len(result.data), hashlib.sha256(result.data).hexdigest())
-            )
-            outcome.pages = result.pages if result.pages is not None else outcome.pages
+        files = [(paths[fmt], rendered[fmt].data) for fmt in options.formats]
+        # every format or none: a build is not half done when the disk fills on the second
+        atomic.write_all(files, Location(source))
+        for path, data in files:
+            outcome.written.append((path, len(data), hashlib.sha256(data).hexdigest()))
+        outcome.pages = len(pages.pages)
     except ReportkitError as exc:
         outcome.error = exc
     return outcome

@@ -11,8 +11,6 @@ import click
 
 from reportkit import __version__
 
-FORMATS_NOW = ("docx",)
-
 
 def _font_files(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
     pairs = []
@@ -151,13 +149,38 @@ def build(
 )
 @click.option("--strict", is_flag=True, help="有警告也按失败处理")
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不检查标点")
+@click.option(
+    "--format",
+    "formats",
+    default=None,
+    help="按哪些输出格式检查，逗号分隔（默认：全部，即 docx,pdf；pdf 还检查每个字本机字体中是否都有）",
+)
+@click.option(
+    "--font",
+    "font_files",
+    multiple=True,
+    metavar="ROLE=FILE",
+    help="PDF 中某字体角色改用这个字体文件，如 fangsong=simfang.ttf",
+)
 def validate(
-    paths: tuple[Path, ...], template: str | None, strict: bool, no_normalize: bool
+    paths: tuple[Path, ...],
+    template: str | None,
+    strict: bool,
+    no_normalize: bool,
+    formats: str | None,
+    font_files: tuple[str, ...],
 ) -> None:
-    """检查 PATHS 中的简报是否可以排版；没有问题时退出码为 0，否则为 1。"""
-    from reportkit import build as building
+    """检查 PATHS 中的简报是否可以排版；没有问题时退出码为 0，否则为 1。
 
-    options = building.Options(Path("."), FORMATS_NOW, template, strict, not no_normalize)
+    生成时会拒绝的问题都在这里报告：内容和模板、排版（末页底部放不下、表格列太窄）、PDF 中没有字体能排的字。
+    """
+    from reportkit import build as building
+    from reportkit.render import FORMATS
+
+    checked = _formats(formats) if formats is not None else tuple(FORMATS)
+    options = building.Options(
+        Path("."), checked, template, strict, not no_normalize, _font_files(font_files)
+    )
     failed = 0
     for path in paths:
         outcome = building.check(path, options)

@@ -40,20 +40,25 @@ class ValidationError(ValueError):
 
 
 class FieldInfo:
-    """A field's default and constraints (as ``Field(...)``), or constraints in ``Annotated``."""
+    """A field's default, constraints and description (as ``Field(...)``), or constraints in
+    ``Annotated``."""
 
     # plain classes, not dataclasses: each dataclass costs about a millisecond at every start
     __slots__ = (
         "annotation",
         "default",
         "default_factory",
+        "description",
+        "examples",
         "ge",
         "gt",
+        "json_schema_extra",
         "le",
         "lt",
         "min_length",
         "pattern",
         "strip_whitespace",
+        "title",
     )
 
     def __init__(
@@ -68,11 +73,18 @@ class FieldInfo:
         pattern: str | None = None,
         strip_whitespace: bool = False,
         annotation: Any = None,  # the field's type, once the model's schema is made
+        # what the value means, for messages only (as pydantic keeps them for its schema)
+        title: str | None = None,
+        description: str | None = None,
+        examples: list[Any] | None = None,
+        json_schema_extra: dict[str, Any] | None = None,
     ):
         self.default, self.default_factory = default, default_factory
         self.min_length, self.ge, self.le, self.gt, self.lt = min_length, ge, le, gt, lt
         self.pattern, self.strip_whitespace = pattern, strip_whitespace
         self.annotation = annotation
+        self.title, self.description, self.examples = title, description, examples
+        self.json_schema_extra = json_schema_extra
 
     def typed(self, annotation: Any) -> FieldInfo:
         """This field's settings with its type."""
@@ -81,7 +93,8 @@ class FieldInfo:
 
 
 def Field(default: Any = _MISSING, **constraints: Any) -> Any:
-    """A field's default and constraints: ``Field(1.0, gt=0, le=1)``, ``Field(min_length=1)``."""
+    """A field's default and constraints: ``Field(1.0, gt=0, le=1)``, ``Field(min_length=1)``;
+    ``title``, ``description``, ``examples`` and ``json_schema_extra`` describe it."""
     return FieldInfo(default, **constraints)
 
 

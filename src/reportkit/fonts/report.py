@@ -26,7 +26,7 @@ def print_report(
     if source is not None:
         loaded, _ = load_source(source, kind=template.profile.kind)
         document = compose(loaded, template)
-        from reportkit.render.pdf.faces import texts  # the same walk the PDF renderer makes
+        from reportkit.fonts.coverage import texts  # the same walk the PDF renderer makes
 
         for style, text, _origin in texts(document):
             role = template.profile.style(style).font or ""

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reportkit.errors import Location, Problem, ReportkitError
 from reportkit.fonts.locate import Face, faces_in, find
 from reportkit.fonts.prepare import Prepared, prepare
 from reportkit.template.profile import FontRole, Profile
+
+if TYPE_CHECKING:
+    from reportkit.template.registry import Template
 
 
 class FontError(ReportkitError):
@@ -124,6 +127,20 @@ class FontSet:
             )
         if problems:
             raise FontError(problems)
+
+
+_FONTS: dict[tuple[Path, tuple[tuple[str, Path], ...]], FontSet] = {}
+
+
+def fonts_for(template: Template, overrides: Mapping[str, Path] | None = None) -> FontSet:
+    """The template's fonts, resolved once per process (a batch worker reuses them); FontError
+    when a role has none on this machine."""
+    key = (template.folder, tuple(sorted((overrides or {}).items())))
+    if key not in _FONTS:
+        fonts = FontSet(template.profile, overrides, template_dir=template.folder)
+        fonts.require()
+        _FONTS[key] = fonts
+    return _FONTS[key]
 
 
 def _chain(names: list[str], first: Face | None) -> Chain:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import types
 import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
+from reportkit.datamodel import FieldInfo, ValidationError, fields
 from reportkit.datamodel import Model as BaseModel
-from reportkit.datamodel import ValidationError, fields
 from reportkit.errors import Location, Problem
 from reportkit.source.yamlfile import dotted
+from reportkit.template import units
 
 M = TypeVar("M", bound=BaseModel)
 _TAGS = frozenset({"a point", "a photo", "a table"})
@@ -101,9 +103,82 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _label(key: Any) -> str:
-    label = LABELS.get(str(key))
+def _described(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo:
+    """What the declarations say of the value at ``loc``: its title, bounds and unit (from
+    the field's ``Field`` and the ``Annotated`` metadata of its type), merged."""
+    current: Any = model
+    found: list[FieldInfo] = []
+    for part in loc:
+        current, found = _bare(current, found)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = fields(current).get(str(part))
+            if info is None:
+                return FieldInfo()
+            current, found = info.annotation, [info]
+        elif typing.get_origin(current) in (list, dict):
+            current, found = typing.get_args(current)[-1], []
+        else:
+            return FieldInfo()
+    _, found = _bare(current, found)
+
+    def first(name: str) -> Any:
+        return next((getattr(i, name) for i in found if getattr(i, name) is not None), None)
+
+    return FieldInfo(
+        title=first("title"),
+        description=first("description"),
+        examples=first("examples"),
+        json_schema_extra=first("json_schema_extra"),
+        ge=first("ge"),
+        gt=first("gt"),
+        le=first("le"),
+        lt=first("lt"),
+    )
+
+
+def _bare(annotation: Any, found: list[FieldInfo]) -> tuple[Any, list[FieldInfo]]:
+    """``annotation`` without ``Annotated`` and ``| None``, with the field infos met."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            base, *meta = typing.get_args(annotation)
+            found = [*found, *(m for m in meta if isinstance(m, FieldInfo))]
+            annotation = base
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return annotation, found
+            annotation = members[0]
+        else:
+            return annotation, found
+
+
+def _label(key: Any, title: str | None = None) -> str:
+    label = title or LABELS.get(str(key))
     return f"“{key}”（{label}）" if label else f"“{key}”"
+
+
+_BOUNDS = frozenset({"greater_than_equal", "greater_than", "less_than_equal", "less_than"})
+
+
+def _out_of_range(value: Any, info: FieldInfo) -> str:
+    """``字号应在 1 到 200 磅之间，而不是 0 磅``: a value past the bounds its field declares."""
+    extra = info.json_schema_extra or {}
+    unit, scale = str(extra.get("unit", "")), float(extra.get("scale", 1.0))
+
+    def num(number: Any) -> str:
+        return units.number(number / scale if scale != 1 else number)
+
+    after = f" {unit}" if unit else ""
+    low = info.ge if info.ge is not None else info.gt
+    high = info.le if info.le is not None else info.lt
+    if low is not None and high is not None:
+        wanted = f"应在 {num(low)} 到 {num(high)} {units.spaced(unit)}之间"
+    elif low is not None:
+        wanted = f"应{'不小于' if info.ge is not None else '大于'} {num(low)}{after}"
+    else:
+        wanted = f"应{'不大于' if info.le is not None else '小于'} {num(high)}{after}"
+    return f"{info.title}{wanted}，而不是 {num(value)}{after}"
 
 
 def _number(value: Any) -> Any:
@@ -116,8 +191,14 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     kind, loc, value = error["type"], error["loc"], error.get("input")
     ctx = error.get("ctx") or {}
     key = loc[-1] if loc else ""
+    info = _described(model, loc)
+    if info.title and kind in _BOUNDS and isinstance(value, int | float):
+        return _out_of_range(value, info)
+    if info.title and kind == "string_pattern_mismatch":
+        example = f"，例如 {info.examples[0]}" if info.examples else ""
+        return f"{info.title}“{value}”写法不对，应写成{info.description or '规定的形式'}{example}"
     if kind == "missing":
-        return f"缺少必填字段{_label(key)}"
+        return f"缺少必填字段{_label(key, info.title)}"
     if kind == "extra_forbidden":
         holder = _model_at(model, loc)
         allowed = list(fields(holder)) if holder else []
@@ -128,43 +209,47 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
             return f"不认识的字段“{key}”，是否应为“{close[0]}”？"
         return f"不认识的字段“{key}”。这里可以写：{'、'.join(allowed)}"
     if value is None and kind not in ("value_error", "assertion_error"):
-        return f"{_label(key)}不能为空" if not isinstance(key, int) else "这一项不能为空"
+        return (
+            f"{_label(key, info.title)}不能为空" if not isinstance(key, int) else "这一项不能为空"
+        )
     if kind in ("string_too_short",):
-        return f"{_label(key)}不能为空" if not isinstance(key, int) else "这一项不能为空"
+        return (
+            f"{_label(key, info.title)}不能为空" if not isinstance(key, int) else "这一项不能为空"
+        )
     if kind == "string_type":
-        return f"{_label(key)}应为一段文字"
+        return f"{_label(key, info.title)}应为一段文字"
     if kind == "list_type":
-        return f"{_label(key)}应为列表：每项另起一行，以“- ”开头"
+        return f"{_label(key, info.title)}应为列表：每项另起一行，以“- ”开头"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return (
-            f"{_label(key)}应为“字段: 值”形式的内容"
+            f"{_label(key, info.title)}应为“字段: 值”形式的内容"
             if not isinstance(key, int)
             else ("这一项应为“字段: 值”形式的内容")
         )
     if kind == "too_short":
-        return f"{_label(key)}至少需要写一项"
+        return f"{_label(key, info.title)}至少需要写一项"
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{_label(key)}应为整数，例如 3，而不是“{value}”"
+        return f"{_label(key, info.title)}应为整数，例如 3，而不是“{value}”"
     if kind == "greater_than_equal":
-        return f"{_label(key)}应不小于 {_number(ctx.get('ge'))}"
+        return f"{_label(key, info.title)}应不小于 {_number(ctx.get('ge'))}"
     if kind == "less_than_equal":
-        return f"{_label(key)}应不大于 {_number(ctx.get('le'))}"
+        return f"{_label(key, info.title)}应不大于 {_number(ctx.get('le'))}"
     if kind == "greater_than":
-        return f"{_label(key)}应大于 {_number(ctx.get('gt'))}"
+        return f"{_label(key, info.title)}应大于 {_number(ctx.get('gt'))}"
     if kind == "less_than":
-        return f"{_label(key)}应小于 {_number(ctx.get('lt'))}"
+        return f"{_label(key, info.title)}应小于 {_number(ctx.get('lt'))}"
     if kind in ("float_parsing", "float_type"):
-        return f"{_label(key)}应为数，例如 0.8，而不是“{value}”"
+        return f"{_label(key, info.title)}应为数，例如 0.8，而不是“{value}”"
     if kind in ("bool_parsing", "bool_type"):
-        return f"{_label(key)}应为 true（是）或 false（否），而不是“{value}”"
+        return f"{_label(key, info.title)}应为 true（是）或 false（否），而不是“{value}”"
     if kind.startswith("date"):
-        return f"{_label(key)}写法不对：“{value}”，应写作 2019-04-25 或 2019年4月25日"
+        return f"{_label(key, info.title)}写法不对：“{value}”，应写作 2019-04-25 或 2019年4月25日"
     if kind == "literal_error":
-        return f"{_label(key)}应为以下之一：{ctx.get('expected')}，而不是“{value}”"
+        return f"{_label(key, info.title)}应为以下之一：{ctx.get('expected')}，而不是“{value}”"
     if kind in ("value_error", "assertion_error"):
         cause = ctx.get("error")
         return str(cause) if cause is not None else error["msg"]
-    return f"{_label(key)}: {error['msg']}"
+    return f"{_label(key, info.title)}: {error['msg']}"
 
 
 def validate(

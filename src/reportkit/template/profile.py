@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from reportkit.datamodel import Field, Model, PrivateAttr, model_validator
-from reportkit.template.units import Length
+from reportkit.datamodel import Field, Model, PrivateAttr, ValidationError, model_validator
+from reportkit.template.units import FontSize, Length, between
+
+# A colour in the colours table: #RRGGBB
+Colour = Annotated[
+    str,
+    Field(
+        pattern=r"^#[0-9A-Fa-f]{6}$",
+        title="颜色",
+        description="“#”加六位十六进制数",
+        examples=["#C00000"],
+    ),
+]
 
 
 class Data(Model):
@@ -16,12 +27,12 @@ class Data(Model):
 class Page(Data):
     """Paper and type area (版心), GB/T 9704 §5.2."""
 
-    width: Length
-    height: Length
-    margin_top: Length
-    margin_left: Length
-    type_width: Length
-    type_height: Length
+    width: Length = between(50, 2000, "纸张宽度", "mm")
+    height: Length = between(50, 2000, "纸张高度", "mm")
+    margin_top: Length = between(0, 2000, "天头（上白边）", "mm")
+    margin_left: Length = between(0, 2000, "订口（左白边）", "mm")
+    type_width: Length = between(10, 2000, "版心宽度", "mm")
+    type_height: Length = between(10, 2000, "版心高度", "mm")
 
     @property
     def margin_right(self) -> float:
@@ -37,14 +48,14 @@ class Page(Data):
 class Grid(Data):
     """Lines per page and characters per line."""
 
-    lines: int = Field(ge=1)
-    chars: int = Field(ge=1)
-    line_pitch: Length
+    lines: int = between(1, 200, "每页行数")
+    chars: int = between(1, 200, "每行字数")
+    line_pitch: Length = between(1, 200, "行距", "pt")
     docx_grid: Literal["lines", "linesAndChars"] = "lines"
     # added to every character's advance in both outputs (Word's character spacing): 28
     # characters of 三号 fill the 156 mm line
-    character_spacing: Length = 0.0
-    em_ascent: float = 0.88
+    character_spacing: Length = between(-10, 10, "字距", "pt", default=0.0)
+    em_ascent: float = between(0.5, 1, "基线以上的字身比例", default=0.88)
 
 
 class FontRole(Data):
@@ -65,16 +76,16 @@ class Style(Data):
     label: str | None = None
     character: bool = False  # a style for runs inside paragraphs (a lead sentence, a name)
     font: str | None = None
-    size: Length | None = None
+    size: FontSize | None = None
     colour: str | None = None
     bold: bool = False
     align: Literal["left", "right", "center", "justify"] | None = None
-    first_line_indent: float = 0
-    indent_left: float = 0
-    indent_right: float = 0
-    line_height: float = 1
-    space_before: float = 0
-    space_after: float = 0
+    first_line_indent: float = between(0, 50, "首行缩进", "字", default=0)
+    indent_left: float = between(0, 50, "左缩进", "字", default=0)
+    indent_right: float = between(0, 50, "右缩进", "字", default=0)
+    line_height: float = between(0.25, 20, "行高", "行", default=1)
+    space_before: float = between(0, 200, "段前空行", "行", default=0)
+    space_after: float = between(0, 200, "段后空行", "行", default=0)
     keep_with_next: bool = False
     widow_control: bool = False
     grid: bool = False
@@ -82,7 +93,7 @@ class Style(Data):
     # which would otherwise take an extra line (their exact height is whole lines already)
     snap_to_grid: bool = True
     # the first line's top edge this far below the type area's top (发文机关标志: 35 mm)
-    top: Length | None = None
+    top: Annotated[Length, between(0, 2000, "距版心上边缘", "mm")] | None = None
     # wrapped lines line up after the first of these marks (报：…, 出席：…)
     hang_after: str | None = None
     # a line too wide is compressed horizontally to the type width (字符缩放), not wrapped
@@ -95,9 +106,9 @@ class RuleData(Data):
     the boundary of two lines (版记).  ``bottom``: on the type area's bottom edge when it is
     the last thing on its page (the 版记's last rule)."""
 
-    width: Length
+    width: Length = between(0, 20, "线宽", "pt")
     colour: str = "text"
-    below_baseline: Length | None = None
+    below_baseline: Annotated[Length, between(0, 50, "线在基线下的距离", "mm")] | None = None
     bottom: bool = False
 
 
@@ -122,7 +133,7 @@ class Part(Data):
     runs: list[RunSpec] = []  # the text as several runs (a label and a name in two faces)
     right: list[RunSpec] = []  # text set flush right on the same line (the date beside a unit)
     rule: str | None = None
-    lines: float = 0
+    lines: float = between(0, 200, "空行数", "行", default=0)
     rules: dict[str, str] = {}  # builder's rules by role: first, between, last
     labels: dict[str, str] = {}  # builder's labels by field: 报, 送, 发, 出席 …
     new_page: bool = False
@@ -138,10 +149,14 @@ class FiguresData(Data):
     table_caption: str = "table_caption"  # above a table
     frame: str | None = None  # rule around a table
     inner: str | None = None  # rules between its rows and columns
-    padding: float = 0.5  # characters of space inside a cell, left and right
-    min_dpi: float = 150  # a photo is never set larger than its pixels at this resolution
-    max_dpi: float = 300  # the PDF downsamples a photo with more pixels than this
-    seal_width: Length = 42 * 72 / 25.4  # a seal's width on the page (42 mm)
+    # characters of space inside a cell, left and right
+    padding: float = between(0, 10, "单元格内边距", "字", default=0.5)
+    # a photo is never set larger than its pixels at this resolution
+    min_dpi: float = between(50, 1200, "照片的最低分辨率", "dpi", default=150)
+    # the PDF downsamples a photo with more pixels than this
+    max_dpi: float = between(72, 2400, "PDF 中照片的最高分辨率", "dpi", default=300)
+    # a seal's width on the page (42 mm)
+    seal_width: Length = between(10, 200, "印章宽度", "mm", default=42 * 72 / 25.4)
 
 
 class TitleData(Data):
@@ -174,9 +189,9 @@ class NumberingStyle(Data):
 class PageNumberData(Data):
     """Page numbers, GB/T 9704 §7.5."""
 
-    below_type_area: Length
-    indent: float
-    indent_size: Length
+    below_type_area: Length = between(0, 100, "页码距版心下边缘", "mm")
+    indent: float = between(0, 50, "页码离外侧的距离", "字")
+    indent_size: FontSize
     odd: Literal["left", "right", "center"]
     even: Literal["left", "right", "center"]
     # pages without a number (§7.5): blank pages, and a page holding only the end block
@@ -194,11 +209,35 @@ class LineBreaking(Data):
     # hang it in the margin)
     hang_marks: str = ""
     # space between a Han character and a Latin word or number, as a fraction of the size
-    latin_space: float = 0.0
+    latin_space: float = between(0, 1, "汉字与西文之间的空隙", "字", default=0.0)
     # every character measured this much wider when lines are filled, as word processors
     # measure them (full lines are then justified to the type width)
-    reserve: Length = 0.0
+    reserve: Length = between(0, 1, "断行时每字多算的宽度", "pt", default=0.0)
     hang_punctuation: bool = False
+
+
+class _NamedSize(Data):
+    size: FontSize
+
+
+def named_sizes(data: Any) -> Any:
+    """Template data with the sizes styles name (三号) taken from its sizes table.  A size
+    the table gets wrong is named there only: the styles naming it are left without one."""
+    if isinstance(data, dict) and isinstance(data.get("styles"), dict):
+        sizes = data.get("sizes")
+        named = sizes if isinstance(sizes, dict) else {}
+        styles = {}
+        for key, style in data["styles"].items():
+            size = style.get("size") if isinstance(style, dict) else None
+            if isinstance(size, str) and size in named:
+                try:
+                    _NamedSize.model_validate({"size": named[size]})
+                    style = {**style, "size": named[size]}
+                except ValidationError:
+                    style = {k: v for k, v in style.items() if k != "size"}
+            styles[key] = style
+        data = {**data, "styles": styles}
+    return data
 
 
 REQUIRED_STYLES = ["body", "page_number"]
@@ -207,17 +246,25 @@ KINDS = ("bulletin", "report", "minutes")
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
+def hex_colour(colours: dict[str, str], name: str) -> str | None:
+    """A colour name of ``colours`` or ``#RRGGBB`` as ``RRGGBB``; None when it is neither."""
+    # the table's pattern (ending in $) lets a final newline through: "#C00000\n"
+    value = colours.get(name, name).strip()
+    return value[1:].upper() if _HEX.fullmatch(value) else None
+
+
 class Profile(Data):
-    """The whole format of one template."""
+    """The whole format of one template.  What one value means for another (a style's font
+    among the fonts, the margins and the paper) is checked in template/checks.py."""
 
     name: str
     description: str = ""
     kind: Literal["bulletin", "report", "minutes"]  # the source this template reads
     parts: list[Part] = Field(min_length=1)
-    sizes: dict[str, Length] = {}
+    sizes: dict[str, FontSize] = {}
     page: Page
     grid: Grid
-    colours: dict[str, str]
+    colours: dict[str, Colour]
     fonts: dict[str, FontRole]
     styles: dict[str, Style]
     rules: dict[str, RuleData] = {}
@@ -236,60 +283,14 @@ class Profile(Data):
     @model_validator(mode="before")
     @classmethod
     def _size_names(cls, data: Any) -> Any:
-        """Let styles name their size (三号) from the sizes table."""
-        if isinstance(data, dict) and isinstance(data.get("styles"), dict):
-            sizes = data.get("sizes")
-            named = sizes if isinstance(sizes, dict) else {}
-            styles = {}
-            for key, style in data["styles"].items():
-                size = style.get("size") if isinstance(style, dict) else None
-                if isinstance(size, str) and size in named:
-                    style = {**style, "size": named[size]}
-                styles[key] = style
-            data = {**data, "styles": styles}
-        return data
-
-    @model_validator(mode="after")
-    def _references(self) -> Profile:
-        missing = [s for s in REQUIRED_STYLES if s not in self.styles]
-        if missing:
-            raise ValueError(f"模板缺少样式：{'、'.join(missing)}")
-        missing = [p for p in REQUIRED_PIECES if p not in self.pieces]
-        if missing:
-            raise ValueError(f"模板缺少文字片段：{'、'.join(missing)}")
-        for key, style in self.styles.items():
-            if style.font is not None and style.font not in self.fonts:
-                raise ValueError(f"样式 {key} 的字体“{style.font}”不在 fonts 中")
-            if style.colour is not None:
-                self.colour(style.colour)
-        if self.styles["body"].size is None or self.styles["body"].font is None:
-            raise ValueError("样式 body 必须写明 font 和 size")
-        for name in [*self.sections.numbering.values(), self.sections.heading_numbering]:
-            if name != "none" and name not in self.numbering:
-                raise ValueError(f"编号样式“{name}”不在 numbering 中")
-        for rule in self.rules.values():
-            self.colour(rule.colour)
-        for number, part in enumerate(self.parts, start=1):
-            where = f"parts 第 {number} 项（{part.part}）"
-            named = [part.style, *(r.style for r in (*part.runs, *part.right))]
-            for style_name in named:
-                if style_name is not None and style_name not in self.styles:
-                    raise ValueError(f"{where}：样式“{style_name}”不在 styles 中")
-            pieces = [part.piece, *(r.piece for r in (*part.runs, *part.right))]
-            for piece in pieces:
-                if piece is not None and piece not in self.pieces:
-                    raise ValueError(f"{where}：文字片段“{piece}”不在 pieces 中")
-            for rule_name in [part.rule, *part.rules.values()]:
-                if rule_name is not None and rule_name not in self.rules:
-                    raise ValueError(f"{where}：分隔线“{rule_name}”不在 rules 中")
-        return self
+        return named_sizes(data)
 
     def colour(self, name: str) -> str:
         """A colour name or ``#RRGGBB`` as ``RRGGBB``."""
-        value = self.colours.get(name, name)
-        if not _HEX.fullmatch(value):
+        value = hex_colour(self.colours, name)
+        if value is None:
             raise ValueError(f"颜色“{name}”无法识别：请写 colours 中的名称或 #RRGGBB")
-        return value[1:].upper()
+        return value
 
     def style(self, name: str) -> Style:
         """A style with what it leaves unset taken from body (fonts, size, colour)."""

@@ -13,9 +13,10 @@ from reportkit.errors import Location, Problem, SourceError, TemplateError
 from reportkit.source import yamlfile
 from reportkit.source.validation import validate
 from reportkit.source.yamlfile import dotted
+from reportkit.template import checks
 from reportkit.template import files as named_files
 from reportkit.template.pieces import Pieces
-from reportkit.template.profile import Profile, style_name_problems
+from reportkit.template.profile import Profile
 
 DEFAULT = "gbt9704-bulletin"
 TEMPLATE_FILE = "template.yaml"
@@ -86,21 +87,35 @@ def _load_folder(folder: Path) -> Template:
         data, lines, files, piece_dirs, stamps = read
     problems: list[Problem] = []
     profile = validate(Profile, data, file, lines, problems, files=files)
-    if profile is None:
-        raise TemplateError(problems)
-    from reportkit.compose.parts import part_problems  # the builders templates may name
+    for finding in checks.problems(data):
+        # blamed on the value the template's own file sets, when it sets one of them
+        places = [(_place(at, lines, files, file), at, message) for at, message in finding]
+        where, at, message = next((p for p in places if p[0].file == file), places[0])
+        problems.append(Problem(where, dotted(at), message))
+    if profile is not None:
 
-    def locate(at: tuple[Any, ...]) -> Location:
-        known = next((at[:cut] for cut in range(len(at), 0, -1) if at[:cut] in lines), None)
-        return Location(files.get(known, file), lines[known]) if known else Location(file)
+        def locate(at: tuple[Any, ...]) -> Location:
+            return _place(at, lines, files, file)
 
-    for at, message in [*part_problems(profile.parts), *style_name_problems(profile.styles)]:
-        problems.append(Problem(locate(at), dotted(at), message))
-    problems += named_files.problems(profile, piece_dirs, folder, roots, locate)
-    if problems:
-        raise TemplateError(problems)
+        problems += named_files.problems(profile, piece_dirs, folder, roots, locate)
+    if problems or profile is None:
+        # one problem blamed on a value for several reasons alike is said once
+        unique = dict.fromkeys(problems)
+        raise TemplateError(sorted(unique, key=lambda p: _order(p, file)))
     version = usercache.key(_code(), stamps)
     return Template(folder, profile, Pieces(piece_dirs, profile.pieces), version)
+
+
+def _place(at: tuple[Any, ...], lines: Lines, files: Files, file: Path) -> Location:
+    """Where the value at ``at`` was written (or the nearest value holding it)."""
+    known = next((at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in lines), None)
+    return Location(files.get(known, file), lines[known]) if known is not None else Location(file)
+
+
+def _order(problem: Problem, file: Path) -> tuple[bool, str, int]:
+    """Problems in the order they are written: the template's own file first."""
+    where = problem.location
+    return (where.file != file, str(where.file), where.line or 0)
 
 
 def _keep(kept: Path, data: Any, lines: Lines, files: Files, piece_dirs: list[Path]) -> Any:
@@ -174,7 +189,8 @@ def _code() -> list[tuple[str, int, int]]:
     from reportkit.compose import parts
     from reportkit.template import profile, units
 
-    return usercache.stamp(*(Path(m.__file__ or "") for m in (datamodel, parts, profile, units)))
+    modules = (datamodel, parts, profile, units, checks)
+    return usercache.stamp(*(Path(m.__file__ or "") for m in modules))
 
 
 def _merged(
@@ -204,9 +220,34 @@ def _merged(
     base_data, base_lines, base_files, base_dirs = _merged(
         base_folder, (*chain, folder.resolve()), roots
     )
-    lines = {**base_lines, **lines}
-    files = {**base_files, **files}
+    # where a value replaces the base's (a list, or a value in place of a mapping), what was
+    # written under the base's is no longer there: its lines are not the merged value's
+    stale = _replaced(base_lines, base_data, data, lines)
+    lines = {**{p: n for p, n in base_lines.items() if p not in stale}, **lines}
+    files = {**{p: f for p, f in base_files.items() if p not in stale}, **files}
     return _merge(base_data, data), lines, files, dirs + base_dirs
+
+
+def _replaced(base_lines: Lines, base: Any, override: Any, written: Lines) -> set[tuple[Any, ...]]:
+    """The paths of ``base_lines`` under a value that ``override`` replaces (not merges)."""
+
+    def merges(path: tuple[Any, ...]) -> bool:
+        return isinstance(_at(base, path), dict) and isinstance(_at(override, path), dict)
+
+    return {
+        path
+        for path in base_lines
+        if any(path[:cut] in written and not merges(path[:cut]) for cut in range(1, len(path)))
+    }
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _base_folder(base: str, folder: Path, roots: tuple[Path, ...], where: Location) -> Path:

@@ -1,14 +1,16 @@
-"""Physical lengths written with their unit (37mm, 28.95pt), held in points."""
+"""Physical lengths written with their unit (37mm, 28.95pt), held in points; sensible ranges."""
 
 from __future__ import annotations
 
 import re
 from typing import Annotated, Any
 
-from reportkit.datamodel import BeforeValidator
+from reportkit.datamodel import BeforeValidator, Field
 
 PT_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 _LENGTH = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in)\s*")
+# how a length is shown in a message: the unit's word, points per unit
+SHOWN = {"mm": ("毫米", PT_PER["mm"]), "pt": ("磅", 1.0)}
 
 
 def parse_length(value: Any) -> float:
@@ -24,7 +26,44 @@ def parse_length(value: Any) -> float:
     raise ValueError(f"长度“{value}”无法识别，请写成例如 37mm 或 16pt")
 
 
+def between(low: float, high: float, title: str, unit: str = "", **field: Any) -> Any:
+    """``Field(ge=low, le=high, title=title)``: a value that makes sense lies in this range.
+
+    ``unit`` "mm" or "pt": a length (held in points; ``low`` and ``high`` in that unit, and
+    shown in it in messages); otherwise the word a count is given in (字, 行) or "".
+    """
+    word, scale = SHOWN.get(unit, (unit, 1.0))
+    return Field(
+        ge=low * scale,
+        le=high * scale,
+        title=title,
+        json_schema_extra={"unit": word, "scale": scale},
+        **field,
+    )
+
+
 Length = Annotated[float, BeforeValidator(parse_length)]
+# sizes of type: 1 pt (a footnote would be 5 pt) to 200 pt (初号 is 42 pt)
+FontSize = Annotated[float, BeforeValidator(parse_length), between(1, 200, "字号", "pt")]
+
+
+def shown(points: float, unit: str = "mm") -> str:
+    """A length in ``unit`` for a message: ``297``, ``28.95`` (at most two decimals)."""
+    value = points / SHOWN[unit][1]
+    return number(value)
+
+
+def number(value: float) -> str:
+    """A number for a message: 1.0 as ``1``, at most two decimals, ``-0`` as ``0``."""
+    if isinstance(value, int):
+        return str(value)  # a whole number of any size (no float can hold 10**400)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def spaced(unit: str) -> str:
+    """A unit as it follows a number and comes before Chinese text: ``毫米``, ``dpi ``."""
+    return f"{unit} " if unit.isascii() and unit else unit
 
 
 def twips(points: float) -> int:

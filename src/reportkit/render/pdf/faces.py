@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reportkit.compose.page import Document, Table
-from reportkit.errors import Location, Problem
-from reportkit.fonts import charsets
+from reportkit.compose.page import Document
+from reportkit.errors import Problem
+from reportkit.fonts import charsets, coverage
 from reportkit.fonts.prepare import Prepared
-from reportkit.fonts.resolve import FontError, FontSet
+from reportkit.fonts.resolve import FontSet
 from reportkit.render.pdf import fontload
-from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
 
 
@@ -63,46 +59,23 @@ class Faces:
         self._advances: dict[tuple[str, str, float], float] = {}
         self._glyphs: dict[tuple[str, str, float], tuple[float, str | None]] = {}
         self._document = document
-        self._origins: dict[str, tuple[str, tuple[Any, ...]]] = {}  # first use of each char
-        needed: dict[Prepared, set[int]] = defaultdict(set)
-        problems: list[Problem] = []
-        seen: set[tuple[str, str]] = set()
-        lacking: set[tuple[str, str]] = set()  # no face has it: named wherever it is written
-        for style, text, origin in texts(document):
-            role = self._roles[style]
-            for char in dict.fromkeys(text):  # each character once a text: the same problem
-                key = (role, char)
-                if key in seen:
-                    if key in lacking:
-                        problems.append(_missing(char, role, origin, document))
-                    continue
-                seen.add(key)
-                self._origins.setdefault(char, (role, origin))
-                face = fonts.face(role, char)
-                if face is None:
-                    if not char.isspace():  # a space needs no glyph
-                        lacking.add(key)
-                        problems.append(_missing(char, role, origin, document))
-                    continue
-                needed[face].add(ord(char))
-                self._names[(role, char)] = ""
-        if problems:
-            raise FontError(list(dict.fromkeys(problems)))
+        found = coverage.covered(document, profile, fonts)
+        self._origins = found.origins  # first use of each char
         files: dict[tuple[Prepared, int], Path] = {}
-        for face, codes in needed.items():
+        for face, codes in found.needed.items():
             extra = frozenset(c for c in codes if not charsets.in_base(c))
             supplement = face.supplement(extra) if extra else None
             for code in codes:
                 files[(face, code)] = supplement if code in extra and supplement else face.file
-        for role, char in list(self._names):
-            face = fonts.face(role, char)
-            assert face is not None
-            self._names[(role, char)] = register(files[(face, ord(char))])
+        for role, char in found.drawn:
+            chosen = fonts.face(role, char)
+            assert chosen is not None
+            self._names[(role, char)] = register(files[(chosen, ord(char))])
 
     def describe_missing(self, char: str, font: str) -> Problem:
         """The problem of ``char`` drawn with ``font``, which has no glyph for it."""
         role, origin = self._origins.get(char, ("", ()))
-        return _missing(char, role, origin, self._document, font)
+        return coverage.missing(char, role, origin, self._document, font)
 
     def font(self, style: str, char: str) -> str | None:
         """The registered font name that sets ``char`` in ``style`` (None: a space no font has)."""
@@ -135,39 +108,3 @@ class Faces:
 
 # advances of (registered font, character, size): the same for every document of a process
 _ADVANCES: dict[tuple[str, str, float], float] = {}
-
-
-def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
-    """Every (style, text, origin) the document will draw."""
-    for block in document.texts():
-        for runs in (*block.lines, block.right):
-            for run in runs:
-                yield run.style or block.style, run.text, block.origin
-    for table in document.blocks():
-        if isinstance(table, Table):
-            yield table.header_style, "".join(table.header), table.origin
-            for row in table.rows:
-                yield table.style, "".join(row), table.origin
-    yield "page_number", document.page_number[0] + "0123456789" + document.page_number[1], ()
-
-
-def _missing(
-    char: str, role: str, origin: tuple[Any, ...], document: Document, font: str = ""
-) -> Problem:
-    where, field = (
-        document.locate(origin) if document.locate and origin else (Location(Path("")), origin)
-    )
-    part = document.describe(origin)
-    if font:
-        reason = f"排版时所用的字体（{font}）里没有这个字，PDF 中会显示为空框。这是 reportkit 的问题，请报告"
-    else:
-        reason = (
-            f"在字体角色 {role} 的所有可用字体中都没有，无法排入 PDF。"
-            "请安装含有该字的字体，或用 --font 指定"
-        )
-    return Problem(where, dotted(field), f"{part}字符“{_shown(char)}”（U+{ord(char):04X}）{reason}")
-
-
-def _shown(char: str) -> str:
-    """A character as it can be printed in a message (control characters by name)."""
-    return char if char.isprintable() else "控制字符"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from reportkit.fonts.resolve import FontSet
+from reportkit.fonts.resolve import fonts_for
 from reportkit.layout.pages import Pages
 from reportkit.render import Rendered, images
 from reportkit.render.pdf.draw import draw
@@ -13,18 +13,6 @@ from reportkit.render.pdf.faces import Faces, register
 from reportkit.render.pdf.glyphs import glyph_pages
 from reportkit.render.pdf.verify import check_glyphs
 from reportkit.template.registry import Template
-
-_FONTS: dict[tuple[Path, tuple[tuple[str, Path], ...]], FontSet] = {}
-
-
-def fonts_for(template: Template, overrides: Mapping[str, Path] | None = None) -> FontSet:
-    """The template's fonts, resolved once per process (a batch worker reuses them)."""
-    key = (template.folder, tuple(sorted((overrides or {}).items())))
-    if key not in _FONTS:
-        fonts = FontSet(template.profile, overrides, template_dir=template.folder)
-        fonts.require()
-        _FONTS[key] = fonts
-    return _FONTS[key]
 
 
 def render(pages: Pages, template: Template, fonts: Mapping[str, Path] | None = None) -> Rendered:
