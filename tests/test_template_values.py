@@ -238,14 +238,13 @@ def test_a_list_the_house_template_replaces_keeps_no_line_of_the_base(
 
 
 def test_an_error_of_the_base_names_the_base_file(tmp_path: Path) -> None:
-    base = tmp_path / "base"
-    base.mkdir()
+    child = tmp_path / "child"
+    base = child / "base"  # what a template extends lies inside its folder
+    base.mkdir(parents=True)
     text = BASE.read_text(encoding="utf-8").replace("line_pitch: 28.95pt", "line_pitch: 0pt")
     (base / "template.yaml").write_text(text, encoding="utf-8")
     line = text[: text.index("line_pitch: 0pt")].count("\n") + 1
-    child = tmp_path / "child"
-    child.mkdir()
-    (child / "template.yaml").write_text(f"extends: {base}\nname: child\n", encoding="utf-8")
+    (child / "template.yaml").write_text("extends: base\nname: child\n", encoding="utf-8")
     result = cli("validate", minimal_source(tmp_path / "src"), "--template", child)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
