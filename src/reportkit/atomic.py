@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from reportkit.errors import Location, OutputError, Problem
+from reportkit.errors import Location, OutputError, Problem, os_reason
 
 PART = ".part"  # a file being written: .NAME.PID.RANDOM.part
 
@@ -20,7 +20,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         )
     except OSError as exc:
         raise OutputError(
-            [Problem(Location(path.parent), "", f"无法在这里写文件（{exc.strerror}）")]
+            [Problem(Location(path.parent), "", f"无法在这里写文件（{os_reason(exc)}）")]
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -33,7 +33,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError(
-                [Problem(Location(path), "", f"无法写出文件（{exc.strerror}）")]
+                [Problem(Location(path), "", f"无法写出文件（{os_reason(exc)}）")]
             ) from None
         raise
 

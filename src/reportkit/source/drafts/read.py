@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportkit.errors import Location, Problem, SourceError
+from reportkit.errors import Location, Problem, SourceError, os_reason
 from reportkit.source.drafts.figures import WEB_ADDRESS
 from reportkit.source.encoding import UndecodableError, decode, looks_utf16
 
@@ -36,7 +36,7 @@ def read_draft(path: Path) -> tuple[list[DraftLine], list[Problem]]:
         size = path.stat().st_size
     except OSError as exc:
         raise SourceError(
-            [Problem(Location(path), "", f"无法读取文件（{exc.strerror}）")]
+            [Problem(Location(path), "", f"无法读取文件（{os_reason(exc)}）")]
         ) from None
     if size == 0:
         raise SourceError([Problem(Location(path), "", "文件是空的")])
