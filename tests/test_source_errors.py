@@ -173,7 +173,7 @@ def test_not_utf8(tmp_path: Path) -> None:
     (root / "articles/a.yaml").write_bytes(MINIMAL_ARTICLE.encode("gbk"))
     found = problems(root)
     assert found == [
-        f"{tmp_path}/articles/a.yaml:1: 错误：文件不是 UTF-8 编码，请另存为 UTF-8 后再试"
+        f"{tmp_path}/articles/a.yaml:1: 错误：文件是 GBK/GB18030 编码，不是 UTF-8：请另存为 UTF-8 后再试"
     ]
 
 

@@ -61,7 +61,7 @@ def _report(outcome) -> None:  # type: ignore[no-untyped-def]
             click.echo(f"{outcome.source}: 错误：{outcome.error}", err=True)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("reportkit", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__, prog_name="reportkit", message="%(prog)s 版本 %(version)s", help="显示版本号并退出"
 )

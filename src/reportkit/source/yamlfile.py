@@ -10,7 +10,7 @@ import yaml
 
 from reportkit.errors import Location, Problem, SourceError, os_reason
 from reportkit.source import yamlhints
-from reportkit.source.encoding import UndecodableError, decode
+from reportkit.source.encoding import UndecodableError, decode, named
 
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python loader is the fallback
     _Loader: type = yaml.CSafeLoader
@@ -72,9 +72,13 @@ def read_text(path: Path) -> str:
     try:
         return decode(data, legacy=False)[0]
     except UndecodableError as exc:
-        raise SourceError(
-            [Problem(Location(path, exc.line), "", "文件不是 UTF-8 编码，请另存为 UTF-8 后再试")]
-        ) from None
+        raise SourceError([Problem(Location(path, exc.line), "", _not_utf8(exc.found))]) from None
+
+
+def _not_utf8(found: str | None) -> str:
+    if found:
+        return f"文件是 {named(found)}，不是 UTF-8：请另存为 UTF-8 后再试"
+    return "文件不是 UTF-8 编码，请另存为 UTF-8 后再试"
 
 
 def load(path: Path) -> tuple[Any, dict[Path_, int]]:
@@ -91,8 +95,8 @@ def parse(text: str, path: Path) -> tuple[Any, dict[Path_, int]]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise SourceError([_syntax(exc, text, path)]) from None
-    except yaml.reader.ReaderError as exc:
-        raise SourceError([_unreadable(exc, text, path)]) from None
+    except yaml.reader.ReaderError:
+        raise SourceError([_unreadable(text, path)]) from None
     except yaml.YAMLError:
         raise SourceError(
             [Problem(Location(path), "", f"YAML 格式有误：{yamlhints.FALLBACK}")]
@@ -140,13 +144,21 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
     return Problem(Location(path, line), "", f"YAML 格式有误：{hint}")
 
 
-def _unreadable(exc: yaml.reader.ReaderError, text: str, path: Path) -> Problem:
-    """A character YAML does not allow in a file (a control character), named by its code."""
-    at = min(max(exc.position, 0), len(text))
-    char = text[at] if at < len(text) else ""
-    code = f"（U+{ord(char):04X}）" if char else ""
-    line = text[:at].count("\n") + 1
-    return Problem(Location(path, line), "", f"这一行有不能出现的控制字符{code}，请删去它")
+# Characters a YAML file may not hold (YAML 1.1 §5.1): control characters, surrogates and
+# the two non-characters U+FFFE and U+FFFF.
+_NOT_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unreadable(text: str, path: Path) -> Problem:
+    """A character YAML does not allow in a file (a control character), named by its code.
+
+    Found in the text rather than taken from the error: libyaml counts bytes, not characters."""
+    found = _NOT_IN_YAML.search(text)
+    if found is None:
+        return Problem(Location(path), "", f"YAML 格式有误：{yamlhints.FALLBACK}")
+    line = text.count("\n", 0, found.start()) + 1
+    code = f"U+{ord(found.group()):04X}"
+    return Problem(Location(path, line), "", f"这一行有不能出现的控制字符（{code}），请删去它")
 
 
 class _TooMany(Exception):

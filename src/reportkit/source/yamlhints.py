@@ -80,15 +80,31 @@ _PROBLEMS: tuple[tuple[str, str | None, str], ...] = (
         r"found unknown directive name|found duplicate (%YAML|YAML|%TAG) directive"
         r"|found incompatible YAML document|did not find expected version number"
         r"|found extremely long version number|did not find expected digit or '.'"
-        r"|expected a digit|could not find expected directive name|duplicate tag handle",
+        r"|expected a digit|could not find expected directive name|duplicate tag handle"
+        r"|found unexpected non-alphabetical character",
         None,
         _DIRECTIVE,
     ),
     (
-        r"found undefined tag handle|did not find expected tag URI|did not find expected '!'"
+        r"did not find expected whitespace|expected ' ', but found",
+        r"while scanning a (directive|%)",
+        _DIRECTIVE,
+    ),
+    (
+        r"found undefined tag handle|did not find expected whitespace|expected ' ', but found|did not find expected tag URI|did not find expected '!'"
         r"|expected '!'|expected URI|did not find URI escaped octet|did not find the expected '>'"
         r"|expected '>'|expected non-empty name appended to the tag|found non-specific tag",
         None,
+        _TAG,
+    ),
+    (
+        r"(did not find expected|expected) alphabetic or numeric character",
+        r"while scanning a (directive|%)",
+        _DIRECTIVE,
+    ),
+    (
+        r"(did not find expected|expected) alphabetic or numeric character",
+        r"while (scanning|parsing) a (tag|%TAG)",
         _TAG,
     ),
     (
