@@ -19,6 +19,7 @@ from reportkit.errors import os_reason
 from reportkit.source import yamlfile, yamlhints
 from reportkit.source.encoding import decode
 from reportkit.source.validation import LABELS
+from reportkit.usercache import cache_dir
 from tests.helpers import MINIMAL_ARTICLE, MINIMAL_BULLETIN, REPO, cli, minimal_source
 
 COMMANDS = ("build", "validate", "templates", "fonts", "import")
@@ -522,3 +523,83 @@ def test_a_broken_text_piece_is_told_in_chinese(
     assert result.stderr.splitlines() == [
         f"{template}/pieces/byline.j2{line}: byline: 错误：{message}"
     ]
+
+
+# --- the fonts the tests see -------------------------------------------------------------
+
+
+def _office_named_font(folder: Path) -> Path:
+    """FandolHei renamed 仿宋/FangSong, as a machine with Windows fonts has simfang.ttf: a face
+    the template's fangsong role would take before FandolFang, if it were seen."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont("/usr/local/share/fonts/fandol/FandolHei-Regular.otf")
+    # the characters of the minimal source only: a small font, quickly prepared
+    cut = subset.Subsetter(subset.Options(name_IDs=["*"], name_languages=["*"]))
+    cut.populate(text=MINIMAL_BULLETIN + MINIMAL_ARTICLE)
+    cut.subset(font)
+    names = font["name"]
+    names.names = [n for n in names.names if n.nameID not in (1, 2, 3, 4, 6, 16, 17)]
+    for number, text in ((1, "FangSong"), (2, "Regular"), (3, "FangSong"), (4, "FangSong")):
+        names.setName(text, number, 3, 1, 0x409)
+    names.setName("FangSong", 6, 3, 1, 0x409)
+    names.setName("仿宋", 1, 3, 1, 0x804)
+    font["CFF "].cff.fontNames = ["FangSong"]
+    folder.mkdir(parents=True, exist_ok=True)
+    font.save(folder / "FangSong.otf")
+    return folder / "FangSong.otf"
+
+
+def _faces(pdf: Path) -> dict[str, list[str]]:
+    import pdfplumber
+
+    from tests.helpers import text_lines
+
+    with pdfplumber.open(pdf) as document:
+        return {line.text: sorted(line.fonts()) for line in text_lines(document.pages[0])}
+
+
+def _build(source: Path, out: Path, home: Path, conf: Path) -> dict[str, list[str]]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO / "src"),
+        "HOME": str(home),
+        "FONTCONFIG_FILE": str(conf),
+        # the fonts as this process prepared them (minutes to prepare afresh); the faces each
+        # configuration sees are listed anew, as its home and configuration file differ
+        "REPORTKIT_CACHE": str(cache_dir()),
+    }
+    command = [sys.executable, "-m", "reportkit", "build", str(source), "-o", str(out)]
+    run = subprocess.run(
+        [*command, "--format", "docx,pdf"], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    return _faces(out / f"{source.name}.pdf")
+
+
+def test_the_faces_compared_do_not_depend_on_other_fonts_a_machine_has(tmp_path: Path) -> None:
+    """A font named 仿宋 in the user's font folder changes neither the PDF's faces nor those
+    LibreOffice chooses under the tests' fontconfig configuration; under the system's own it
+    takes over the PDF's body text."""
+    from tests.helpers import ALIASES, CONF_HEAD, fonts_conf, render_with_libreoffice
+
+    conf = fonts_conf()
+    if conf is None:
+        pytest.skip("dpkg 无法列出 install-system.sh 装的字体")
+    source = minimal_source(tmp_path / "src")
+    clean, crowded = tmp_path / "home", tmp_path / "home-with-fangsong"
+    clean.mkdir()
+    _office_named_font(crowded / ".fonts")
+    pdf = _build(source, tmp_path / "1", clean, conf)
+    assert "FandolFang-Regular" in pdf["本次学习收获很大。"]
+    lo = _faces(render_with_libreoffice(tmp_path / "1/src.docx", tmp_path / "1", clean))
+    assert _build(source, tmp_path / "2", crowded, conf) == pdf
+    assert _faces(render_with_libreoffice(tmp_path / "2/src.docx", tmp_path / "2", crowded)) == lo
+    system = tmp_path / "system.conf"
+    system.write_text(
+        CONF_HEAD + '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <include>{ALIASES}</include>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    assert _build(source, tmp_path / "3", crowded, system)["本次学习收获很大。"] == ["FangSong"]
