@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,15 @@ import pytest
 from reportkit import build
 from reportkit.template import registry
 from tests import helpers, samples
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test sees only the fonts install-system.sh installs, as LibreOffice does when it
+    renders a .docx for comparison: the faces a test meets do not depend on what else a
+    machine has (a Windows font named 仿宋 would win over FandolFang in the PDF alone)."""
+    conf = helpers.fonts_conf()
+    if conf is not None:
+        os.environ["FONTCONFIG_FILE"] = str(conf)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,9 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
+import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
@@ -69,16 +71,71 @@ def cli(*args: str | Path) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def render_with_libreoffice(docx: Path, out_dir: Path) -> Path:
-    """``docx`` as PDF by LibreOffice headless, the official font names aliased to open fonts."""
-    conf = out_dir / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"  <include>{ALIASES}</include>\n</fontconfig>\n",
-        encoding="utf-8",
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
+CONF_HEAD = '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+
+
+def install_system_fonts() -> list[Path]:
+    """The font files scripts/install-system.sh installs: those of the fonts-… packages it
+    names (as dpkg lists them) and the Fandol fonts it copies.  Empty without dpkg."""
+    script = (REPO / "scripts/install-system.sh").read_text(encoding="utf-8")
+    packages = sorted(set(re.findall(r"\bfonts-[a-z0-9-]+", script)))
+    fandol = re.search(r"^FANDOL_DIR=(\S+)$", script, re.MULTILINE)
+    try:
+        listed = subprocess.run(
+            ["dpkg-query", "-L", *packages], capture_output=True, text=True, check=False
+        ).stdout
+    except FileNotFoundError:
+        return []
+    files = [Path(line) for line in listed.splitlines() if line.lower().endswith(FONT_SUFFIXES)]
+    files += sorted(Path(fandol.group(1)).glob("*.otf")) if fandol else []
+    return [file for file in files if file.is_file()]
+
+
+def fonts_conf() -> Path | None:
+    """A fontconfig configuration that sees only the fonts install-system.sh installs, with the
+    repository's aliases (the tests' fonts, whatever else a machine has); None without them.
+
+    Written to tests/data/.cache/ only when it changes, so that the faces listed under it stay
+    remembered between runs."""
+    files = install_system_fonts()
+    if not files:
+        return None
+    cache = REPO / "tests" / "data" / ".cache"
+    folders = sorted({str(file.parent) for file in files})
+    accepted = "".join(f"      <glob>{escape(str(file))}</glob>\n" for file in files)
+    text = (
+        CONF_HEAD
+        # the system's matching rules, not its folders
+        + '  <include ignore_missing="yes">/etc/fonts/conf.d</include>\n'
+        + "".join(f"  <dir>{escape(folder)}</dir>\n" for folder in folders)
+        + f"  <cachedir>{escape(str(cache / 'fontconfig'))}</cachedir>\n"
+        + "  <cachedir>/var/cache/fontconfig</cachedir>\n"
+        # what other packages put in the same folders is left out
+        + f"  <selectfont>\n    <acceptfont>\n{accepted}    </acceptfont>\n"
+        + "    <rejectfont><glob>*</glob></rejectfont>\n  </selectfont>\n"
+        + f"  <include>{escape(str(ALIASES))}</include>\n</fontconfig>\n"
     )
-    env = {"FONTCONFIG_FILE": str(conf), "HOME": str(out_dir), "PATH": "/usr/bin:/bin"}
+    conf = cache / "fonts.conf"
+    if not conf.is_file() or conf.read_text(encoding="utf-8") != text:
+        cache.mkdir(parents=True, exist_ok=True)
+        conf.write_text(text, encoding="utf-8")
+    return conf
+
+
+def render_with_libreoffice(docx: Path, out_dir: Path, home: Path | None = None) -> Path:
+    """``docx`` as PDF by LibreOffice headless, seeing only the fonts install-system.sh
+    installs, the official font names aliased to open fonts (``home``: its home folder)."""
+    conf = fonts_conf()
+    if conf is None:  # no dpkg: the system's fonts, with the aliases
+        conf = out_dir / "fonts.conf"
+        conf.write_text(
+            CONF_HEAD + '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+            f"  <include>{ALIASES}</include>\n</fontconfig>\n",
+            encoding="utf-8",
+        )
+    home = home or out_dir
+    env = {"FONTCONFIG_FILE": str(conf), "HOME": str(home), "PATH": "/usr/bin:/bin"}
     subprocess.run(
         [
             "soffice",
@@ -120,9 +177,17 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def need_seed() -> Path:
+    """The seed compilation beside the checkout; the test is skipped where it is absent (a
+    fresh clone without ../shared/seed/)."""
+    if not SEED.is_file():
+        pytest.skip(f"没有样稿 {SEED}：仓库旁边没有 shared/seed/")
+    return SEED
+
+
 def seed_fragments() -> list[str]:
     """Every sentence of the seed, normalised, split at sentence ends and at spaces."""
-    text = SEED.read_text(encoding="utf-8")
+    text = need_seed().read_text(encoding="utf-8")
     fragments = []
     for paragraph in re.split(r"\n\s*\n", text):
         paragraph, _ = normalize(paragraph.strip())

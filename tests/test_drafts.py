@@ -10,13 +10,13 @@ from reportkit.errors import SourceError
 from reportkit.source.drafts.load import load_draft
 from reportkit.source.drafts.read import read_draft
 from reportkit.source.load import load_bulletin
-from tests.helpers import MINIMAL_BULLETIN, SEED, cli, write_source
+from tests.helpers import MINIMAL_BULLETIN, SEED, cli, need_seed, write_source
 
 BULLETIN_WITHOUT_LIST = MINIMAL_BULLETIN.replace("articles:\n  - articles/a.yaml\n", "")
 
 
 def test_the_seed_text_imports_with_titles_bylines_sections_and_points() -> None:
-    draft = load_draft(SEED)
+    draft = load_draft(need_seed())
     assert [a["title"] for a in draft.articles] == [
         "对标先进，全力打造“蓼河数谷”",
         "精准定位多措并举，强力实现产业升级",
@@ -70,7 +70,7 @@ def test_the_seed_text_imports_with_titles_bylines_sections_and_points() -> None
 
 
 def test_import_command_writes_reviewable_yaml_that_builds(tmp_path: Path) -> None:
-    result = cli("import", SEED, "-o", tmp_path / "articles")
+    result = cli("import", need_seed(), "-o", tmp_path / "articles")
     assert result.exit_code == 0, result.stderr
     written = sorted((tmp_path / "articles").glob("*.yaml"))
     assert [p.name for p in written] == [f"{SEED.stem}-0{i}.yaml" for i in (1, 2, 3)]

@@ -328,7 +328,7 @@ def test_report_errors_name_file_line_and_field(tmp_path: Path) -> None:
         f"{file}:3: number.year: 错误：“year”（年份）应不小于 1900",
         f"{file}:3: number.serial: 错误：“serial”（序号）应不小于 1",
         f"{file}:1: signers: 错误：缺少必填字段“signers”（签发人）",
-        f"{file}:7: signature.date: 错误：没有这一天，请检查月份和日期",
+        f"{file}:7: signature.date: 错误：日期“2024-02-30”不对：没有这一天，请检查月份和日期",
         f"{file}:9: signer: 错误：不认识的字段“signer”，是否应为“signers”？",
     ]
     assert not (tmp_path / "out").exists()

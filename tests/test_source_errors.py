@@ -59,7 +59,7 @@ def test_wrong_date(tmp_path: Path) -> None:
     bulletin = MINIMAL_BULLETIN.replace("date: 2024-05-06", "date: 2024-02-30")
     found = problems(minimal_source(tmp_path, **{"bulletin.yaml": bulletin}))
     assert found == [
-        f"{tmp_path}/bulletin.yaml:5: masthead.date: 错误：没有这一天，请检查月份和日期"
+        f"{tmp_path}/bulletin.yaml:5: masthead.date: 错误：日期“2024-02-30”不对：没有这一天，请检查月份和日期"
     ]
 
 
@@ -140,7 +140,7 @@ def test_unknown_section_kind(tmp_path: Path) -> None:
     found = problems(minimal_source(tmp_path, **{"articles/a.yaml": article}))
     assert found == [
         f"{tmp_path}/articles/a.yaml:8: sections[0].kind: 错误：“kind”（类别）应为以下之一："
-        "'学习体会', '下步打算' or '启示'，而不是“心得”"
+        "“学习体会”、“下步打算”、“启示”，而不是“心得”"
     ]
 
 
@@ -173,7 +173,7 @@ def test_not_utf8(tmp_path: Path) -> None:
     (root / "articles/a.yaml").write_bytes(MINIMAL_ARTICLE.encode("gbk"))
     found = problems(root)
     assert found == [
-        f"{tmp_path}/articles/a.yaml:1: 错误：文件不是 UTF-8 编码，请另存为 UTF-8 后再试"
+        f"{tmp_path}/articles/a.yaml:1: 错误：文件是 GBK/GB18030 编码，不是 UTF-8：请另存为 UTF-8 后再试"
     ]
 
 

@@ -3,7 +3,6 @@ and the files of one build are written all or none."""
 
 from __future__ import annotations
 
-import errno
 import os
 import secrets
 import shutil
@@ -11,29 +10,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportkit.errors import Location, OutputError, Problem
+from reportkit.errors import Location, OutputError, Problem, os_reason
 
 PART = ".part"  # a file being written, or the copy of one being replaced: .NAME.PID.RANDOM.part
-
-# what the system's error means, in words a clerk understands
-REASONS = {
-    errno.ENOSPC: "磁盘已满",
-    errno.EDQUOT: "超出了磁盘配额",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "磁盘是只读的",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EISDIR: "已有同名的文件夹",
-    errno.ENOTDIR: "路径中有同名的文件",
-    errno.EEXIST: "已有同名的文件",
-    errno.EIO: "磁盘读写出错",
-}
-
-
-def reason(exc: OSError) -> str:
-    """Why a file could not be written, in Chinese."""
-    known = REASONS.get(exc.errno or 0)
-    return known or f"系统错误 {errno.errorcode.get(exc.errno or 0, exc.errno)}"
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -88,7 +67,7 @@ def _temporary(path: Path, data: bytes) -> Path:
         )
     except OSError as exc:
         raise OutputError(
-            [Problem(Location(path.parent), "", f"无法在这里写文件（{reason(exc)}）")]
+            [Problem(Location(path.parent), "", f"无法在这里写文件（{os_reason(exc)}）")]
         ) from None
     temporary = Path(name)
     try:
@@ -123,7 +102,7 @@ def _discard(written: list[tuple[Path, Path]], kept: dict[Path, Path]) -> None:
 
 def _not_written(failed: Path, exc: OSError, files: Sequence[tuple[Path, bytes]]) -> str:
     """``无法写出 dist/x.pdf（磁盘已满）；dist/x.docx 也未写出，原有文件保持不变``."""
-    message = f"无法写出 {failed}（{reason(exc)}）"
+    message = f"无法写出 {failed}（{os_reason(exc)}）"
     others = [str(path) for path, _ in files if path != failed]
     if others:
         message += f"；{'、'.join(others)} 也未写出"

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from reportkit import __version__
+from reportkit.clitext import Count, Group, Option
 
 
 def _font_files(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
@@ -58,8 +59,10 @@ def _report(outcome) -> None:  # type: ignore[no-untyped-def]
             click.echo(f"{outcome.source}: 错误：{outcome.error}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportkit")
+@click.group("reportkit", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__, prog_name="reportkit", message="%(prog)s 版本 %(version)s", help="显示版本号并退出"
+)
 def main() -> None:
     """reportkit：把结构化的简报内容排成符合 GB/T 9704-2012 的 Word 和 PDF。"""
     # A build allocates many long-lived objects (font metrics, styles) and few cycles: collect
@@ -69,21 +72,28 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "sources", nargs=-1, required=True, metavar="简报...", type=click.Path(path_type=Path)
+)
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=Path("dist"),
-    show_default=True,
-    help="输出文件夹",
+    metavar="文件夹",
+    help="输出文件夹（默认：dist）",
 )
 @click.option(
-    "--format", "formats", default="docx", show_default=True, help="输出格式，逗号分隔：docx,pdf"
+    "--format",
+    "formats",
+    default="docx",
+    metavar="格式",
+    help="输出格式，逗号分隔：docx,pdf（默认：docx）",
 )
 @click.option(
     "--template",
     default=None,
+    metavar="模板",
     help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
 )
 @click.option("--strict", is_flag=True, help="有警告也按失败处理，不写出文件")
@@ -92,14 +102,15 @@ def main() -> None:
     "--font",
     "font_files",
     multiple=True,
-    metavar="ROLE=FILE",
+    metavar="角色=字体文件",
     help="PDF 中某字体角色改用这个字体文件，如 fangsong=simfang.ttf",
 )
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
+    type=Count(),
     default=None,
+    metavar="个数",
     help="同时排版的个数（默认：处理器核数）",
 )
 @click.option("--force", is_flag=True, help="全部重新生成，不跳过未变的简报")
@@ -114,7 +125,7 @@ def build(
     jobs: int | None,
     force: bool,
 ) -> None:
-    """把 SOURCES（简报文件夹或 YAML 文件）排成 Word/PDF，写到输出文件夹。
+    """把简报（简报文件夹或 YAML 文件，可写多个）排成 Word/PDF，写到输出文件夹。
 
     多个简报并行排版；输入、模板和版本都没变的简报跳过（--force 全部重做）。
     """
@@ -141,10 +152,13 @@ def build(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "paths", nargs=-1, required=True, metavar="简报...", type=click.Path(path_type=Path)
+)
 @click.option(
     "--template",
     default=None,
+    metavar="模板",
     help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
 )
 @click.option("--strict", is_flag=True, help="有警告也按失败处理")
@@ -153,13 +167,14 @@ def build(
     "--format",
     "formats",
     default=None,
+    metavar="格式",
     help="按哪些输出格式检查，逗号分隔（默认：全部，即 docx,pdf；pdf 还检查每个字本机字体中是否都有）",
 )
 @click.option(
     "--font",
     "font_files",
     multiple=True,
-    metavar="ROLE=FILE",
+    metavar="角色=字体文件",
     help="PDF 中某字体角色改用这个字体文件，如 fangsong=simfang.ttf",
 )
 def validate(
@@ -170,7 +185,7 @@ def validate(
     formats: str | None,
     font_files: tuple[str, ...],
 ) -> None:
-    """检查 PATHS 中的简报是否可以排版；没有问题时退出码为 0，否则为 1。
+    """检查简报是否可以排版；没有问题时退出码为 0，否则为 1。
 
     生成时会拒绝的问题都在这里报告：内容和模板、排版（末页底部放不下、表格列太窄）、PDF 中没有字体能排的字。
     """
@@ -208,17 +223,22 @@ def templates() -> None:
 
 
 @main.command()
-@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.argument("source", required=False, metavar="[简报]", type=click.Path(path_type=Path))
 @click.option(
     "--template",
     default=None,
+    metavar="模板",
     help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
 )
 @click.option(
-    "--font", "font_files", multiple=True, metavar="ROLE=FILE", help="某字体角色改用这个字体文件"
+    "--font",
+    "font_files",
+    multiple=True,
+    metavar="角色=字体文件",
+    help="某字体角色改用这个字体文件",
 )
 def fonts(source: Path | None, template: str | None, font_files: tuple[str, ...]) -> None:
-    """列出每个字体角色在本机用的字体和文件；给出 SOURCE 时统计它用到的字的覆盖情况。"""
+    """列出每个字体角色在本机用的字体和文件；给出简报时统计它用到的字的覆盖情况。"""
     from reportkit.errors import ReportkitError
     from reportkit.fonts import report
 
@@ -234,14 +254,22 @@ def fonts(source: Path | None, template: str | None, font_files: tuple[str, ...]
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, metavar="稿件...", type=click.Path(path_type=Path)
+)
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), required=True, help="写出 YAML 的文件夹"
+    "-o",
+    "--output",
+    cls=Option,
+    type=click.Path(path_type=Path),
+    required=True,
+    metavar="文件夹",
+    help="写出 YAML 的文件夹（必写）",
 )
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
 @click.option("--force", is_flag=True, help="覆盖已经存在的 YAML（默认不覆盖，以免丢掉已做的修改）")
 def import_(files: tuple[Path, ...], output: Path, no_normalize: bool, force: bool) -> None:
-    """把稿件（.txt、.md、.docx）转成可核对、可修改的文章 YAML，写到 OUTPUT。
+    """把稿件（.txt、.md、.docx）转成可核对、可修改的文章 YAML，写到 -o 指定的文件夹。
 
     汇编稿第一行的刊名和分册（如“学习简报 杭州篇”）写成 bulletin.yaml。已存在的文件不覆盖。
     """

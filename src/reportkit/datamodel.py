@@ -529,7 +529,14 @@ def _literal(choices: tuple[Any, ...]) -> Check:
         if isinstance(value, str | int) and value in choices:
             return value
         found.append(
-            _error("literal_error", loc, value, f"Input should be {expected}", expected=expected)
+            _error(
+                "literal_error",
+                loc,
+                value,
+                f"Input should be {expected}",
+                expected=expected,
+                choices=choices,
+            )
         )
         return _BAD
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import NamedTuple
 
@@ -60,3 +61,38 @@ class OutputError(ReportkitError):
     """An output cannot be written."""
 
     category = "无法写出"
+
+
+# The operating system's reasons, which it gives in English, as a clerk would say them.
+_OS_REASONS = {
+    errno.ENOENT: "找不到这个文件或文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "磁盘或文件夹是只读的",
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中的某一级不是文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "已经存在同名的文件",
+    errno.EIO: "读写磁盘时出错",
+    errno.EBUSY: "文件正被其他程序占用",
+    errno.ETXTBSY: "文件正被其他程序占用",
+    errno.EMFILE: "同时打开的文件太多",
+    errno.ENFILE: "同时打开的文件太多",
+    errno.ELOOP: "快捷方式（符号链接）指向了自己",
+    errno.EFBIG: "文件太大",
+    errno.EINVAL: "文件名或路径无效",
+    errno.EXDEV: "不能跨磁盘移动文件",
+    errno.ENXIO: "设备不存在",
+    errno.ENODEV: "设备不存在",
+    errno.ESTALE: "网络文件夹已断开",
+    errno.ENOTCONN: "网络文件夹已断开",
+    errno.ETIMEDOUT: "网络文件夹没有响应",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Chinese (its own message is English)."""
+    reason = _OS_REASONS.get(exc.errno or 0)
+    return reason or (f"系统错误，错误号 {exc.errno}" if exc.errno else "系统错误")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 from typing import Any
 
 from reportkit.confine import within
 from reportkit.datamodel import fields
-from reportkit.errors import Location, Problem, SourceError
+from reportkit.errors import Location, Problem, SourceError, os_reason
 from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
 from reportkit.source.model import (
@@ -296,10 +295,7 @@ def _unusable_path(item: str, path: Path) -> str | None:
     try:
         path.is_file()
     except (OSError, ValueError) as exc:
-        if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
-            reason = "文件名太长"
-        else:
-            reason = getattr(exc, "strerror", None) or "文件名无效"
+        reason = os_reason(exc) if isinstance(exc, OSError) else "文件名无效"
         return f"文章文件名无法使用（{reason}）：“{item[:40]}{'…' if len(item) > 40 else ''}”"
     return None
 

@@ -79,13 +79,16 @@ Count = Annotated[int, BeforeValidator(_count)]
 def _date(value: Any) -> Any:
     """Accept 2019-04-25, 2019年4月25日, 2019.4.25, 2019/4/25 and 二〇一九年四月二十五日."""
     if isinstance(value, str):
-        value = _han_date(value)
-        m = re.fullmatch(r"\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?\s*", value)
+        m = re.fullmatch(
+            r"\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?\s*", _han_date(value)
+        )
         if m:
             try:
                 return dt.date(*map(int, m.groups()))
             except ValueError:
-                raise ValueError("没有这一天，请检查月份和日期") from None
+                raise ValueError(
+                    f"日期“{value.strip()}”不对：没有这一天，请检查月份和日期"
+                ) from None
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from pathlib import Path
@@ -245,11 +246,15 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind.startswith("date"):
         return f"{_label(key, info.title)}写法不对：“{value}”，应写作 2019-04-25 或 2019年4月25日"
     if kind == "literal_error":
-        return f"{_label(key, info.title)}应为以下之一：{ctx.get('expected')}，而不是“{value}”"
-    if kind in ("value_error", "assertion_error"):
-        cause = ctx.get("error")
-        return str(cause) if cause is not None else error["msg"]
-    return f"{_label(key, info.title)}: {error['msg']}"
+        choices = "、".join(f"“{choice}”" for choice in ctx.get("choices", ()))
+        return f"{_label(key, info.title)}应为以下之一：{choices}，而不是“{value}”"
+    if kind == "string_pattern_mismatch":
+        digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", str(ctx.get("pattern", "")))
+        rule = f"，应为 {digits[1]} 位数字" if digits else ""
+        return f"{_label(key, info.title)}写法不对：“{value}”{rule}"
+    if kind in ("value_error", "assertion_error") and ctx.get("error") is not None:
+        return str(ctx["error"])
+    return f"{_label(key, info.title)}的值不对：“{value}”"
 
 
 def validate(

@@ -8,8 +8,9 @@ from typing import Any
 
 import yaml
 
-from reportkit.errors import Location, Problem, SourceError
-from reportkit.source.encoding import UndecodableError, decode, looks_utf16
+from reportkit.errors import Location, Problem, SourceError, os_reason
+from reportkit.source import yamlhints
+from reportkit.source.encoding import UndecodableError, decode, looks_utf16, named
 
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python loader is the fallback
     _Loader: type = yaml.CSafeLoader
@@ -22,16 +23,14 @@ MAX_BYTES = 5 * 1024 * 1024  # a bulletin or article file is a few kilobytes
 MAX_NODES = 200_000  # values after anchors (&a / *a) are expanded
 NULL_TAG = "tag:yaml.org,2002:null"
 
-# PyYAML's own words for common slips, and what they mean to someone typing a bulletin.
-_HINTS = {
-    "mapping values are not allowed": "冒号用法有误：字段名后的冒号要跟一个空格，内容里的冒号请用全角“：”或给内容加引号",
-    "could not find expected ':'": "缺少冒号，或者缩进没有对齐",
-    "did not find expected key": "缩进没有对齐，或者上一行的引号没有配对",
-    "found duplicate anchor": "锚点（&名称）重复",
-    "expected a single document": "一个文件里只能有一份内容，请删去多余的“---”",
-    "found undefined alias": "引用了不存在的锚点（*名称）",
-    "exceeded maximum nesting depth": "嵌套层次太深",
-}
+# The tags of plain values in the YAML core schema: text, numbers, yes/no, nothing, lists and
+# "field: value" maps.  Any other tag
+# (!!binary, !!set, !!python/..., !custom) is refused rather than read as text.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+_YAML_TAG = "tag:yaml.org,2002:"
+_RESOLVER = yaml.resolver.Resolver()
 
 
 _WIDE_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*：")
@@ -62,7 +61,7 @@ def read_text(path: Path) -> str:
         raise SourceError([Problem(Location(path), "", "这是一个文件夹，不是文件")]) from None
     except OSError as exc:
         raise SourceError(
-            [Problem(Location(path), "", f"无法读取文件（{exc.strerror}）")]
+            [Problem(Location(path), "", f"无法读取文件（{os_reason(exc)}）")]
         ) from None
     if len(data) > MAX_BYTES:
         raise SourceError(
@@ -87,9 +86,13 @@ def read_text(path: Path) -> str:
     try:
         return decode(data, legacy=False)[0]
     except UndecodableError as exc:
-        raise SourceError(
-            [Problem(Location(path, exc.line), "", "文件不是 UTF-8 编码，请另存为 UTF-8 后再试")]
-        ) from None
+        raise SourceError([Problem(Location(path, exc.line), "", _not_utf8(exc.found))]) from None
+
+
+def _not_utf8(found: str | None) -> str:
+    if found:
+        return f"文件是 {named(found)}，不是 UTF-8：请另存为 UTF-8 后再试"
+    return "文件不是 UTF-8 编码，请另存为 UTF-8 后再试"
 
 
 def load(path: Path) -> tuple[Any, dict[Path_, int]]:
@@ -105,20 +108,13 @@ def parse(text: str, path: Path) -> tuple[Any, dict[Path_, int]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raw = exc.problem or exc.context or "格式错误"
-        hint = next((h for key, h in _HINTS.items() if raw.startswith(key)), None)
-        rows = text.splitlines()
-        if mark and mark.line < len(rows) and "\t" in rows[mark.line][: mark.column + 1]:
-            hint = "不能用 Tab 键缩进，请改用空格"
-        slip = _wide_colon(rows[: (mark.line + 1) if mark else len(rows)])
-        if slip is not None:  # the slip is on an earlier line than the one PyYAML names
-            line, hint = slip
-        message = f"YAML 格式有误：{hint}（{raw}）" if hint else f"YAML 格式有误（{raw}）"
-        raise SourceError([Problem(Location(path, line), "", message)]) from None
-    except yaml.YAMLError as exc:
-        raise SourceError([Problem(Location(path), "", f"YAML 格式有误（{exc}）")]) from None
+        raise SourceError([_syntax(exc, text, path)]) from None
+    except yaml.reader.ReaderError:
+        raise SourceError([_unreadable(text, path)]) from None
+    except yaml.YAMLError:
+        raise SourceError(
+            [Problem(Location(path), "", f"YAML 格式有误：{yamlhints.FALLBACK}")]
+        ) from None
     except RecursionError:
         raise SourceError([Problem(Location(path), "", "嵌套层次太深")]) from None
     if node is None:
@@ -143,6 +139,42 @@ def parse(text: str, path: Path) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
+def _syntax(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
+    """A syntax slip as a problem on the line it is on, said in Chinese."""
+    problem = exc.problem or ""
+    # an unclosed quote is found at the end of the file: name the line it opens on
+    mark = exc.context_mark if "end of stream" in problem else None
+    mark = mark or exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    rows = text.splitlines()
+    row = rows[mark.line] if mark and mark.line < len(rows) else ""
+    char = row[mark.column] if mark and mark.column < len(row) else ""
+    hint = yamlhints.hint(exc.problem, exc.context, char)
+    if mark and "\t" in row[: mark.column + 1]:
+        hint = "不能用 Tab 键缩进，请改用空格"
+    slip = _wide_colon(rows[: (mark.line + 1) if mark else len(rows)])
+    if slip is not None:  # the slip is on an earlier line than the one PyYAML names
+        line, hint = slip
+    return Problem(Location(path, line), "", f"YAML 格式有误：{hint}")
+
+
+# Characters a YAML file may not hold (YAML 1.1 §5.1): control characters, surrogates and
+# the two non-characters U+FFFE and U+FFFF.
+_NOT_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unreadable(text: str, path: Path) -> Problem:
+    """A character YAML does not allow in a file (a control character), named by its code.
+
+    Found in the text rather than taken from the error: libyaml counts bytes, not characters."""
+    found = _NOT_IN_YAML.search(text)
+    if found is None:
+        return Problem(Location(path), "", f"YAML 格式有误：{yamlhints.FALLBACK}")
+    line = text.count("\n", 0, found.start()) + 1
+    code = f"U+{ord(found.group()):04X}"
+    return Problem(Location(path, line), "", f"这一行有不能出现的控制字符（{code}），请删去它")
+
+
 class _TooMany(Exception):
     """More values than any bulletin has (an alias bomb, or a generated file gone wrong)."""
 
@@ -158,6 +190,9 @@ def _convert(
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooMany
+    if not _plain(node):
+        problems.append(_tag_problem(node, at, path))
+        return None
     if len(at) > MAX_DEPTH:
         problems.append(
             Problem(Location(path, node.start_mark.line + 1), dotted(at), "嵌套层次太深")
@@ -170,6 +205,9 @@ def _convert(
             line = key_node.start_mark.line + 1
             if key is None:
                 problems.append(Problem(Location(path, line), dotted(at), "字段名必须是文字"))
+                continue
+            if not _plain(key_node):
+                problems.append(_tag_problem(key_node, (*at, key), path))
                 continue
             if key in out:
                 problems.append(
@@ -188,6 +226,28 @@ def _convert(
     if node.tag == NULL_TAG:
         return None
     return node.value
+
+
+def _plain(node: yaml.Node) -> bool:
+    """Whether ``node`` is a plain value: untagged, or tagged with a core-schema type."""
+    if node.tag in _PLAIN_TAGS or node.tag == "!":
+        return True
+    # dates, ``<<`` and ``=`` carry tags of their own when untagged: they are text here
+    return isinstance(node, yaml.ScalarNode) and node.tag == _RESOLVER.resolve(
+        yaml.ScalarNode, node.value, (True, False)
+    )
+
+
+def _tag_problem(node: yaml.Node, at: Path_, path: Path) -> Problem:
+    """A tag reportkit does not read (``!!binary``, ``!custom``), named as it was written."""
+    tag = node.tag
+    shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+    return Problem(
+        Location(path, node.start_mark.line + 1),
+        dotted(at),
+        f"不认识的 YAML 标记“{shown}”：这里只能写文字、数字和列表。"
+        "内容以“!”开头时请给整段内容加引号",
+    )
 
 
 def dotted(at: Path_) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,9 @@ class Pieces:
             except jinja2.TemplateSyntaxError as exc:
                 problems.append(
                     Problem(
-                        Location(folder / name, exc.lineno), key, f"模板语法有误（{exc.message}）"
+                        Location(folder / name, exc.lineno),
+                        key,
+                        f"模板语法有误：{_syntax(exc.message)}",
                     )
                 )
         if problems:
@@ -70,13 +73,37 @@ class Pieces:
         except jinja2.UndefinedError as exc:
             where = Location(self._folder / self._files[key])
             raise TemplateError(
-                [Problem(where, key, f"文字片段用到了没有的数据（{exc.message}）")]
+                [Problem(where, key, f"文字片段用到了没有的数据{_missing(exc.message)}")]
             ) from None
-        except jinja2.exceptions.SecurityError as exc:
+        except jinja2.exceptions.SecurityError:
             where = Location(self._folder / self._files[key])
             raise TemplateError(
-                [Problem(where, key, f"文字片段做了不允许的操作（{exc}）")]
+                [Problem(where, key, "文字片段做了不允许的操作：只能填入数据，不能调用或修改")]
             ) from None
+
+
+def _syntax(message: str | None) -> str:
+    """Jinja's words for a slip in a piece (English), said in Chinese."""
+    text = message or ""
+    if found := re.search(r"unknown tag '([^']+)'", text):
+        return f"不认识的标记“{found[1]}”"
+    if found := re.search(r"No (filter|test) named '([^']+)'", text):
+        return f"不认识的{'过滤器' if found[1] == 'filter' else '判断'}“{found[2]}”"
+    if re.search(r"unexpected end of template", text, re.IGNORECASE):
+        return (
+            "文字片段在 {{ }} 或 {% %} 还没有结束时就结束了（是否缺少 }}、%}、endif 或 endfor？）"
+        )
+    if found := re.search(r"got '([^']+)'|unexpected '([^']+)'|unexpected char '([^']+)'", text):
+        token = next(g for g in found.groups() if g)
+        # Jinja names the end of a tag in words: then something is missing before it
+        return "{{ }} 或 {% %} 里缺少内容" if " " in token else f"这里不该出现“{token}”"
+    return "请检查 {{ }} 和 {% %} 是否成对、写法是否正确"
+
+
+def _missing(message: str | None) -> str:
+    """The name of the datum a piece asked for and did not get, as ``（“number”）``."""
+    found = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message or "")
+    return f"“{found[1] or found[2]}”" if found else ""
 
 
 def cn_date(value: Any) -> str:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportkit.errors import Location, Problem, SourceError
+from reportkit.errors import Location, Problem, SourceError, os_reason
 from reportkit.source.drafts.figures import WEB_ADDRESS
-from reportkit.source.encoding import UndecodableError, decode, looks_utf16
+from reportkit.source.encoding import UndecodableError, decode, looks_utf16, named
 
 MAX_BYTES = 20 * 1024 * 1024  # a draft larger than this is not a draft
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files and password-protected .docx
@@ -36,7 +36,7 @@ def read_draft(path: Path) -> tuple[list[DraftLine], list[Problem]]:
         size = path.stat().st_size
     except OSError as exc:
         raise SourceError(
-            [Problem(Location(path), "", f"无法读取文件（{exc.strerror}）")]
+            [Problem(Location(path), "", f"无法读取文件（{os_reason(exc)}）")]
         ) from None
     if size == 0:
         raise SourceError([Problem(Location(path), "", "文件是空的")])
@@ -67,13 +67,13 @@ def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
                 Problem(
                     Location(path, exc.line),
                     "",
-                    "无法识别文件的编码（不是 UTF-8、UTF-16，也不是 GBK/GB18030），请另存为 UTF-8",
+                    "无法识别文件的编码（不是 UTF-8、UTF-16、GBK/GB18030，也不是 Big5），请另存为 UTF-8",
                 )
             ]
         ) from None
     if encoding:
         notes.append(
-            Problem(Location(path), "", f"文件是 {encoding} 编码，已按此编码读取", warning=True)
+            Problem(Location(path), "", f"文件是 {named(encoding)}，已按此编码读取", warning=True)
         )
     if _looks_binary(text):
         raise SourceError([not_text])
