@@ -139,6 +139,7 @@ class FiguresData(Data):
     min_dpi: float = 150  # a photo is never set larger than its pixels at this resolution
     max_dpi: float = 300  # the PDF downsamples a photo with more pixels than this
     seal_width: Length = 42 * 72 / 25.4  # a seal's width on the page (42 mm)
+    seal_name: str = "印章"  # a seal's name in the .docx (Word's selection pane), numbered on
 
 
 class TitleData(Data):

@@ -17,6 +17,7 @@ from reportkit.layout.paginate import paginate
 from reportkit.render import Rendered
 from reportkit.render.docx import anchored, blocks, template_base
 from reportkit.render.docx.package import Package
+from reportkit.render.markup import add
 from reportkit.template.registry import Template
 
 
@@ -26,9 +27,9 @@ def render(
     """The .docx bytes of ``document`` (it names the template's fonts; ``fonts`` is for PDF)."""
     profile = template.profile
     pages = paginate(document, profile, StandardMetrics(), keep=None)
-    base = template_base.base(template, document)
-    package = Package(base)
-    writer = blocks.BlockWriter(package, profile, base["ids"], pages)
+    package = Package()
+    ids = template_base.add(package, profile, document)
+    writer = blocks.BlockWriter(package, profile, ids, pages)
     for index in pages.order:  # as placed: a photo may wait for the next page
         writer.add(index, document.flow[index])
     if document.anchored is not None:
@@ -39,11 +40,9 @@ def render(
             # left to the word processor, which may not print one it inserts itself
             package.end_section()
             if blank:
-                package.body.append("<w:p/>")
-        package.body.append(
-            anchored.paragraph(
-                document.anchored, profile, base["ids"], pages.end_lines, new_page=blank
-            )
+                add(package.body, "w:p")
+        anchored.paragraph(
+            package.body, document.anchored, profile, ids, pages.end_lines, new_page=blank
         )
     _properties(package, document)
     return Rendered(package.to_bytes(), len(pages.pages))
