@@ -351,11 +351,8 @@ def root(
     """A part's root element declaring its own namespace and the ``declared`` prefixes (its
     own as the default namespace when ``default``: a package part's ``<Types xmlns="…">``)."""
     prefix = tag.partition(":")[0]
-    nsmap: dict[str | None, str] = {p: NAMESPACES[p] for p in declared}
-    if default:
-        nsmap[None] = NAMESPACES[prefix]
-    else:
-        nsmap[prefix] = NAMESPACES[prefix]
+    nsmap: dict[str | None, str] = {None if default else prefix: NAMESPACES[prefix]}
+    nsmap.update((p, NAMESPACES[p]) for p in declared)
     return etree.Element(qn(tag), _attributes(tag, attrs, own), nsmap=nsmap)
 
 
@@ -432,9 +429,10 @@ def _place(made: etree._Element, ranks: dict[str, int]) -> None:
     later = made.getprevious()
     if rank >= 0 and (later is None or ranks[later.tag] <= rank):
         return  # the usual case: added in order
-    if rank < 0:
+    if rank < 0:  # a child the table does not know: a bug, never written
         parent = made.getparent()
         assert parent is not None
+        parent.remove(made)
         raise ValueError(f"{_prefixed(made.tag)} has no place in {_prefixed(parent.tag)}")
     while True:
         before = later.getprevious()
