@@ -423,3 +423,15 @@ def test_the_seal_is_named_by_the_template(tmp_path: Path) -> None:
         for d in docx_xml(tmp_path / "out/changsha-report.docx").iter(f"{{{_WP}}}docPr")
     ]
     assert [n for n in found if n.startswith(("公章", "印章"))] == ["公章102"]
+
+
+def test_no_xml_is_written_as_text_in_the_renderers() -> None:
+    """Every element comes from the builder: no tag in a string literal under render/."""
+    tag = re.compile(r"[\"']</?[A-Za-z]+[:> /]")
+    found = [
+        f"{path.name}:{number}"
+        for path in sorted((REPO / "src/reportkit/render").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if tag.search(line)
+    ]
+    assert found == []

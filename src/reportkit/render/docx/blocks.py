@@ -23,9 +23,8 @@ class BlockWriter:
     def __init__(self, package: Package, profile: Profile, ids: dict[str, str], pages: Pages):
         self.package, self.body = package, package.body
         self.profile, self.ids, self.pages = profile, ids, pages
-        self.last: tuple[etree._Element, int, Text] | None = (
-            None  # the last text paragraph, its block
-        )
+        # the last text paragraph, its index in the flow and its block
+        self.last: tuple[etree._Element, int, Text] | None = None
         self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
         self.highest = 0  # the highest id of a drawn object so far
         self.over: Image | None = None  # a picture for the next paragraph (a seal)
