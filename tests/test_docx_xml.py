@@ -3,8 +3,6 @@
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from reportkit import build
 from tests.helpers import REPO, W, docx_text, docx_xml, squeeze
 
@@ -153,29 +151,3 @@ def test_same_input_same_bytes(tmp_path: Path, seed_docx: Path) -> None:
     outcome = build.build(REPO / "sources/changsha", build.Options(tmp_path))
     assert outcome.error is None
     assert (tmp_path / "changsha.docx").read_bytes() == seed_docx.read_bytes()
-
-
-@pytest.mark.parametrize(
-    "value", ["a & b < c > d", 'say "hi"', "tab\tline\nreturn\r", "王喆镕 𠮷 —…", "", "  x "]
-)
-def test_text_and_attributes_are_written_as_lxml_writes_them(value: str) -> None:
-    """The body is written as text: the same bytes lxml would write for the same values."""
-    from lxml import etree
-
-    from reportkit.render.docx import wml
-
-    node = etree.Element("a")
-    node.text = value
-    node.set("v", value)
-    expected = etree.tostring(node, encoding="unicode")
-    assert f'<a v="{wml.attr(value)}">{wml.text(value)}</a>' == (
-        expected if value else expected.replace('<a v=""/>', '<a v=""></a>')
-    )
-
-
-def test_a_part_with_a_character_xml_forbids_is_never_written() -> None:
-    from reportkit.render.docx import wml
-
-    assert wml.checked("<w:t>王喆镕 𠮷\t\n</w:t>") == "<w:t>王喆镕 𠮷\t\n</w:t>"
-    with pytest.raises(ValueError, match="U\\+000B"):
-        wml.checked("<w:t>a\x0bb</w:t>")

@@ -1,9 +1,6 @@
 """Templates as data: changing a value changes the output; pieces are sandboxed."""
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -339,28 +336,6 @@ def test_a_kept_template_is_read_again_when_its_file_changes(tmp_path: Path, mon
     edit(template / "template.yaml", "margin_top: 36mm", "margin_top: 36")
     with pytest.raises(TemplateError, match="长度“36”缺少单位"):
         load(template)
-
-
-@pytest.mark.parametrize("name", ["changsha-report", "changsha-photos"])
-def test_the_kept_docx_base_gives_the_same_bytes(tmp_path: Path, name: str) -> None:
-    """Made with python-docx (cold), from the kept parts (warm), from a damaged kept file."""
-    env = {**os.environ, "REPORTKIT_CACHE": str(tmp_path / "cache")}
-    made = []
-    for run in ("cold", "warm", "damaged"):
-        if run == "damaged":
-            for kept in (tmp_path / "cache/docx").iterdir():
-                kept.write_bytes(kept.read_bytes()[:100])
-        out = tmp_path / run
-        subprocess.run(
-            [sys.executable, "-m", "reportkit", "build", f"sources/{name}", "-o", out],
-            cwd=REPO,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        made.append((out / f"{name}.docx").read_bytes())
-        assert list((tmp_path / "cache/docx").iterdir())
-    assert made[0] == made[1] == made[2]
 
 
 def test_pieces_follow_their_files(tmp_path: Path, monkeypatch) -> None:

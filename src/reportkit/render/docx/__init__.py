@@ -1,1 +1,1 @@
-"""The Word renderer: python-docx on the project's own base document."""
+"""The Word renderer: every part of the .docx built as XML with ``render.markup``."""

@@ -7,76 +7,89 @@ exactly when the text leaves no room for it.
 
 from __future__ import annotations
 
+from lxml import etree
+
 from reportkit.compose.page import Anchored, Rule, Text
 from reportkit.compose.titles import cells
-from reportkit.render.docx import drawing
-from reportkit.render.docx.tables import border
-from reportkit.render.docx.wml import Paragraph, attr, cell_run
+from reportkit.render.docx import drawing, wml
+from reportkit.render.docx.tables import border, width
+from reportkit.render.markup import add
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
 
 def paragraph(
+    parent: etree._Element,
     group: Anchored,
     profile: Profile,
     ids: dict[str, str],
     lines: int,
     new_page: bool = False,
-) -> Paragraph:
+) -> etree._Element:
     """The paragraph the group, ``lines`` grid lines high, hangs from at the bottom of the last
-    page (of a new page when ``new_page``)."""
+    page (of a new page when ``new_page``), at the end of ``parent``."""
     pitch = profile.grid.line_pitch
     height = lines * pitch
-    anchor = Paragraph(ids["body"])
+    anchor = wml.paragraph(parent, ids["body"])
     if new_page:
-        anchor.props.set("w:pageBreakBefore")
+        wml.prop(anchor, "w:pageBreakBefore")
     # the paragraph's own line is the group's last: together they take the group's lines
-    anchor.props.set(
+    wml.prop(
+        anchor,
         "w:spacing",
         before=twips(max(0.0, height - pitch)),
         line=twips(pitch),
         lineRule="exact",
     )
-    content = _table(group, profile, ids) + "<w:p/>"
-    anchor.runs.append(drawing.bottom_box(1, "页底内容", profile.page.type_width, height, content))
+
+    def content(box: etree._Element) -> None:
+        _table(box, group, profile, ids)
+        add(box, "w:p")
+
+    drawing.bottom_box(anchor, 1, "页底内容", profile.page.type_width, height, content)
     return anchor
 
 
-def _table(group: Anchored, profile: Profile, ids: dict[str, str]) -> str:
-    """The group as a one-column table (WordprocessingML): no cell padding, the rows' own
-    indents place the text."""
-    width = twips(profile.page.type_width)
+def _table(parent: etree._Element, group: Anchored, profile: Profile, ids: dict[str, str]) -> None:
+    """The group as a one-column table: no cell padding, the rows' own indents place the
+    text."""
+    full = twips(profile.page.type_width)
     pitch = twips(profile.grid.line_pitch)
     blocks = list(group.blocks)
-    top = border("top", blocks[0].rule, profile) if isinstance(blocks[0], Rule) else ""
-    bottom = border("bottom", blocks[-1].rule, profile) if isinstance(blocks[-1], Rule) else ""
-    out = [
-        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>'
-        f'<w:tblBorders>{top}{bottom}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
-    ]
-    above = ""
+    table = add(parent, "w:tbl")
+    props = add(table, "w:tblPr")
+    width(props, "w:tblW", full)
+    borders = add(props, "w:tblBorders")
+    if isinstance(blocks[0], Rule):
+        border(borders, "top", blocks[0].rule, profile)
+    if isinstance(blocks[-1], Rule):
+        border(borders, "bottom", blocks[-1].rule, profile)
+    add(props, "w:tblLayout", type="fixed")
+    margins = add(props, "w:tblCellMar")
+    width(margins, "w:left", 0)
+    width(margins, "w:right", 0)
+    add(add(table, "w:tblGrid"), "w:gridCol", w=full)
+    above: str | None = None  # the rule over the next row
     for index, block in enumerate(blocks):
         if isinstance(block, Rule):
             if 0 < index < len(blocks) - 1:
-                above = border("top", block.rule, profile)
+                above = block.rule
             continue
         if not isinstance(block, Text):
             continue
-        borders = f"<w:tcBorders>{above}</w:tcBorders>" if above else ""
-        above = ""
-        out.append(
-            # at least a line high: a long list wraps to more
-            f'<w:tr><w:trPr><w:trHeight w:val="{pitch}" w:hRule="atLeast"/></w:trPr>'
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}</w:tcPr>'
-            f"{_row(block, profile, ids)}</w:tc></w:tr>"
-        )
-    out.append("</w:tbl>")
-    return "".join(out)
+        row = add(table, "w:tr")
+        # at least a line high: a long list wraps to more
+        add(add(row, "w:trPr"), "w:trHeight", val=pitch, hRule="atLeast")
+        cell = add(row, "w:tc")
+        cell_props = add(cell, "w:tcPr")
+        width(cell_props, "w:tcW", full)
+        if above is not None:
+            border(add(cell_props, "w:tcBorders"), "top", above, profile)
+            above = None
+        _row(cell, block, profile, ids)
 
 
-def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
+def _row(cell: etree._Element, block: Text, profile: Profile, ids: dict[str, str]) -> None:
     """One row's paragraph: its text, wrapped lines after the label, a right-hand part."""
     style = profile.style(block.style)
     size = style.size or 0
@@ -85,21 +98,27 @@ def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
     if style.hang_after:
         found = [written.index(m) for m in style.hang_after if m in written]
         label = cells(written[: min(found) + 1]) if found else 0.0
-    ppr = f'<w:pStyle w:val="{attr(ids[block.style])}"/>'
+    p = wml.paragraph(cell, ids[block.style])
     if block.right and not written:
-        ppr += '<w:jc w:val="right"/>'
+        wml.prop(p, "w:jc", val="right")
     elif block.right:
         right = twips(profile.page.type_width - style.indent_right * size)
-        ppr += f'<w:tabs><w:tab w:val="right" w:pos="{right}"/></w:tabs>'
+        add(wml.prop(p, "w:tabs"), "w:tab", val="right", pos=right)
     if label:
         left = style.indent_left + label
-        ppr += (
-            f'<w:ind w:leftChars="{round(left * 100)}" w:left="{twips(left * size)}" '
-            f'w:hangingChars="{round(label * 100)}" w:hanging="{twips(label * size)}"/>'
+        wml.prop(
+            p,
+            "w:ind",
+            leftChars=round(left * 100),
+            left=twips(left * size),
+            hangingChars=round(label * 100),
+            hanging=twips(label * size),
         )
-    runs = "".join(cell_run(run.text) for line in block.lines for run in line)
+    for line in block.lines:
+        for run in line:
+            wml.cell_run(p, run.text)
     if block.right:
-        runs += ("<w:r><w:tab/></w:r>" if written else "") + "".join(
-            cell_run(r.text) for r in block.right
-        )
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
+        if written:
+            wml.tab(p)
+        for run in block.right:
+            wml.cell_run(p, run.text)

@@ -3,13 +3,16 @@ line anchored to the paragraph above it, blank lines an empty paragraph of exact
 
 from __future__ import annotations
 
-from reportkit.compose.page import Block, Image, Rule, Run, Space, Table, Text
+from lxml import etree
+
+from reportkit.compose.page import Block, Image, Rule, Space, Table, Text
 from reportkit.compose.titles import cells
 from reportkit.layout.paginate import Pages
 from reportkit.render import images
 from reportkit.render.docx import drawing, tables, wml
 from reportkit.render.docx.package import PICTURES, Package
-from reportkit.render.docx.wml import Paragraph
+from reportkit.render.docx.wml import prop
+from reportkit.render.markup import add
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
@@ -20,7 +23,8 @@ class BlockWriter:
     def __init__(self, package: Package, profile: Profile, ids: dict[str, str], pages: Pages):
         self.package, self.body = package, package.body
         self.profile, self.ids, self.pages = profile, ids, pages
-        self.last: tuple[Paragraph, int, Text] | None = None  # the last text paragraph, its block
+        # the last text paragraph, its index in the flow and its block
+        self.last: tuple[etree._Element, int, Text] | None = None
         self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
         self.highest = 0  # the highest id of a drawn object so far
         self.over: Image | None = None  # a picture for the next paragraph (a seal)
@@ -35,21 +39,21 @@ class BlockWriter:
             return
         if isinstance(block, Table):
             if block.caption is not None:
-                self.body.append(paragraph(block.caption, self.profile, self.ids))
+                paragraph(self.body, block.caption, self.profile, self.ids)
             rows = self.pages.rows_of.get(index, [])
-            self.body.append(tables.element(block, self.profile, self.ids, rows))
+            tables.table(self.body, block, self.profile, self.ids, rows)
             self.last = None
             return
         if isinstance(block, Text):
-            p = paragraph(block, self.profile, self.ids)
-            self.body.append(p)
+            p = paragraph(self.body, block, self.profile, self.ids)
             if self.over is not None:
                 self._over(p, block, self.over)
                 self.over = None
             gaps = self.pages.gaps.get(index)
             if gaps is not None:  # set at a fixed distance from the type area's top
                 style = self.profile.style(block.style)
-                p.props.set(
+                prop(
+                    p,
                     "w:spacing",
                     before=twips(gaps[0]),
                     after=twips(gaps[1]),
@@ -58,13 +62,12 @@ class BlockWriter:
                 )
             self.last = (p, index, block)
         elif isinstance(block, Space):
-            p = Paragraph(self.ids["body"])
+            p = wml.paragraph(self.body, self.ids["body"])
             height = block.lines * self.profile.grid.line_pitch
             # an exact height of whole lines: an empty paragraph snapped to the grid would
             # shrink to one line in LibreOffice
-            p.props.set("w:snapToGrid", val=0)
-            p.props.set("w:spacing", line=twips(height), lineRule="exact")
-            self.body.append(p)
+            prop(p, "w:snapToGrid", val=0)
+            prop(p, "w:spacing", line=twips(height), lineRule="exact")
         else:
             self._rule(block)
 
@@ -84,39 +87,36 @@ class BlockWriter:
     def _image(self, image: Image) -> None:
         """A photo in a centred paragraph of whole grid lines, in the flow; its caption under."""
         pitch = self.profile.grid.line_pitch
-        p = Paragraph(self.ids["body"])
-        p.props.set("w:keepNext")
-        p.props.set("w:snapToGrid", val=0)
+        p = wml.paragraph(self.body, self.ids["body"])
+        prop(p, "w:keepNext")
+        prop(p, "w:snapToGrid", val=0)
         box = image.lines * pitch
         # at least the box: the picture stands on the line's baseline, whole within the box
-        p.props.set("w:spacing", before=0, after=0, line=twips(box), lineRule="atLeast")
-        p.props.set("w:ind", firstLineChars=0, firstLine=0)
-        p.props.set("w:jc", val="center")
-        self.body.append(p)
+        prop(p, "w:spacing", before=0, after=0, line=twips(box), lineRule="atLeast")
+        prop(p, "w:ind", firstLineChars=0, firstLine=0)
+        prop(p, "w:jc", val="center")
         rid, name = self._picture(image)
         # one more than any drawing's id so far, as Word numbers them
         ident = self._drawn(self.highest + 1)
-        p.runs.append(drawing.inline_picture(ident, name, rid, image.width, image.height))
+        drawing.inline_picture(p, ident, name, rid, image.width, image.height)
         if image.caption is not None:
-            caption = paragraph(image.caption, self.profile, self.ids)
-            self.body.append(caption)
+            caption = paragraph(self.body, image.caption, self.profile, self.ids)
             self.last = (caption, -1, image.caption)
 
-    def _over(self, p: Paragraph, block: Text, image: Image) -> None:
+    def _over(self, p: etree._Element, block: Text, image: Image) -> None:
         """A seal over the paragraph's first line, centred on its top edge, in front of it."""
         size = self.profile.style(block.style).size or 0
         rid, _ = self._picture(image)
         self.drawings += 1
-        p.runs.append(
-            drawing.floating_picture(
-                self._drawn(self.drawings),
-                f"印章{self.drawings}",
-                rid,
-                image.centre * size - image.width / 2,
-                -image.height / 2,
-                image.width,
-                image.height,
-            )
+        drawing.floating_picture(
+            p,
+            self._drawn(self.drawings),
+            f"{self.profile.figures.seal_name}{self.drawings}",
+            rid,
+            image.centre * size - image.width / 2,
+            -image.height / 2,
+            image.width,
+            image.height,
         )
 
     def _rule(self, block: Rule) -> None:
@@ -134,40 +134,44 @@ class BlockWriter:
         else:
             offset = count * per_line
         self.drawings += 1
-        p.runs.append(
-            drawing.rule(
-                self._drawn(self.drawings),
-                f"分隔线{self.drawings}",
-                self.profile.page.type_width,
-                offset,
-                rule.width,
-                self.profile.colour(rule.colour),
-            )
+        drawing.rule(
+            p,
+            self._drawn(self.drawings),
+            f"分隔线{self.drawings}",
+            self.profile.page.type_width,
+            offset,
+            rule.width,
+            self.profile.colour(rule.colour),
         )
 
 
-def paragraph(block: Text, profile: Profile, ids: dict[str, str]) -> Paragraph:
-    """A text block as a paragraph in its style: given lines joined by line breaks, a right
-    part after a tab, the indent and hanging indent it asks for, a page break before."""
-    p = Paragraph(ids[block.style])
+def paragraph(
+    parent: etree._Element, block: Text, profile: Profile, ids: dict[str, str]
+) -> etree._Element:
+    """A text block as a paragraph in its style at the end of ``parent``: given lines joined
+    by line breaks, a right part after a tab, the indent and hanging indent it asks for, a page
+    break before."""
+    p = wml.paragraph(parent, ids[block.style])
     style = profile.style(block.style)
     size = style.size or 0
     if block.new_page:
-        p.props.set("w:pageBreakBefore")
+        prop(p, "w:pageBreakBefore")
     if block.indent is not None:
-        p.props.set(
+        prop(
+            p,
             "w:ind",
             leftChars=round(block.indent * 100),
             left=twips(block.indent * size),
             firstLineChars=0,
             firstLine=0,
         )
-        p.props.set("w:jc", val="left")
+        prop(p, "w:jc", val="left")
     elif style.hang_after:
         label = _label(block, style.hang_after)
         if label:
             left = style.indent_left + label
-            p.props.set(
+            prop(
+                p,
                 "w:ind",
                 leftChars=round(left * 100),
                 left=twips(left * size),
@@ -176,22 +180,18 @@ def paragraph(block: Text, profile: Profile, ids: dict[str, str]) -> Paragraph:
             )
     if block.right:
         right_edge = profile.page.type_width - style.indent_right * size
-        p.props.set("w:tabs").append(wml.element("w:tab", val="right", pos=twips(right_edge)))
+        add(prop(p, "w:tabs"), "w:tab", val="right", pos=twips(right_edge))
     scale = _shrink(block, profile) if style.shrink_to_fit else None
     for number, line in enumerate(block.lines):
         if number:
-            p.runs.append("<w:r><w:br/></w:r>")
+            wml.line_break(p)
         for run in line:
-            p.runs.append(_run(run, ids, scale))
+            wml.run(p, run.text, ids[run.style] if run.style else None, scale)
     if block.right:
-        p.runs.append("<w:r><w:tab/></w:r>")
+        wml.tab(p)
         for run in block.right:
-            p.runs.append(_run(run, ids, None))
+            wml.run(p, run.text, ids[run.style] if run.style else None)
     return p
-
-
-def _run(run: Run, ids: dict[str, str], scale: int | None) -> str:
-    return wml.run(run.text, ids[run.style] if run.style else None, scale)
 
 
 def _shrink(block: Text, profile: Profile) -> int:

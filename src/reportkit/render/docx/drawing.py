@@ -1,83 +1,17 @@
-"""DrawingML objects as runs: a text box at the page bottom, a horizontal rule, a picture in
-front of the text (a seal), a picture in the line (a photo).  Each run declares the drawing
-namespaces it uses; the document declares only w: and r:."""
+"""DrawingML objects as runs of a paragraph: a text box at the page bottom, a horizontal rule, a
+picture in front of the text (a seal), a picture in the line (a photo)."""
 
 from __future__ import annotations
 
-from reportkit.render.docx.wml import attr
+from collections.abc import Callable
+
+from lxml import etree
+
+from reportkit.render.markup import add
 
 EMU_PER_PT = 12700
-_NS = (
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
-)
-_ANCHOR = (
-    "<w:r {ns}><w:drawing>"
-    '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z}" '
-    'behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
-    '<wp:simplePos x="0" y="0"/>'
-    '<wp:positionH relativeFrom="margin">{h}</wp:positionH>'
-    '<wp:positionV relativeFrom="{v_from}">{v}</wp:positionV>'
-    '<wp:extent cx="{cx}" cy="{cy}"/>'
-    '<wp:effectExtent l="0" t="{pad}" r="0" b="{pad}"/>'
-    "<wp:wrapNone/>"
-    '<wp:docPr id="{id}" name="{name}"/>'
-    "<wp:cNvGraphicFramePr/>"
-    '<a:graphic><a:graphicData uri="{uri}">{graphic}</a:graphicData></a:graphic>'
-    "</wp:anchor></w:drawing></w:r>"
-)
 _SHAPE = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-_BOX = (
-    '<wps:cNvSpPr txBox="1"/>'
-    "<wps:spPr>"
-    '<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
-    "</wps:spPr>"
-    "<wps:txbx>{content}</wps:txbx>"
-    '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b">'
-    "<a:noAutofit/>"
-    "</wps:bodyPr>"
-)
-_LINE = (
-    "<wps:cNvCnPr/>"
-    "<wps:spPr>"
-    '<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm>'
-    '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
-    '<a:ln w="{w}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:ln>'
-    "</wps:spPr>"
-    "<wps:bodyPr/>"
-)
-_PICTURE_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-_PICTURE = (
-    '<pic:pic xmlns:pic="{ns}">'
-    '<pic:nvPicPr><pic:cNvPr id="{id}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
-    '<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
-    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
-    "</pic:pic>"
-)
-_INLINE = (
-    "<w:r><w:drawing>"
-    '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
-    'distT="0" distB="0" distL="0" distR="0">'
-    '<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{id}" name="Picture {id}"/>'
-    '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
-    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-    '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
-    '<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
-    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-    '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>'
-    "</w:drawing></w:r>"
-)
-
-
-def _anchor(ident: int, name: str, **parts: object) -> str:
-    """A run holding an anchored drawing taking no room in the text: ``parts`` place it
-    (h, v_from, v), size it (cx, cy, pad) and give its graphic (uri, graphic)."""
-    return _ANCHOR.format(ns=_NS, z=ident, id=ident, name=attr(name), **parts)
+_PICTURE = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 
 
 def emu(points: float) -> int:
@@ -85,67 +19,165 @@ def emu(points: float) -> int:
     return round(points * EMU_PER_PT)
 
 
-def bottom_box(ident: int, name: str, width: float, height: float, content: str) -> str:
-    """A run holding a text box of ``content`` (WordprocessingML blocks) on the bottom of the
-    type area, centred."""
+def bottom_box(
+    p: etree._Element,
+    ident: int,
+    name: str,
+    width: float,
+    height: float,
+    content: Callable[[etree._Element], None],
+) -> etree._Element:
+    """A run holding a text box on the bottom of the type area, centred; ``content`` fills
+    the box's w:txbxContent with blocks."""
     cx, cy = emu(width), emu(height)
-    box = _BOX.format(cx=cx, cy=cy, content=f"<w:txbxContent>{content}</w:txbxContent>")
-    return _anchor(
-        ident,
-        name,
-        h="<wp:align>center</wp:align>",
-        v_from="margin",
-        v="<wp:align>bottom</wp:align>",
-        cx=cx,
-        cy=cy,
-        pad=0,
-        uri=_SHAPE,
-        graphic=f"<wps:wsp>{box}</wps:wsp>",
+    anchor = _anchor(p, ident, name)
+    add(add(anchor, "wp:positionH", relativeFrom="margin"), "wp:align", text="center")
+    add(add(anchor, "wp:positionV", relativeFrom="margin"), "wp:align", text="bottom")
+    _extent(anchor, cx, cy, 0)
+    shape = add(_graphic(anchor, _SHAPE), "wps:wsp")
+    add(shape, "wps:cNvSpPr", txBox=1)
+    props = add(shape, "wps:spPr")
+    _frame(props, cx, cy, "rect")
+    add(props, "a:noFill")
+    add(add(props, "a:ln"), "a:noFill")
+    content(add(add(shape, "wps:txbx"), "w:txbxContent"))
+    body = add(
+        shape,
+        "wps:bodyPr",
+        rot=0,
+        vert="horz",
+        wrap="square",
+        lIns=0,
+        tIns=0,
+        rIns=0,
+        bIns=0,
+        anchor="b",
     )
+    add(body, "a:noAutofit")
+    return anchor
 
 
 def rule(
-    ident: int, name: str, width: float, below_paragraph_top: float, weight: float, colour: str
-) -> str:
+    p: etree._Element,
+    ident: int,
+    name: str,
+    width: float,
+    below_paragraph_top: float,
+    weight: float,
+    colour: str,
+) -> etree._Element:
     """A run holding a horizontal rule across the type area, placed below its paragraph's top."""
     cx = emu(width)
-    return _anchor(
-        ident,
-        name,
-        h="<wp:posOffset>0</wp:posOffset>",
-        v_from="paragraph",
-        v=f"<wp:posOffset>{emu(below_paragraph_top)}</wp:posOffset>",
-        cx=cx,
-        cy=0,
-        pad=emu(weight / 2),
-        uri=_SHAPE,
-        graphic=f"<wps:wsp>{_LINE.format(cx=cx, w=emu(weight), colour=attr(colour))}</wps:wsp>",
-    )
+    anchor = _anchor(p, ident, name)
+    add(add(anchor, "wp:positionH", relativeFrom="margin"), "wp:posOffset", text="0")
+    offset = str(emu(below_paragraph_top))
+    add(add(anchor, "wp:positionV", relativeFrom="paragraph"), "wp:posOffset", text=offset)
+    _extent(anchor, cx, 0, emu(weight / 2))
+    shape = add(_graphic(anchor, _SHAPE), "wps:wsp")
+    add(shape, "wps:cNvCnPr")
+    props = add(shape, "wps:spPr")
+    _frame(props, cx, 0, "line")
+    line = add(props, "a:ln", w=emu(weight))
+    add(add(line, "a:solidFill"), "a:srgbClr", val=colour)
+    add(shape, "wps:bodyPr")
+    return anchor
 
 
 def floating_picture(
-    ident: int, name: str, rid: str, x: float, y: float, width: float, height: float
-) -> str:
+    p: etree._Element,
+    ident: int,
+    name: str,
+    rid: str,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+) -> etree._Element:
     """A run holding a picture in front of the text, ``x`` from the type area's left and ``y``
     below its paragraph's top (negative: above), taking no room."""
     cx, cy = emu(width), emu(height)
-    picture = _PICTURE.format(ns=_PICTURE_NS, id=ident, name=attr(name), rid=rid, cx=cx, cy=cy)
-    return _anchor(
-        ident,
-        name,
-        h=f"<wp:posOffset>{emu(x)}</wp:posOffset>",
-        v_from="paragraph",
-        v=f"<wp:posOffset>{emu(y)}</wp:posOffset>",
-        cx=cx,
-        cy=cy,
-        pad=0,
-        uri=_PICTURE_NS,
-        graphic=picture,
-    )
+    anchor = _anchor(p, ident, name)
+    add(add(anchor, "wp:positionH", relativeFrom="margin"), "wp:posOffset", text=str(emu(x)))
+    add(add(anchor, "wp:positionV", relativeFrom="paragraph"), "wp:posOffset", text=str(emu(y)))
+    _extent(anchor, cx, cy, 0)
+    _picture(_graphic(anchor, _PICTURE), ident, name, rid, cx, cy)
+    return anchor
 
 
-def inline_picture(ident: int, name: str, rid: str, width: float, height: float) -> str:
+def inline_picture(
+    p: etree._Element, ident: int, name: str, rid: str, width: float, height: float
+) -> etree._Element:
     """A run holding a picture in the line (``wp:inline``), ``width`` × ``height`` points,
     with no space around it: without that LibreOffice leaves 0.32 cm on each side, and pushes
     a photo as wide as the type area past the right margin."""
-    return _INLINE.format(id=ident, name=attr(name), rid=rid, cx=emu(width), cy=emu(height))
+    cx, cy = emu(width), emu(height)
+    inline = add(add(add(p, "w:r"), "w:drawing"), "wp:inline", distT=0, distB=0, distL=0, distR=0)
+    add(inline, "wp:extent", cx=cx, cy=cy)
+    add(inline, "wp:docPr", id=ident, name=f"Picture {ident}")
+    add(add(inline, "wp:cNvGraphicFramePr"), "a:graphicFrameLocks", noChangeAspect=1)
+    # Word's own inline picture: the picture's id 0, its shape without an adjust list
+    _picture(_graphic(inline, _PICTURE), 0, name, rid, cx, cy, adjusted=False)
+    return inline
+
+
+def _anchor(p: etree._Element, ident: int, name: str) -> etree._Element:
+    """A run's anchored drawing taking no room in the text, in front of it, stacked by its id;
+    the caller places and sizes it and gives its graphic."""
+    anchor = add(
+        add(add(p, "w:r"), "w:drawing"),
+        "wp:anchor",
+        distT=0,
+        distB=0,
+        distL=0,
+        distR=0,
+        simplePos=0,
+        relativeHeight=ident,
+        behindDoc=0,
+        locked=1,
+        layoutInCell=1,
+        allowOverlap=1,
+    )
+    add(anchor, "wp:simplePos", x=0, y=0)
+    add(anchor, "wp:wrapNone")
+    add(anchor, "wp:docPr", id=ident, name=name)
+    add(anchor, "wp:cNvGraphicFramePr")
+    return anchor
+
+
+def _extent(anchor: etree._Element, cx: int, cy: int, pad: int) -> None:
+    """The drawing's size, and the room its line's weight takes above and below."""
+    add(anchor, "wp:extent", cx=cx, cy=cy)
+    add(anchor, "wp:effectExtent", l=0, t=pad, r=0, b=pad)
+
+
+def _graphic(frame: etree._Element, uri: str) -> etree._Element:
+    return add(add(frame, "a:graphic"), "a:graphicData", uri=uri)
+
+
+def _frame(props: etree._Element, cx: int, cy: int, shape: str, adjusted: bool = True) -> None:
+    """A shape's place in its drawing (at the origin, ``cx`` × ``cy``) and preset geometry."""
+    xfrm = add(props, "a:xfrm")
+    add(xfrm, "a:off", x=0, y=0)
+    add(xfrm, "a:ext", cx=cx, cy=cy)
+    geometry = add(props, "a:prstGeom", prst=shape)
+    if adjusted:
+        add(geometry, "a:avLst")
+
+
+def _picture(
+    data: etree._Element,
+    ident: int,
+    name: str,
+    rid: str,
+    cx: int,
+    cy: int,
+    adjusted: bool = True,
+) -> None:
+    picture = add(data, "pic:pic")
+    names = add(picture, "pic:nvPicPr")
+    add(names, "pic:cNvPr", id=ident, name=name)
+    add(names, "pic:cNvPicPr")
+    fill = add(picture, "pic:blipFill")
+    add(fill, "a:blip", {"r:embed": rid})
+    add(add(fill, "a:stretch"), "a:fillRect")
+    _frame(add(picture, "pic:spPr"), cx, cy, "rect", adjusted)

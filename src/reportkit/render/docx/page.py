@@ -1,71 +1,91 @@
-"""Page geometry, the line grid, and odd/even page-number footers (GB/T 9704 §5, §7.5), set
-up in the template's base with python-docx."""
+"""Page geometry, the line grid, and odd/even page-number footers (GB/T 9704 §5, §7.5): the
+section properties, the footer parts and the document settings they need."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from lxml import etree
 
-from reportkit.compose.page import Document
-from reportkit.render.docx import ooxml, wml
-from reportkit.render.docx.ooxml import qn
+from reportkit.render.docx import wml
+from reportkit.render.markup import add, root
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
-if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
-    from docx.styles.style import BaseStyle
-    from docx.text.paragraph import Paragraph as DocxParagraph
+# the prefixes a footer declares: Word's markup-compatibility list names two of them
+_FOOTER_NAMESPACES = ("mc", "w14", "wp14")
 
 
-def setup(doc: DocxDocument, document: Document, profile: Profile, number_style: BaseStyle) -> None:
-    """A4, the type area, the line grid and the page-number footers."""
-    from docx.shared import Twips
-
+def section(parent: etree._Element, profile: Profile, footers: tuple[str, str]) -> etree._Element:
+    """Section properties in ``parent`` (the body, or a paragraph's w:pPr closing a section):
+    A4, the type area, the line grid, and the footers of odd (default) and even pages by their
+    relationship ids."""
     page, grid = profile.page, profile.grid
-    section = doc.sections[0]
-    section.page_width, section.page_height = Twips(twips(page.width)), Twips(twips(page.height))
-    section.top_margin = Twips(twips(page.margin_top))
-    section.bottom_margin = Twips(twips(page.margin_bottom))
-    # whole twips: the right margin and the type width are kept exact, the left takes the rest
-    section.left_margin = Twips(
-        twips(page.width) - twips(page.margin_right) - twips(page.type_width)
-    )
-    section.right_margin = Twips(twips(page.margin_right))
-    section.gutter = Twips(0)
+    made = add(parent, "w:sectPr")
+    for kind, rid in zip(("default", "even"), footers, strict=True):
+        add(made, "w:footerReference", {"r:id": rid}, type=kind)
+    add(made, "w:pgSz", w=twips(page.width), h=twips(page.height))
     number = profile.style("page_number")
     number_top = page.margin_top + page.type_height + profile.page_number.below_type_area
     line = number.line_height * grid.line_pitch
-    section.footer_distance = Twips(twips(page.height - number_top - line))
-    section.header_distance = Twips(twips(page.margin_top / 2))
-    sect_pr = section._sectPr
-    doc_grid = ooxml.child(sect_pr, "w:docGrid", wml.SECTPR_ORDER)
-    attrs: dict[str, str | int] = {"type": grid.docx_grid, "linePitch": twips(grid.line_pitch)}
+    add(
+        made,
+        "w:pgMar",
+        top=twips(page.margin_top),
+        bottom=twips(page.margin_bottom),
+        # whole twips: the right margin and the type width are kept exact, the left the rest
+        left=twips(page.width) - twips(page.margin_right) - twips(page.type_width),
+        right=twips(page.margin_right),
+        gutter=0,
+        footer=twips(page.height - number_top - line),
+        header=twips(page.margin_top / 2),
+    )
+    attrs: dict[str, object] = {"w:type": grid.docx_grid, "w:linePitch": twips(grid.line_pitch)}
     if grid.docx_grid == "linesAndChars":
         body_size = profile.style("body").size or 0
         # Word's charSpace: the difference between cell and glyph width, in 1/4096 pt
-        attrs["charSpace"] = round((profile.char_width - body_size) * 4096)
-    ooxml.set_attrs(doc_grid, **attrs)
-    doc.settings.odd_and_even_pages_header_footer = True
-    lang = doc.settings.element.find(qn("w:themeFontLang"))
-    ooxml.set_attrs(lang, eastAsia=profile.language)
-    for footer, side in (
-        (section.footer, profile.page_number.odd),
-        (section.even_page_footer, profile.page_number.even),
-    ):
-        footer.is_linked_to_previous = False
-        paragraph = footer.paragraphs[0]
-        paragraph.style = number_style
-        _footer(paragraph, document, profile, side)
+        attrs["w:charSpace"] = round((profile.char_width - body_size) * 4096)
+    add(made, "w:docGrid", attrs)
+    return made
 
 
-def _footer(paragraph: DocxParagraph, document: Document, profile: Profile, side: str) -> None:
-    """``— N —`` in the page-number style, one character in from the outer edge."""
+def footer(profile: Profile, side: str, marks: tuple[str, str], style_id: str) -> etree._Element:
+    """A footer part: ``— N —`` (``marks`` around a PAGE field) in the page-number style, on
+    ``side``, one character in from the outer edge."""
     settings = profile.page_number
-    ppr = paragraph._p.get_or_add_pPr()
+    part = root("w:ftr", *_FOOTER_NAMESPACES, attrs={"mc:Ignorable": "w14 wp14"})
+    p = wml.paragraph(part, style_id)
     indent = twips(settings.indent * settings.indent_size)
-    ooxml.ppr_child(ppr, "w:ind", **{"left" if side == "left" else "right": indent})
-    ooxml.ppr_child(ppr, "w:jc", val={"left": "left", "right": "right", "center": "center"}[side])
-    before, after = document.page_number
-    paragraph.add_run(before)
-    ooxml.add_field(paragraph._p, "PAGE", "1")
-    paragraph.add_run(after)
+    wml.prop(p, "w:ind", **{"left" if side == "left" else "right": indent})
+    wml.prop(p, "w:jc", val=side)
+    before, after = marks
+    wml.text(add(p, "w:r"), before)
+    wml.field(p, "PAGE", "1")
+    wml.text(add(p, "w:r"), after)
+    return part
+
+
+def blank_footer() -> etree._Element:
+    """A footer part with an empty paragraph, for pages that show no number."""
+    part = root("w:ftr", *_FOOTER_NAMESPACES, attrs={"mc:Ignorable": "w14 wp14"})
+    # in Word's Footer style, as Word makes an empty footer (the style itself is not defined:
+    # a word processor takes the Normal style for it)
+    wml.paragraph(part, "Footer")
+    return part
+
+
+def settings(profile: Profile) -> etree._Element:
+    """The document settings: odd and even pages' own footers, Word 2013's layout, the
+    document's language for theme fonts."""
+    part = root("w:settings")
+    add(part, "w:zoom", percent=100)
+    add(part, "w:defaultTabStop", val=420)
+    add(part, "w:evenAndOddHeaders")
+    add(part, "w:characterSpacingControl", val="doNotCompress")
+    add(
+        add(part, "w:compat"),
+        "w:compatSetting",
+        name="compatibilityMode",
+        uri="http://schemas.microsoft.com/office/word",
+        val=15,
+    )
+    add(part, "w:themeFontLang", val="en-US", eastAsia=profile.language)
+    return part

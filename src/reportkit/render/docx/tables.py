@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from reportkit.compose.page import Table
-from reportkit.render.docx.wml import attr, cell_run
+from reportkit.render.docx import wml
+from reportkit.render.markup import add
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 
@@ -15,54 +18,72 @@ EIGHTHS_PER_PT = 8
 _NUMBER = re.compile(r"[-+]?[\d,，.]+(%|‰)?")
 
 
-def border(side: str, rule: str | None, profile: Profile) -> str:
-    """A table border (``top``, ``insideH`` …) of the template's rule ``rule``; none for None."""
+def border(borders: etree._Element, side: str, rule: str | None, profile: Profile) -> None:
+    """A border of ``borders`` (w:tblBorders, w:tcBorders) on ``side`` (``top``, ``insideH``
+    …) of the template's rule ``rule``; none (nil) for None."""
     if rule is None:
-        return f'<w:{side} w:val="nil"/>'
+        add(borders, f"w:{side}", val="nil")
+        return
     data = profile.rules[rule]
-    size = round(data.width * EIGHTHS_PER_PT)
-    colour = attr(profile.colour(data.colour))
-    return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="{colour}"/>'
+    add(
+        borders,
+        f"w:{side}",
+        val="single",
+        sz=round(data.width * EIGHTHS_PER_PT),
+        space=0,
+        color=profile.colour(data.colour),
+    )
 
 
-def element(table: Table, profile: Profile, ids: dict[str, str], rows: list[int]) -> str:
-    """``table`` as a w:tbl element; ``rows``: each row's lines, the header's first."""
+def width(parent: etree._Element, tag: str, twentieths: int) -> None:
+    """A width or margin (``w:tblW``, ``w:tcW``, ``w:left`` …) in twips."""
+    add(parent, tag, w=twentieths, type="dxa")
+
+
+def table(
+    parent: etree._Element, block: Table, profile: Profile, ids: dict[str, str], rows: list[int]
+) -> etree._Element:
+    """``block`` as a w:tbl at the end of ``parent``; ``rows``: each row's lines, the header's
+    first."""
     figures = profile.figures
-    width = twips(profile.page.type_width)
-    columns = [round(w * width) for w in table.widths]
-    columns[-1] = width - sum(columns[:-1])
-    cell_style = profile.style(table.style)
+    full = twips(profile.page.type_width)
+    columns = [round(w * full) for w in block.widths]
+    columns[-1] = full - sum(columns[:-1])
+    cell_style = profile.style(block.style)
     pad = twips(figures.padding * (cell_style.size or 0))
     pitch = profile.grid.line_pitch * cell_style.line_height
-    borders = "".join(
-        border(side, figures.frame, profile) for side in ("top", "left", "bottom", "right")
-    ) + "".join(border(side, figures.inner, profile) for side in ("insideH", "insideV"))
-    out = [
-        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
-        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
-        "</w:tblPr><w:tblGrid>"
-        + "".join(f'<w:gridCol w:w="{c}"/>' for c in columns)
-        + "</w:tblGrid>"
-    ]
-    lines = rows or [1] * (len(table.rows) + 1)
-    for number, cells in enumerate((table.header, *table.rows)):
+    made = add(parent, "w:tbl")
+    props = add(made, "w:tblPr")
+    width(props, "w:tblW", full)
+    add(props, "w:jc", val="center")
+    width(props, "w:tblInd", 0)
+    borders = add(props, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        border(borders, side, figures.frame, profile)
+    for side in ("insideH", "insideV"):
+        border(borders, side, figures.inner, profile)
+    add(props, "w:tblLayout", type="fixed")
+    margins = add(props, "w:tblCellMar")
+    for side, margin in (("top", 0), ("left", pad), ("bottom", 0), ("right", pad)):
+        width(margins, f"w:{side}", margin)
+    grid = add(made, "w:tblGrid")
+    for column in columns:
+        add(grid, "w:gridCol", w=column)
+    lines = rows or [1] * (len(block.rows) + 1)
+    for number, cells in enumerate((block.header, *block.rows)):
         header = number == 0
-        style = table.header_style if header else table.style
-        height = twips(lines[number] * pitch)
-        out.append(
-            f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}"
-            f'<w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
-        )
+        style = ids[block.header_style if header else block.style]
+        row = add(made, "w:tr")
+        row_props = add(row, "w:trPr")
+        add(row_props, "w:cantSplit")
+        if header:
+            add(row_props, "w:tblHeader")
+        add(row_props, "w:trHeight", val=twips(lines[number] * pitch), hRule="exact")
         for column, cell in zip(columns, cells, strict=True):
             align = "center" if header else ("right" if _NUMBER.fullmatch(cell.strip()) else "left")
-            out.append(
-                f'<w:tc><w:tcPr><w:tcW w:w="{column}" w:type="dxa"/></w:tcPr>'
-                f'<w:p><w:pPr><w:pStyle w:val="{attr(ids[style])}"/><w:jc w:val="{align}"/></w:pPr>'
-                f"{cell_run(cell)}</w:p></w:tc>"
-            )
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
-    return "".join(out)
+            box = add(row, "w:tc")
+            width(add(box, "w:tcPr"), "w:tcW", column)
+            p = wml.paragraph(box, style)
+            wml.prop(p, "w:jc", val=align)
+            wml.cell_run(p, cell)
+    return made

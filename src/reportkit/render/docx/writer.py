@@ -16,6 +16,7 @@ from reportkit.layout.pages import Pages
 from reportkit.render import Rendered
 from reportkit.render.docx import anchored, blocks, template_base
 from reportkit.render.docx.package import Package
+from reportkit.render.markup import add
 from reportkit.template.registry import Template
 
 
@@ -24,9 +25,9 @@ def render(pages: Pages, template: Template, fonts: Mapping[str, Path] | None = 
     ``fonts`` is for the PDF)."""
     profile = template.profile
     document = pages.document
-    base = template_base.base(template, document)
-    package = Package(base)
-    writer = blocks.BlockWriter(package, profile, base["ids"], pages)
+    package = Package()
+    ids = template_base.add(package, profile, document)
+    writer = blocks.BlockWriter(package, profile, ids, pages)
     for index in pages.order:  # as placed: a photo may wait for the next page
         writer.add(index, document.flow[index])
     if document.anchored is not None:
@@ -37,11 +38,9 @@ def render(pages: Pages, template: Template, fonts: Mapping[str, Path] | None = 
             # left to the word processor, which may not print one it inserts itself
             package.end_section()
             if blank:
-                package.body.append("<w:p/>")
-        package.body.append(
-            anchored.paragraph(
-                document.anchored, profile, base["ids"], pages.end_lines, new_page=blank
-            )
+                add(package.body, "w:p")
+        anchored.paragraph(
+            package.body, document.anchored, profile, ids, pages.end_lines, new_page=blank
         )
     _properties(package, document)
     return Rendered(package.to_bytes(), len(pages.pages))

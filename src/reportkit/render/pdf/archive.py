@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.page import Meta
-from reportkit.render.markup import escape
+from reportkit.render.markup import add, packet, root
 
 PRODUCER = "reportkit"
 # reportlab writes a ToUnicode entry "<%04X>": a character beyond U+FFFF gets five or six hex
@@ -111,7 +111,7 @@ def prepare(canvas: Canvas, meta: Meta) -> None:
         pdfdoc.PDFDictionary(
             {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}
         ),
-        _xmp(meta, when.isoformat()).encode("utf-8"),  # readable without decoding
+        _xmp(meta, when.isoformat()),  # readable without decoding
     )
     profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 3}), _srgb())
     intent = pdfdoc.PDFDictionary(
@@ -126,27 +126,22 @@ def prepare(canvas: Canvas, meta: Meta) -> None:
     catalog.OutputIntents = pdfdoc.PDFArray([document.Reference(intent)])
 
 
-def _xmp(meta: Meta, when: str) -> str:
-    title, author, subject = escape(meta.title), escape(meta.author), escape(meta.subject)
-    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
-   <pdf:Producer>{PRODUCER}</pdf:Producer>
-   <xmp:CreatorTool>{PRODUCER}</xmp:CreatorTool>
-   <xmp:CreateDate>{when}</xmp:CreateDate>
-   <xmp:ModifyDate>{when}</xmp:ModifyDate>
-   <xmp:MetadataDate>{when}</xmp:MetadataDate>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
+def _xmp(meta: Meta, when: str) -> bytes:
+    """The XMP packet: the PDF/A identification, title, author, subject, tool and dates."""
+    xmp = root("x:xmpmeta", "rdf", "pdfaid", "dc", "pdf", "xmp")
+    about = add(add(xmp, "rdf:RDF"), "rdf:Description", {"rdf:about": ""})
+    add(about, "pdfaid:part", text="2")
+    add(about, "pdfaid:conformance", text="B")
+    for name, kind, value in (
+        ("title", "rdf:Alt", meta.title),
+        ("creator", "rdf:Seq", meta.author),
+        ("description", "rdf:Alt", meta.subject),
+    ):
+        # a language alternative (Alt) in the default language; an ordered list (Seq) of one
+        language = {"xml:lang": "x-default"} if kind == "rdf:Alt" else None
+        add(add(add(about, f"dc:{name}"), kind), "rdf:li", language, text=value)
+    add(about, "pdf:Producer", text=PRODUCER)
+    add(about, "xmp:CreatorTool", text=PRODUCER)
+    for name in ("CreateDate", "ModifyDate", "MetadataDate"):
+        add(about, f"xmp:{name}", text=when)
+    return packet(xmp)
