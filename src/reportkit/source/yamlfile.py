@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from reportkit.errors import Location, Problem, SourceError
+from reportkit.errors import Location, Problem, SourceError, dotted
 from reportkit.source.encoding import UndecodableError, decode, looks_utf16
 
 try:  # libyaml is bundled with PyYAML's wheels; the pure-Python loader is the fallback
@@ -188,11 +188,3 @@ def _convert(
     if node.tag == NULL_TAG:
         return None
     return node.value
-
-
-def dotted(at: Path_) -> str:
-    """``("articles", 0, "title")`` as ``articles[0].title``."""
-    out = ""
-    for part in at:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out

@@ -9,11 +9,11 @@ from typing import Any, NamedTuple
 
 from reportkit import usercache
 from reportkit.confine import within
-from reportkit.errors import Location, Problem, SourceError, TemplateError
+from reportkit.errors import Location, Problem, SourceError, TemplateError, dotted
 from reportkit.source import yamlfile
 from reportkit.source.validation import validate
-from reportkit.source.yamlfile import dotted
 from reportkit.template import files as named_files
+from reportkit.template.parts import part_problems
 from reportkit.template.pieces import Pieces
 from reportkit.template.profile import Profile, style_name_problems
 
@@ -88,7 +88,6 @@ def _load_folder(folder: Path) -> Template:
     profile = validate(Profile, data, file, lines, problems, files=files)
     if profile is None:
         raise TemplateError(problems)
-    from reportkit.compose.parts import part_problems  # the builders templates may name
 
     def locate(at: tuple[Any, ...]) -> Location:
         known = next((at[:cut] for cut in range(len(at), 0, -1) if at[:cut] in lines), None)
@@ -171,8 +170,7 @@ def _as_read(data: Any) -> bool:
 def _code() -> list[tuple[str, int, int]]:
     """The modules a loaded template's form depends on: a kept one is used only with them."""
     from reportkit import datamodel
-    from reportkit.compose import parts
-    from reportkit.template import profile, units
+    from reportkit.template import parts, profile, units
 
     return usercache.stamp(*(Path(m.__file__ or "") for m in (datamodel, parts, profile, units)))
 

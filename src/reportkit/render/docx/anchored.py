@@ -8,12 +8,12 @@ exactly when the text leaves no room for it.
 from __future__ import annotations
 
 from reportkit.compose.page import Anchored, Rule, Text
-from reportkit.compose.titles import cells
 from reportkit.render.docx import drawing
 from reportkit.render.docx.tables import border
 from reportkit.render.docx.wml import Paragraph, attr, cell_run
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
+from reportkit.typeset.cells import label_cells
 
 
 def paragraph(
@@ -81,10 +81,7 @@ def _row(block: Text, profile: Profile, ids: dict[str, str]) -> str:
     style = profile.style(block.style)
     size = style.size or 0
     written = "".join(run.text for line in block.lines for run in line)
-    label = 0.0
-    if style.hang_after:
-        found = [written.index(m) for m in style.hang_after if m in written]
-        label = cells(written[: min(found) + 1]) if found else 0.0
+    label = label_cells(written, style.hang_after) if style.hang_after else 0.0
     ppr = f'<w:pStyle w:val="{attr(ids[block.style])}"/>'
     if block.right and not written:
         ppr += '<w:jc w:val="right"/>'

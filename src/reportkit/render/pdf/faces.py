@@ -5,20 +5,18 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reportkit.compose.page import Document, Table
-from reportkit.errors import Location, Problem
+from reportkit.compose.page import Document
+from reportkit.errors import Location, Problem, dotted
 from reportkit.fonts import charsets
 from reportkit.fonts.prepare import Prepared
 from reportkit.fonts.resolve import FontError, FontSet
 from reportkit.render.pdf import fontload
-from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
 
 
@@ -68,7 +66,7 @@ class Faces:
         problems: list[Problem] = []
         seen: set[tuple[str, str]] = set()
         lacking: set[tuple[str, str]] = set()  # no face has it: named wherever it is written
-        for style, text, origin in texts(document):
+        for style, text, origin in document.styled_texts():
             role = self._roles[style]
             for char in dict.fromkeys(text):  # each character once a text: the same problem
                 key = (role, char)
@@ -135,20 +133,6 @@ class Faces:
 
 # advances of (registered font, character, size): the same for every document of a process
 _ADVANCES: dict[tuple[str, str, float], float] = {}
-
-
-def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
-    """Every (style, text, origin) the document will draw."""
-    for block in document.texts():
-        for runs in (*block.lines, block.right):
-            for run in runs:
-                yield run.style or block.style, run.text, block.origin
-    for table in document.blocks():
-        if isinstance(table, Table):
-            yield table.header_style, "".join(table.header), table.origin
-            for row in table.rows:
-                yield table.style, "".join(row), table.origin
-    yield "page_number", document.page_number[0] + "0123456789" + document.page_number[1], ()
 
 
 def _missing(
