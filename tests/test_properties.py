@@ -24,7 +24,6 @@ from lxml import etree
 from reportkit import build
 from reportkit.compose.titles import balance
 from reportkit.errors import ReportkitError
-from reportkit.layout.linebreak import break_lines, make_boxes
 from reportkit.source import yamlfile
 from reportkit.source.clean import clean
 from reportkit.source.drafts import importer
@@ -32,6 +31,7 @@ from reportkit.source.drafts.load import load_draft
 from reportkit.source.load import load_bulletin
 from reportkit.source.normalize import normalize
 from reportkit.template import registry
+from reportkit.typeset.linebreak import break_lines, make_boxes
 from tests.helpers import MINIMAL_ARTICLE, MINIMAL_BULLETIN
 
 RULES = registry.load().profile.line_breaking

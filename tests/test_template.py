@@ -411,3 +411,10 @@ def test_a_piece_with_a_control_character_is_named_with_its_line(tmp_path: Path)
         f"{folder.resolve()}/pieces/byline.j2:2: byline: 错误：文字片段里有无法排版的字符："
         "U+000C（换页符），请删去"
     ]
+
+
+def test_every_part_a_template_may_name_has_one_builder() -> None:
+    from reportkit.compose.parts import BUILDERS
+    from reportkit.template.parts import NEEDS
+
+    assert sorted(BUILDERS) == sorted(NEEDS)

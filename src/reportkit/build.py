@@ -11,11 +11,11 @@ from reportkit import atomic
 from reportkit.compose.document import compose
 from reportkit.compose.page import Document
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
-from reportkit.layout.metrics import StandardMetrics
 from reportkit.layout.paginate import paginate
 from reportkit.render import FORMATS, renderer
 from reportkit.source.load import KINDS, load_source, source_kind
 from reportkit.template import registry
+from reportkit.typeset.metrics import StandardMetrics
 
 
 @dataclass

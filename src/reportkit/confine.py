@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,3 +16,20 @@ def within(path: Path, roots: Iterable[Path]) -> bool:
         return any(real.is_relative_to(root.resolve()) for root in roots)
     except (OSError, ValueError, RuntimeError):  # a name the system refuses, a link loop
         return False
+
+
+def font_folders() -> list[Path]:
+    """The usual font folders of this system (the machine's and the user's)."""
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = Path(os.environ.get("WINDIR", "C:/Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData/Local"))
+        return [windir / "Fonts", local / "Microsoft/Windows/Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".local/share/fonts",
+        home / ".fonts",
+    ]

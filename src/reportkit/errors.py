@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Location(NamedTuple):
@@ -15,6 +15,28 @@ class Location(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}" if self.line else str(self.file)
+
+
+def dotted(at: tuple[Any, ...]) -> str:
+    """A field's path as a message names it: ``("articles", 0, "title")`` as
+    ``articles[0].title``."""
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def number(value: float) -> str:
+    """A number for a message: 1.0 as ``1``, at most two decimals, ``-0`` as ``0``."""
+    if isinstance(value, int):
+        return str(value)  # a whole number of any size (no float can hold 10**400)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def spaced(unit: str) -> str:
+    """A unit as it follows a number and comes before Chinese text: ``毫米``, ``dpi ``."""
+    return f"{unit} " if unit.isascii() and unit else unit
 
 
 class Problem(NamedTuple):

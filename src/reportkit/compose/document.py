@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from typing import Any
 
+from reportkit.compose.context import Context
 from reportkit.compose.page import Block, Document, Meta
-from reportkit.compose.parts import Context, build_part
+from reportkit.compose.parts import build_part
 from reportkit.source.model import BulletinContent, Source
 from reportkit.template.registry import Template
 

@@ -10,7 +10,7 @@ none of them knows which part of a document a block is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -133,6 +133,20 @@ class Document:
             elif isinstance(block, Image | Table) and block.caption is not None:
                 out.append(block.caption)
         return out
+
+    def styled_texts(self) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
+        """Every (style, text, origin) the document will set, page numbers' figures included."""
+        for block in self.texts():
+            for runs in (*block.lines, block.right):
+                for run in runs:
+                    yield run.style or block.style, run.text, block.origin
+        for table in self.blocks():
+            if isinstance(table, Table):
+                yield table.header_style, "".join(table.header), table.origin
+                for row in table.rows:
+                    yield table.style, "".join(row), table.origin
+        before, after = self.page_number
+        yield "page_number", before + "0123456789" + after, ()
 
     def text(self) -> str:
         """Every text of the document in reading order, one block per line."""

@@ -9,76 +9,29 @@ official parts (署名, 版记 …) so that the renderers do not have to.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportkit.compose import numbering, pictures, titles
+from reportkit.compose.context import Context
 from reportkit.compose.page import Anchored, Block, Rule, Run, Space, Text
-from reportkit.errors import Location, Problem, SourceError
-from reportkit.layout import measure
 from reportkit.source.model import Photo, Point, Section
-from reportkit.source.yamlfile import dotted
+from reportkit.template.parts import NEEDS
 from reportkit.template.profile import NumberingStyle, Part, RunSpec
-from reportkit.template.registry import Template
-
-
-@dataclass
-class Context:
-    """What the builders read: the template, the source's data and where it came from."""
-
-    template: Template
-    content: Any  # the validated source model
-    data: dict[str, Any]  # the same as plain data, for pieces and field paths
-    locate: Callable[[tuple[Any, ...]], tuple[Location, tuple[Any, ...]]]
-    anchored: list[Anchored] = field(default_factory=list)
-
-    def render(self, piece: str, **extra: Any) -> str:
-        """The template piece ``piece`` filled with the source's data and ``extra``."""
-        return self.template.pieces.render(piece, **{**self.data, **extra})
-
-    def value(self, path: str) -> Any:
-        """The value at a dotted field path (None when any step is missing)."""
-        value: Any = self.data
-        for step in path.split("."):
-            value = value.get(step) if isinstance(value, dict) else None
-        return value
-
-    def error(self, at: tuple[Any, ...], message: str) -> SourceError:
-        """A problem with the source field at ``at``."""
-        location, local = self.locate(at)
-        return SourceError([Problem(location, dotted(local), message)])
-
+from reportkit.typeset import measure
 
 Builder = Callable[[Context, Part], Iterator[Block]]
 BUILDERS: dict[str, Builder] = {}
-NEEDS: dict[str, tuple[str, ...]] = {}  # the settings of a part each builder cannot do without
 
 
-def builder(name: str, needs: tuple[str, ...] = ()) -> Callable[[Builder], Builder]:
-    """Register a part builder under the name templates use for it, with the settings of the
-    part (style, field, piece, rule) it needs."""
+def builder(name: str) -> Callable[[Builder], Builder]:
+    """Register the builder of the part templates name ``name`` (template/parts.py)."""
+    assert name in NEEDS, name
 
     def register(function: Builder) -> Builder:
         BUILDERS[name] = function
-        NEEDS[name] = needs
         return function
 
     return register
-
-
-def part_problems(parts: list[Part]) -> list[tuple[tuple[Any, ...], str]]:
-    """What is wrong with a template's parts: a builder that does not exist, a setting a
-    builder needs left out; each with the path of the key to blame."""
-    found: list[tuple[tuple[Any, ...], str]] = []
-    for number, part in enumerate(parts):
-        if part.part not in BUILDERS:
-            known = "、".join(BUILDERS)
-            found.append((("parts", number, "part"), f"没有“{part.part}”这种部分。可以写：{known}"))
-            continue
-        for need in NEEDS[part.part]:
-            if getattr(part, need) is None:
-                found.append((("parts", number), f"“{part.part}”部分需要写 {need}"))
-    return found
 
 
 def build_part(ctx: Context, part: Part) -> list[Block]:
@@ -109,7 +62,7 @@ def _origin(part: Part) -> tuple[Any, ...]:
     return tuple(path.split(".")) if path else ()
 
 
-@builder("text", needs=("style",))
+@builder("text")
 def text(ctx: Context, part: Part) -> Iterator[Block]:
     """One paragraph from a piece, a field or several runs; a right-hand part on its line.
     Nothing when it comes out empty (an optional field left out)."""
@@ -121,7 +74,7 @@ def text(ctx: Context, part: Part) -> Iterator[Block]:
         yield Text(part.style, (runs,), right, origin=_origin(part), new_page=part.new_page)
 
 
-@builder("lines", needs=("style", "field"))
+@builder("lines")
 def lines(ctx: Context, part: Part) -> Iterator[Block]:
     """One paragraph per item of a list field (the bulletin's name, one line each)."""
     assert part.style is not None and part.field is not None
@@ -131,7 +84,7 @@ def lines(ctx: Context, part: Part) -> Iterator[Block]:
         yield Text(part.style, ((Run(str(value)),),), origin=origin)
 
 
-@builder("rule", needs=("rule",))
+@builder("rule")
 def rule(ctx: Context, part: Part) -> Iterator[Block]:
     """A full-width rule of the template's ``rules``."""
     assert part.rule is not None
@@ -144,7 +97,7 @@ def space(ctx: Context, part: Part) -> Iterator[Block]:
     yield Space(part.lines)
 
 
-@builder("title", needs=("style", "field"))
+@builder("title")
 def title(ctx: Context, part: Part) -> Iterator[Block]:
     """A title in balanced lines (GB/T 9704 §7.3.1); nothing when the field is empty."""
     assert part.style is not None and part.field is not None
@@ -280,7 +233,7 @@ def _text(style: str, value: str, origin: tuple[Any, ...]) -> Text:
 # the 公文's own parts ---------------------------------------------------------------------
 
 
-@builder("attachment_note", needs=("style", "piece"))
+@builder("attachment_note")
 def attachment_note(ctx: Context, part: Part) -> Iterator[Block]:
     """附件说明 (§7.3.4): one blank line, then 附件：1. 名称, further names aligned under the
     first (the style's hang_after)."""
@@ -293,7 +246,7 @@ def attachment_note(ctx: Context, part: Part) -> Iterator[Block]:
     yield Text(part.style, tuple((Run(row),) for row in rows), origin=("attachments",))
 
 
-@builder("signature", needs=("style", "piece"))
+@builder("signature")
 def signature(ctx: Context, part: Part) -> Iterator[Block]:
     """署名 and 成文日期 (§7.3.5).  With a seal the date is four characters from the right
     and the name centred over it; without, the name is two characters from the right and the
@@ -324,7 +277,7 @@ def signature(ctx: Context, part: Part) -> Iterator[Block]:
     yield Text(part.style, ((Run(date),),), origin=("signature", "date"), indent=date_at)
 
 
-@builder("attachments", needs=("style", "piece"))
+@builder("attachments")
 def attachments(ctx: Context, part: Part) -> Iterator[Block]:
     """Each attachment on a new page (§7.3.7): 附件N flush left on the first line, its title
     centred on the third, then its text."""
@@ -338,7 +291,7 @@ def attachments(ctx: Context, part: Part) -> Iterator[Block]:
         yield from _body(ctx, attachment, at, None)
 
 
-@builder("attendance", needs=("style", "field"))
+@builder("attendance")
 def attendance(ctx: Context, part: Part) -> Iterator[Block]:
     """出席 / 请假 / 列席 (§10.3): the label in its own face, the names after it, wrapped names
     aligned after the colon (the style's hang_after)."""
@@ -351,7 +304,7 @@ def attendance(ctx: Context, part: Part) -> Iterator[Block]:
             yield Text(part.style, (runs,), origin=(*part.field.split("."), key))
 
 
-@builder("end_block", needs=("style", "piece"))
+@builder("end_block")
 def end_block(ctx: Context, part: Part) -> Iterator[Block]:
     """版记 (§7.4), anchored to the bottom of the last page: a line per labelled list
     (报：…。, 抄送：…。), then a last line (（共印60份）; the printing office and date), with

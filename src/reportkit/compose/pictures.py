@@ -11,7 +11,7 @@ from reportkit.source.model import Photo
 from reportkit.source.model import Table as TableEntry
 
 if TYPE_CHECKING:
-    from reportkit.compose.parts import Context
+    from reportkit.compose.context import Context
 
 _ROTATED = (5, 6, 7, 8)  # EXIF orientations that turn the picture a quarter
 

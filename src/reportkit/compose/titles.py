@@ -7,13 +7,9 @@ import math
 from typing import Any
 
 from reportkit.template.profile import LineBreaking
+from reportkit.typeset.cells import cells
 
 _GOOD_BREAK_AFTER = "，、：；　 ”》）"
-
-
-def cells(text: str) -> float:
-    """Width in character cells: Han and full-width marks take one, Latin and digits half."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
 def _breakable(text: str, i: int, rules: LineBreaking) -> bool:

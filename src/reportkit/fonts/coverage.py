@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportkit.compose.page import Document, Table
-from reportkit.errors import Location, Problem
+from reportkit.compose.page import Document
+from reportkit.errors import Location, Problem, dotted
 from reportkit.fonts.prepare import Prepared
 from reportkit.fonts.resolve import FontError, FontSet, fonts_for
-from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ def covered(document: Document, profile: Profile, fonts: FontSet) -> Coverage:
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     lacking: set[tuple[str, str]] = set()  # no face has it: named wherever it is written
-    for style, text, origin in texts(document):
+    for style, text, origin in document.styled_texts():
         role = roles[style]
         for char in dict.fromkeys(text):  # each character once a text: the same problem
             key = (role, char)
@@ -69,20 +68,6 @@ def check(
     """Stop with FontError unless the fonts of ``template`` on this machine set every
     character of ``document`` (and every role has a font that may be embedded)."""
     covered(document, template.profile, fonts_for(template, overrides))
-
-
-def texts(document: Document) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
-    """Every (style, text, origin) the document will draw."""
-    for block in document.texts():
-        for runs in (*block.lines, block.right):
-            for run in runs:
-                yield run.style or block.style, run.text, block.origin
-    for table in document.blocks():
-        if isinstance(table, Table):
-            yield table.header_style, "".join(table.header), table.origin
-            for row in table.rows:
-                yield table.style, "".join(row), table.origin
-    yield "page_number", document.page_number[0] + "0123456789" + document.page_number[1], ()
 
 
 def missing(

@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportkit.confine import font_folders
 from reportkit.usercache import cache_dir, load, store
 
 FONT_SUFFIXES = {".ttf", ".ttc", ".otf", ".otc"}
@@ -138,23 +139,6 @@ def _fc_list() -> tuple[Face, ...]:
         if len(parts) == 4 and Path(parts[0]).suffix.lower() in FONT_SUFFIXES:
             faces.append(Face(Path(parts[0]), int(parts[1] or 0), parts[2], parts[3]))
     return tuple(faces)
-
-
-def font_folders() -> list[Path]:
-    """The usual font folders of this system (the machine's and the user's)."""
-    home = Path.home()
-    if sys.platform == "win32":
-        windir = Path(os.environ.get("WINDIR", "C:/Windows"))
-        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData/Local"))
-        return [windir / "Fonts", local / "Microsoft/Windows/Fonts"]
-    if sys.platform == "darwin":
-        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library/Fonts"]
-    return [
-        Path("/usr/share/fonts"),
-        Path("/usr/local/share/fonts"),
-        home / ".local/share/fonts",
-        home / ".fonts",
-    ]
 
 
 def _scan(folders: list[Path]) -> tuple[Face, ...]:

@@ -26,9 +26,8 @@ def print_report(
     if source is not None:
         loaded, _ = load_source(source, kind=template.profile.kind)
         document = compose(loaded, template)
-        from reportkit.fonts.coverage import texts  # the same walk the PDF renderer makes
 
-        for style, text, _origin in texts(document):
+        for style, text, _origin in document.styled_texts():
             role = template.profile.style(style).font or ""
             used[role].update(ch for ch in text if not ch.isspace())
     ok = True

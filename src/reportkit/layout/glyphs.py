@@ -11,8 +11,8 @@ from array import array
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from reportkit.layout import linebreak
 from reportkit.layout.pages import TextRun
+from reportkit.typeset import linebreak
 
 Advance = Callable[[str, str, float], float]  # (style, character, size) → points
 

@@ -12,24 +12,19 @@ import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 from reportkit.compose.page import Block, Document, Image, Rule, Run, Space, Table, Text
-from reportkit.errors import Location, Problem, SourceError
-from reportkit.layout import linebreak
+from reportkit.errors import Location, Problem, SourceError, dotted
 from reportkit.layout.glyphs import Paint, line_runs
 from reportkit.layout.pages import Page, PageKind, Pages, PlacedImage, PlacedRule
-from reportkit.source.yamlfile import dotted
 from reportkit.template.profile import Profile
+from reportkit.typeset import linebreak
+from reportkit.typeset.cells import label_cells
+from reportkit.typeset.metrics import Metrics
 
 EPSILON = 1e-6
 _NUMBER = re.compile(r"[-+]?[\d,，.]+(%|‰)?")  # a figure: set flush right in its cell
-
-
-class Metrics(Protocol):
-    """How far a character moves the pen in a style (Latin widths; Han takes its size)."""
-
-    def advance(self, style: str, char: str, size: float) -> float: ...
 
 
 class PlacedLine(NamedTuple):
@@ -242,7 +237,7 @@ class _Paginator:
                 continue
             continued = bool(placed) and bool(s.hang_after)
             if s.hang_after and not hanging:
-                hanging = _label_cells(given, s.hang_after, self.profile, block.style)
+                hanging = label_cells("".join(run.text for run in given), s.hang_after)
             for line in self._break(given, block.style, indent, s.indent_right, hanging, continued):
                 placed.append((line, _x0(align, left_edge, right_edge, _used(line)), 1.0))
         right = None
@@ -627,13 +622,3 @@ def _x0(align: str | None, left: float, right: float, used: float) -> float:
     if align == "right":
         return right - used
     return left
-
-
-def _label_cells(runs: Sequence[Run], marks: str, profile: Profile, style: str) -> float:
-    """Cells up to and including the first of ``marks`` (报：): where wrapped lines begin."""
-    text = "".join(run.text for run in runs)
-    found = [text.index(m) for m in marks if m in text]
-    if not found:
-        return 0.0
-    label = text[: min(found) + 1]
-    return sum(0.5 if ch.isascii() else 1.0 for ch in label)

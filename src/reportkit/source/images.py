@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.confine import within
-from reportkit.errors import Location, Problem
-from reportkit.source.yamlfile import dotted
+from reportkit.errors import Location, Problem, dotted
 
 MAX_PIXELS = 100_000_000  # a camera's photo has 24 million; more is a mistake or an attack
 # what Pillow reads and reportkit converts for both outputs; MPO is how Pillow names the JPEG

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportkit.confine import within
 from reportkit.datamodel import fields
-from reportkit.errors import Location, Problem, SourceError, os_reason
+from reportkit.errors import Location, Problem, SourceError, dotted, os_reason
 from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
 from reportkit.source.model import (
@@ -20,7 +20,6 @@ from reportkit.source.model import (
 )
 from reportkit.source.normalize import normalize
 from reportkit.source.validation import validate
-from reportkit.source.yamlfile import dotted
 
 BULLETIN_FILE = "bulletin.yaml"
 ARTICLES_DIR = "articles"

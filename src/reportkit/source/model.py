@@ -19,6 +19,7 @@ from reportkit.datamodel import (
 )
 from reportkit.datamodel import Model as BaseModel
 from reportkit.errors import Location
+from reportkit.source.numerals import han_number
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -41,19 +42,8 @@ def _typed_number(text: str) -> str | None:
     return m.group().strip() if m else None
 
 
-_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "001123456789")
-
-
 def _han_date(value: str) -> str:
     """二〇一九年四月二十五日 as 2019年4月25日 (other text unchanged)."""
-
-    def number(text: str) -> str:
-        if "十" not in text:
-            return text.translate(_HAN_DIGITS)
-        tens, _, units = text.partition("十")
-        return str(
-            int((tens or "一").translate(_HAN_DIGITS)) * 10 + int(units.translate(_HAN_DIGITS) or 0)
-        )
 
     if _HAN_NUMERALS.isdisjoint(value):
         return value
@@ -61,7 +51,7 @@ def _han_date(value: str) -> str:
         r"\s*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*",
         value,
     )
-    return f"{number(m[1])}年{number(m[2])}月{number(m[3])}日" if m else value
+    return f"{han_number(m[1])}年{han_number(m[2])}月{han_number(m[3])}日" if m else value
 
 
 def _count(value: Any) -> Any:

@@ -10,9 +10,7 @@ from typing import Any, TypeVar
 
 from reportkit.datamodel import FieldInfo, ValidationError, fields
 from reportkit.datamodel import Model as BaseModel
-from reportkit.errors import Location, Problem
-from reportkit.source.yamlfile import dotted
-from reportkit.template import units
+from reportkit.errors import Location, Problem, dotted, spaced
 
 M = TypeVar("M", bound=BaseModel)
 _TAGS = frozenset({"a point", "a photo", "a table"})
@@ -168,13 +166,13 @@ def _out_of_range(value: Any, info: FieldInfo) -> str:
     unit, scale = str(extra.get("unit", "")), float(extra.get("scale", 1.0))
 
     def num(number: Any) -> str:
-        return units.number(number / scale if scale != 1 else number)
+        return number(number / scale if scale != 1 else number)
 
     after = f" {unit}" if unit else ""
     low = info.ge if info.ge is not None else info.gt
     high = info.le if info.le is not None else info.lt
     if low is not None and high is not None:
-        wanted = f"应在 {num(low)} 到 {num(high)} {units.spaced(unit)}之间"
+        wanted = f"应在 {num(low)} 到 {num(high)} {spaced(unit)}之间"
     elif low is not None:
         wanted = f"应{'不小于' if info.ge is not None else '大于'} {num(low)}{after}"
     else:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from reportkit.errors import Location, Problem, SourceError, os_reason
+from reportkit.errors import Location, Problem, SourceError, dotted, os_reason
 from reportkit.source import yamlhints
 from reportkit.source.encoding import UndecodableError, decode, looks_utf16, named
 
@@ -248,11 +248,3 @@ def _tag_problem(node: yaml.Node, at: Path_, path: Path) -> Problem:
         f"不认识的 YAML 标记“{shown}”：这里只能写文字、数字和列表。"
         "内容以“!”开头时请给整段内容加引号",
     )
-
-
-def dotted(at: Path_) -> str:
-    """``("articles", 0, "title")`` as ``articles[0].title``."""
-    out = ""
-    for part in at:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out

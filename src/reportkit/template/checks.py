@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from reportkit.datamodel import Model, ValidationError
+from reportkit.errors import number, spaced
+from reportkit.template.parts import part_problems
 from reportkit.template.profile import (
     REQUIRED_PIECES,
     REQUIRED_STYLES,
@@ -28,7 +30,7 @@ from reportkit.template.profile import (
     named_sizes,
     style_name_problems,
 )
-from reportkit.template.units import PT_PER, number, shown, spaced
+from reportkit.template.units import PT_PER, shown
 
 Path_ = tuple[Any, ...]
 # one problem: the values it may be blamed on, most likely first, each with its message
@@ -403,8 +405,6 @@ def _part_names(parts: list[tuple[int, Part]], data: dict[str, Any]) -> Iterator
             if name is not None and isinstance(data.get(kind), dict) and name not in tables[kind]:
                 known = "、".join(tables[kind])
                 yield ((path, f"{words[kind]}“{name}”不在 {kind} 中。可以写：{known}"),)
-    from reportkit.compose.parts import part_problems  # the builders templates may name
-
     places = [n for n, _ in parts]
     for at, message in part_problems([part for _, part in parts]):
         yield (((at[0], places[at[1]], *at[2:]), message),)

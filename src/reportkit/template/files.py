@@ -6,9 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reportkit.confine import within
-from reportkit.errors import Location, Problem
-from reportkit.source.yamlfile import dotted
+from reportkit.confine import font_folders, within
+from reportkit.errors import Location, Problem, dotted
 from reportkit.template.profile import Profile
 
 Locate = Callable[[tuple[Any, ...]], Location]  # where a field was written
@@ -56,8 +55,6 @@ def _fonts(
     ]
     if not named:
         return []
-    from reportkit.fonts.locate import font_folders
-
     allowed = [*roots, *font_folders()]
     found = []
     for at, value in named:

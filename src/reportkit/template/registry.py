@@ -9,10 +9,9 @@ from typing import Any, NamedTuple
 
 from reportkit import usercache
 from reportkit.confine import within
-from reportkit.errors import Location, Problem, SourceError, TemplateError
+from reportkit.errors import Location, Problem, SourceError, TemplateError, dotted
 from reportkit.source import yamlfile
 from reportkit.source.validation import validate
-from reportkit.source.yamlfile import dotted
 from reportkit.template import checks
 from reportkit.template import files as named_files
 from reportkit.template.pieces import Pieces
@@ -186,8 +185,7 @@ def _as_read(data: Any) -> bool:
 def _code() -> list[tuple[str, int, int]]:
     """The modules a loaded template's form depends on: a kept one is used only with them."""
     from reportkit import datamodel
-    from reportkit.compose import parts
-    from reportkit.template import profile, units
+    from reportkit.template import parts, profile, units
 
     modules = (datamodel, parts, profile, units, checks)
     return usercache.stamp(*(Path(m.__file__ or "") for m in modules))

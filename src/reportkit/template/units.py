@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Any
 
 from reportkit.datamodel import BeforeValidator, Field
+from reportkit.errors import number
 
 PT_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 _LENGTH = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in)\s*")
@@ -51,19 +52,6 @@ def shown(points: float, unit: str = "mm") -> str:
     """A length in ``unit`` for a message: ``297``, ``28.95`` (at most two decimals)."""
     value = points / SHOWN[unit][1]
     return number(value)
-
-
-def number(value: float) -> str:
-    """A number for a message: 1.0 as ``1``, at most two decimals, ``-0`` as ``0``."""
-    if isinstance(value, int):
-        return str(value)  # a whole number of any size (no float can hold 10**400)
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def spaced(unit: str) -> str:
-    """A unit as it follows a number and comes before Chinese text: ``毫米``, ``dpi ``."""
-    return f"{unit} " if unit.isascii() and unit else unit
 
 
 def twips(points: float) -> int:

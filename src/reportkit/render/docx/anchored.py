@@ -10,12 +10,12 @@ from __future__ import annotations
 from lxml import etree
 
 from reportkit.compose.page import Anchored, Rule, Text
-from reportkit.compose.titles import cells
 from reportkit.render.docx import drawing, wml
 from reportkit.render.docx.tables import border, width
 from reportkit.render.markup import add
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
+from reportkit.typeset.cells import label_cells
 
 
 def paragraph(
@@ -94,10 +94,7 @@ def _row(cell: etree._Element, block: Text, profile: Profile, ids: dict[str, str
     style = profile.style(block.style)
     size = style.size or 0
     written = "".join(run.text for line in block.lines for run in line)
-    label = 0.0
-    if style.hang_after:
-        found = [written.index(m) for m in style.hang_after if m in written]
-        label = cells(written[: min(found) + 1]) if found else 0.0
+    label = label_cells(written, style.hang_after) if style.hang_after else 0.0
     p = wml.paragraph(cell, ids[block.style])
     if block.right and not written:
         wml.prop(p, "w:jc", val="right")

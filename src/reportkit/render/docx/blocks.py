@@ -6,8 +6,7 @@ from __future__ import annotations
 from lxml import etree
 
 from reportkit.compose.page import Block, Image, Rule, Space, Table, Text
-from reportkit.compose.titles import cells
-from reportkit.layout.paginate import Pages
+from reportkit.layout.pages import Pages
 from reportkit.render import images
 from reportkit.render.docx import drawing, tables, wml
 from reportkit.render.docx.package import PICTURES, Package
@@ -15,6 +14,7 @@ from reportkit.render.docx.wml import prop
 from reportkit.render.markup import add
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
+from reportkit.typeset.cells import cells, label_cells
 
 
 class BlockWriter:
@@ -167,7 +167,8 @@ def paragraph(
         )
         prop(p, "w:jc", val="left")
     elif style.hang_after:
-        label = _label(block, style.hang_after)
+        first = "".join(run.text for run in block.lines[0]) if block.lines else ""
+        label = label_cells(first, style.hang_after)
         if label:
             left = style.indent_left + label
             prop(
@@ -199,10 +200,3 @@ def _shrink(block: Text, profile: Profile) -> int:
     size = profile.style(block.style).size or 0
     widest = max(cells("".join(r.text for r in line)) for line in block.lines) * size
     return 100 if widest <= profile.page.type_width else int(100 * profile.page.type_width / widest)
-
-
-def _label(block: Text, marks: str) -> float:
-    """Characters up to and including the first of ``marks`` (报：), 0 without one."""
-    text = "".join(run.text for run in block.lines[0]) if block.lines else ""
-    found = [text.index(m) for m in marks if m in text]
-    return cells(text[: min(found) + 1]) if found else 0.0

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportkit.compose.numbering import chinese_numeral
 from reportkit.errors import Location, Problem
 from reportkit.source.drafts.figures import web_picture
 from reportkit.source.drafts.read import DraftLine
+from reportkit.source.numerals import chinese_numeral
 
 # A paragraph ends here; one that does not was broken in mid-sentence (or is a heading).
 SENTENCE_END = "。！？；：…”’）」』》"

@@ -3,9 +3,9 @@ centred over its date) before the pages are laid out."""
 
 from __future__ import annotations
 
-from reportkit.layout import linebreak
-from reportkit.layout.metrics import StandardMetrics
 from reportkit.template.profile import Profile
+from reportkit.typeset import linebreak
+from reportkit.typeset.metrics import StandardMetrics
 
 
 def width(text: str, style: str, profile: Profile) -> float:

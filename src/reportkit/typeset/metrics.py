@@ -9,6 +9,7 @@ the same on every machine, whichever fonts it has; the PDF draws each glyph wher
 from __future__ import annotations
 
 import unicodedata
+from typing import Protocol
 
 from reportkit.template.profile import Profile
 
@@ -22,6 +23,12 @@ _TIMES = (
     333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,
     500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
 )  # fmt: skip
+
+
+class Metrics(Protocol):
+    """How far a character moves the pen in a style (Latin widths; Han takes its size)."""
+
+    def advance(self, style: str, char: str, size: float) -> float: ...
 
 
 class StandardMetrics:

@@ -1,0 +1,2 @@
+"""Typesetting rules shared by composing, laying out and rendering: character widths, cells
+on the grid, Chinese line breaking."""
