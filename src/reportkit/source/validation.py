@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from reportkit.datamodel import FieldInfo, ValidationError, fields
 from reportkit.datamodel import Model as BaseModel
-from reportkit.errors import Location, Problem, dotted, spaced
+from reportkit.errors import Location, Problem, dotted, number, spaced
 
 M = TypeVar("M", bound=BaseModel)
 _TAGS = frozenset({"a point", "a photo", "a table"})
@@ -165,8 +165,8 @@ def _out_of_range(value: Any, info: FieldInfo) -> str:
     extra = info.json_schema_extra or {}
     unit, scale = str(extra.get("unit", "")), float(extra.get("scale", 1.0))
 
-    def num(number: Any) -> str:
-        return number(number / scale if scale != 1 else number)
+    def num(value: Any) -> str:
+        return number(value / scale if scale != 1 else value)
 
     after = f" {unit}" if unit else ""
     low = info.ge if info.ge is not None else info.gt
