@@ -188,9 +188,10 @@ def _pdf_stages(source: Path) -> None:
     drawing and PDF/A."""
     from reportkit.fonts.resolve import fonts_for
     from reportkit.layout.paginate import paginate
-    from reportkit.render.pdf.draw import draw
-    from reportkit.render.pdf.faces import Faces
-    from reportkit.render.pdf.glyphs import glyph_pages
+    from reportkit.render.pdf.fonts import Faces
+    from reportkit.render.pdf.page import draw
+    from reportkit.render.pdf.text import glyph_pages
+    from reportkit.render.pictures import prepare_all
     from reportkit.typeset.metrics import StandardMetrics
 
     template = registry.load()
@@ -202,9 +203,10 @@ def _pdf_stages(source: Path) -> None:
     paginated = time.perf_counter()
     faces = Faces(document, profile, fonts_for(template))
     faced = time.perf_counter()
-    pages = glyph_pages(laid_out, faces)
+    glyphs = glyph_pages(laid_out, faces)
     glyphed = time.perf_counter()
-    draw(pages, profile.page.width, profile.page.height, document.meta, pages[0].glyphs[0].font)
+    size = (profile.page.width, profile.page.height)
+    draw(laid_out, glyphs, size, glyphs[0][0].font, prepare_all(laid_out, profile))
     done = time.perf_counter()
     for name, a, b in (
         ("  paginate", start, paginated),

@@ -15,9 +15,8 @@ from reportkit import batch, build
 from reportkit.errors import ReportkitError
 from reportkit.fonts.resolve import fonts_for
 from reportkit.layout.paginate import paginate
-from reportkit.render.pdf.faces import Faces
-from reportkit.render.pdf.glyphs import glyph_pages
-from reportkit.render.pdf.verify import check_glyphs
+from reportkit.render.pdf.fonts import Faces
+from reportkit.render.pdf.text import check_glyphs, glyph_pages
 from reportkit.typeset.metrics import StandardMetrics
 from tests.helpers import MINIMAL_ARTICLE, REPO, minimal_source
 
@@ -121,7 +120,7 @@ def test_a_character_drawn_without_its_glyph_stops_the_build(tmp_path: Path, tem
     laid_out = paginate(document, template.profile, StandardMetrics(template.profile))
     pages = glyph_pages(laid_out, faces)
     other = faces.font("body", "本")  # a GB2312 subset: no 堃 in it
-    run = next(g for g in pages[0].glyphs if "堃" in g.text)
+    run = next(g for g in pages[0] if "堃" in g.text)
     run.font = other or ""  # as if the wrong font had been registered for it
     with pytest.raises(ReportkitError) as caught:
         check_glyphs(pages, faces.describe_missing)

@@ -14,10 +14,10 @@ from lxml import etree
 
 from reportkit import build
 from reportkit.compose.page import Anchored, Meta, Rule, Run, Table, Text
-from reportkit.render.docx import anchored, blocks, drawing, page, styles, tables, wml
+from reportkit.render.docx import drawing, end_block, page, styles, tables, text, wml
 from reportkit.render.docx.package import Package
 from reportkit.render.markup import add, child, qn, root, serialize
-from reportkit.render.pdf import archive
+from reportkit.render.pdf import package
 from reportkit.template import registry
 from tests.helpers import REPO, W, docx_xml
 
@@ -149,7 +149,7 @@ def test_namespaces_are_declared_on_the_part_root_with_their_usual_prefixes() ->
 
 def test_the_xmp_packet_holds_the_properties_as_text() -> None:
     meta = Meta('R&D <甲> "乙"', "办公室 & 科", "第1期", dt.date(2024, 5, 6), "zh-CN")
-    packet = archive._xmp(meta, "2024-05-06T00:00:00+00:00")
+    packet = package._xmp(meta, "2024-05-06T00:00:00+00:00")
     assert packet.startswith('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'.encode())
     assert packet.endswith(b'<?xpacket end="w"?>\n')
     xmp = etree.fromstring(packet[packet.index(b"<x:xmpmeta") : packet.rindex(b"<?xpacket")])
@@ -181,7 +181,7 @@ def test_a_paragraph_with_runs(profile, ids) -> None:
         ((Run("济宁高新区 "), Run("“党工委”", "runin")), (Run("办公室\t甲"),)),
         right=(Run("2019年4月26日"),),
     )
-    p = blocks.paragraph(body(), block, profile, ids)
+    p = text.paragraph(body(), block, profile, ids)
     assert shown(p) == (
         f'<w:p><w:pPr><w:pStyle w:val="{ids["masthead_line"]}"/>'
         '<w:tabs><w:tab w:val="right" w:pos="8524"/></w:tabs></w:pPr>'
@@ -309,7 +309,7 @@ def test_the_end_block_box(profile, ids) -> None:
             Rule("end_last"),
         )
     )
-    p = anchored.paragraph(body(), group, profile, ids, lines=3)
+    p = end_block.paragraph(body(), group, profile, ids, lines=3)
     assert shown(p[0]) == (
         '<w:pPr><w:pStyle w:val="Normal"/><w:spacing w:before="1158" w:line="579" '
         'w:lineRule="exact"/></w:pPr>'

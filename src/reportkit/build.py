@@ -13,6 +13,7 @@ from reportkit.compose.page import Document
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.layout.paginate import paginate
 from reportkit.render import FORMATS, renderer
+from reportkit.render.pictures import prepare_all
 from reportkit.source.load import KINDS, load_source, source_kind
 from reportkit.template import registry
 from reportkit.typeset.metrics import StandardMetrics
@@ -100,7 +101,8 @@ def build(source: Path, options: Options) -> Outcome:
             glyphs=any(FORMATS[fmt].glyphs for fmt in options.formats),
         )
         fonts = dict(options.fonts)
-        rendered = {fmt: renderer(fmt)(pages, template, fonts) for fmt in options.formats}
+        prepared = prepare_all(pages, template.profile)  # each picture made ready once
+        rendered = {fmt: renderer(fmt)(pages, template, fonts, prepared) for fmt in options.formats}
         files = [(paths[fmt], rendered[fmt].data) for fmt in options.formats]
         # every format or none: a build is not half done when the disk fills on the second
         atomic.write_all(files, Location(source))

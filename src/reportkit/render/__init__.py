@@ -14,7 +14,7 @@ class Rendered(NamedTuple):
     pages: int | None = None
 
 
-Renderer = Callable[..., Rendered]  # (pages, template, fonts=None) -> Rendered
+Renderer = Callable[..., Rendered]  # (pages, template, fonts=None, prepared=None) -> Rendered
 
 
 class Format(NamedTuple):

@@ -157,7 +157,9 @@ class FiguresData(Data):
     max_dpi: float = between(72, 2400, "PDF 中照片的最高分辨率", "dpi", default=300)
     # a seal's width on the page (42 mm)
     seal_width: Length = between(10, 200, "印章宽度", "mm", default=42 * 72 / 25.4)
-    seal_name: str = "印章"  # a seal's name in the .docx (Word's selection pane), numbered
+    # names of drawn objects in the .docx (Word's selection pane), each numbered
+    seal_name: str = "印章"
+    rule_name: str = "分隔线"
 
 
 class TitleData(Data):

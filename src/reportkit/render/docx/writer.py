@@ -1,4 +1,5 @@
-"""Laid-out pages as a .docx: base document, styles, page, the blocks, the end block.
+"""Laid-out pages as a .docx: the parts the template decides (styles, settings, page and
+page-number footers), then the body block by block, then the end block.
 
 The word processor sets its own lines; from the pages the writer takes only what Word cannot
 decide for itself: where a rule falls under a wrapped paragraph, how far a block set at a
@@ -11,25 +12,36 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
-from reportkit.compose.page import Document
+from lxml import etree
+
+from reportkit.compose.page import Block, Document, Image, Rule, Space, Table, Text
 from reportkit.layout.pages import Pages
 from reportkit.render import Rendered
-from reportkit.render.docx import anchored, blocks, template_base
-from reportkit.render.docx.package import Package
+from reportkit.render.docx import end_block, page, pictures, rules, styles, tables, text
+from reportkit.render.docx.package import SETTINGS_TYPE, STYLES_TYPE, Package
 from reportkit.render.markup import add
+from reportkit.render.pictures import Pictures, prepare_all
+from reportkit.template.profile import Profile
 from reportkit.template.registry import Template
 
 
-def render(pages: Pages, template: Template, fonts: Mapping[str, Path] | None = None) -> Rendered:
+def render(
+    pages: Pages,
+    template: Template,
+    fonts: Mapping[str, Path] | None = None,
+    prepared: Pictures | None = None,
+) -> Rendered:
     """The .docx bytes of the laid-out ``pages`` (the .docx names the template's fonts;
-    ``fonts`` is for the PDF)."""
+    ``fonts`` is for the PDF); ``prepared``: the placed pictures made ready (made here when
+    not given)."""
     profile = template.profile
     document = pages.document
     package = Package()
-    ids = template_base.add(package, profile, document)
-    writer = blocks.BlockWriter(package, profile, ids, pages)
+    ids = _template_parts(package, profile, document)
+    pictures_ready = prepared if prepared is not None else prepare_all(pages, profile)
+    body = _Body(package, profile, ids, pages, pictures_ready)
     for index in pages.order:  # as placed: a photo may wait for the next page
-        writer.add(index, document.flow[index])
+        body.add(index, document.flow[index])
     if document.anchored is not None:
         blank = pages.anchored == "after_blank"
         if pages.anchored in ("own_page", "after_blank"):
@@ -39,11 +51,96 @@ def render(pages: Pages, template: Template, fonts: Mapping[str, Path] | None = 
             package.end_section()
             if blank:
                 add(package.body, "w:p")
-        anchored.paragraph(
+        end_block.paragraph(
             package.body, document.anchored, profile, ids, pages.end_lines, new_page=blank
         )
     _properties(package, document)
     return Rendered(package.to_bytes(), len(pages.pages))
+
+
+def _template_parts(package: Package, profile: Profile, document: Document) -> dict[str, str]:
+    """Add the styles, the settings, the footers of odd and even pages with ``document``'s
+    page-number marks, and the body's section properties; the Word style id of each template
+    style, by its key."""
+    part, ids = styles.part(profile)
+    package.relate("word/styles.xml", part, STYLES_TYPE, "styles")
+    package.relate("word/settings.xml", page.settings(profile), SETTINGS_TYPE, "settings")
+    marks, style = document.page_number, ids["page_number"]
+    odd = package.add_footer(page.footer(profile, profile.page_number.odd, marks, style))
+    even = package.add_footer(page.footer(profile, profile.page_number.even, marks, style))
+    page.section(package.body, profile, (odd, even))
+    return ids
+
+
+class _Body:
+    """The body, block by block: what a block needs of those before it (the paragraph a rule
+    hangs from, a seal waiting for the paragraph it stamps, the drawings' ids)."""
+
+    def __init__(
+        self,
+        package: Package,
+        profile: Profile,
+        ids: dict[str, str],
+        pages: Pages,
+        prepared: Pictures,
+    ):
+        self.package, self.body = package, package.body
+        self.profile, self.ids, self.pages, self.prepared = profile, ids, pages, prepared
+        # the last text paragraph, its index in the flow and its block
+        self.last: tuple[etree._Element, int, Text] | None = None
+        self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
+        self.highest = 0  # the highest id of a drawn object so far
+        self.over: Image | None = None  # a picture for the next paragraph (a seal)
+
+    def add(self, index: int, block: Block) -> None:
+        """Append block ``index`` of the flow."""
+        profile, ids = self.profile, self.ids
+        if isinstance(block, Image):
+            if block.over:
+                self.over = block
+            else:
+                self._photo(block)
+        elif isinstance(block, Table):
+            if block.caption is not None:
+                text.paragraph(self.body, block.caption, profile, ids)
+            rows = self.pages.rows_of.get(index, [])
+            tables.table(self.body, block, profile, ids, rows)
+            self.last = None
+        elif isinstance(block, Text):
+            p = text.paragraph(self.body, block, profile, ids)
+            if self.over is not None:
+                rid, _ = pictures.part(self.package, self.over, self.prepared)
+                size = profile.style(block.style).size or 0
+                pictures.seal(p, self.over, profile, size, rid, self._drawn(self._next()))
+                self.over = None
+            gaps = self.pages.gaps.get(index)
+            if gaps is not None:  # set at a fixed distance from the type area's top
+                text.fixed_top(p, block, profile, gaps)
+            self.last = (p, index, block)
+        elif isinstance(block, Space):
+            text.space(self.body, block, profile, ids)
+        elif isinstance(block, Rule) and self.last is not None:
+            p, above, written = self.last
+            lines = self.pages.lines_of.get(above, 1)
+            rules.rule(p, block, written, lines, profile, self._drawn(self._next()))
+
+    def _next(self) -> int:
+        self.drawings += 1
+        return self.drawings
+
+    def _drawn(self, ident: int) -> int:
+        self.highest = max(self.highest, ident)
+        return ident
+
+    def _photo(self, image: Image) -> None:
+        """A photo in the flow, its caption under it."""
+        placed = pictures.part(self.package, image, self.prepared)
+        # one more than any drawing's id so far, as Word numbers them
+        ident = self._drawn(self.highest + 1)
+        pictures.photo(self.body, image, self.profile, self.ids, placed, ident)
+        if image.caption is not None:
+            caption = text.paragraph(self.body, image.caption, self.profile, self.ids)
+            self.last = (caption, -1, image.caption)
 
 
 PROPERTY_LIMIT = 255  # characters Word keeps in a core property

@@ -1,4 +1,5 @@
-"""Laid-out pages as an archive PDF: fonts for every glyph, drawing, PDF/A-2b."""
+"""Laid-out pages as an archive PDF: fonts for every glyph, text, rules and pictures drawn where
+the layout put them, PDF/A-2b."""
 
 from __future__ import annotations
 
@@ -7,31 +8,30 @@ from pathlib import Path
 
 from reportkit.fonts.resolve import fonts_for
 from reportkit.layout.pages import Pages
-from reportkit.render import Rendered, images
-from reportkit.render.pdf.draw import draw
-from reportkit.render.pdf.faces import Faces, register
-from reportkit.render.pdf.glyphs import glyph_pages
-from reportkit.render.pdf.verify import check_glyphs
+from reportkit.render import Rendered
+from reportkit.render.pdf.fonts import Faces, register
+from reportkit.render.pdf.page import draw
+from reportkit.render.pdf.text import check_glyphs, glyph_pages
+from reportkit.render.pictures import Pictures, prepare_all
 from reportkit.template.registry import Template
 
 
-def render(pages: Pages, template: Template, fonts: Mapping[str, Path] | None = None) -> Rendered:
-    """The PDF/A-2b bytes of the laid-out ``pages``; ``fonts`` points roles at font files."""
+def render(
+    pages: Pages,
+    template: Template,
+    fonts: Mapping[str, Path] | None = None,
+    prepared: Pictures | None = None,
+) -> Rendered:
+    """The PDF/A-2b bytes of the laid-out ``pages``; ``fonts`` points roles at font files;
+    ``prepared``: the placed pictures made ready (made here when not given)."""
     profile = template.profile
-    document = pages.document
-    faces = Faces(document, profile, fonts_for(template, fonts))
-    drawn = glyph_pages(pages, faces)
-    check_glyphs(drawn, faces.describe_missing)
-    first = next(run.font for page in drawn for run in page.glyphs)
-    pictures = {
-        (image.path, image.width, image.height): images.prepare(
-            image.path, image.width, image.height, profile.figures.max_dpi
-        )
-        for page in drawn
-        for image in page.images
-    }
-    raw = draw(drawn, profile.page.width, profile.page.height, document.meta, first, pictures)
-    return Rendered(raw, len(drawn))
+    faces = Faces(pages.document, profile, fonts_for(template, fonts))
+    glyphs = glyph_pages(pages, faces)
+    check_glyphs(glyphs, faces.describe_missing)
+    first = next(run.font for page in glyphs for run in page)
+    pictures = prepared if prepared is not None else prepare_all(pages, profile)
+    size = (profile.page.width, profile.page.height)
+    return Rendered(draw(pages, glyphs, size, first, pictures), len(pages.pages))
 
 
 def warm(template: Template, fonts: Mapping[str, Path] | None = None) -> None:

@@ -4,10 +4,12 @@ this is used as it is (its bytes go into the PDF unchanged)."""
 
 from __future__ import annotations
 
-import functools
 import io
 from pathlib import Path
 from typing import NamedTuple
+
+from reportkit.layout.pages import Pages
+from reportkit.template.profile import Profile
 
 QUALITY = 88  # JPEG quality of a photo that had to be re-encoded
 
@@ -20,19 +22,25 @@ class Picture(NamedTuple):
     pixels: tuple[int, int]
 
 
+Pictures = dict[tuple[Path, float, float], Picture]  # (file, width, height) → the picture
+
+
+def prepare_all(pages: Pages, profile: Profile) -> Pictures:
+    """Every picture the pages place, made ready once for every output."""
+    return {
+        (image.path, image.width, image.height): prepare(
+            image.path, image.width, image.height, profile.figures.max_dpi
+        )
+        for page in pages.pages
+        for image in page.images
+    }
+
+
 def prepare(path: Path, width: float, height: float, max_dpi: float) -> Picture:
     """``path`` ready to be placed ``width`` × ``height`` points."""
-    stat = path.stat()
-    return _prepare(
-        path, stat.st_size, stat.st_mtime_ns, round(width, 2), round(height, 2), max_dpi
-    )
-
-
-@functools.lru_cache(maxsize=64)
-def _prepare(
-    path: Path, size: int, mtime: int, width: float, height: float, max_dpi: float
-) -> Picture:
     from PIL import Image, ImageOps
+
+    width, height = round(width, 2), round(height, 2)
 
     limit = (max(1, round(width / 72 * max_dpi)), max(1, round(height / 72 * max_dpi)))
     with Image.open(path) as opened:

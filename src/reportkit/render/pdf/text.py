@@ -1,0 +1,159 @@
+"""Text in the PDF: the layout's glyph runs in the fonts that draw them, checked for glyphs
+every font has, written as PDF text operators.
+
+A run splits where the font changes (a rare character from a supplement), and where a font's
+own advance differs from the document's, so that every glyph is drawn where the layout put it.
+A character drawn with a font that lacks it would show as an empty box (.notdef) and copy as
+U+0000 — an official's name printed wrong in an archive copy: whatever the cause, the build
+stops instead, naming the character and where it was written.
+"""
+
+from __future__ import annotations
+
+import functools
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from reportkit.errors import Problem
+from reportkit.fonts.resolve import FontError
+from reportkit.layout.pages import Pages, TextRun
+from reportkit.render.pdf.fonts import Faces
+
+TOLERANCE = 0.01  # points: closer than this, a glyph is where the layout put it
+
+
+@dataclass(slots=True)
+class Glyphs:
+    """A run of glyphs in one font, size and colour: each glyph's x in ``xs`` and the
+    baseline from the page's top-left, in points; ``char_space`` between the glyphs."""
+
+    xs: array[float]
+    baseline: float
+    text: str
+    font: str
+    size: float
+    colour: str
+    char_space: float = 0.0
+    scale: float = 100.0
+
+    @property
+    def x(self) -> float:
+        """Where the first glyph starts."""
+        return self.xs[0]
+
+
+def glyph_pages(pages: Pages, faces: Faces) -> list[list[Glyphs]]:
+    """Every page's runs in the fonts that set them."""
+    return [[glyphs for run in page.runs for glyphs in _fonted(run, faces)] for page in pages.pages]
+
+
+def _fonted(run: TextRun, faces: Faces) -> list[Glyphs]:
+    """``run`` cut where its font changes or a glyph would not land where the layout put it."""
+    glyph = faces.glyph
+    style, size, scale = run.style, run.size, run.scale / 100
+    text, xs, space = run.text, run.xs, run.char_space
+    out: list[Glyphs] = []
+    start = 0
+    font = None
+    for k, ch in enumerate(text):
+        advance, this = glyph(style, ch, size)
+        if k > start and this != font:
+            out.append(_piece(run, start, k, font))
+            start = k
+        font = this
+        if k + 1 < len(text) and abs(xs[k] + advance * scale + space - xs[k + 1]) > TOLERANCE:
+            out.append(_piece(run, start, k + 1, font))
+            start = k + 1
+            font = None
+    if start < len(text):
+        out.append(_piece(run, start, len(text), font))
+    return out
+
+
+def _piece(run: TextRun, start: int, end: int, font: str | None) -> Glyphs:
+    whole = start == 0 and end == len(run.text)
+    return Glyphs(
+        run.xs if whole else run.xs[start:end],
+        run.baseline,
+        run.text if whole else run.text[start:end],
+        font or "",
+        run.size,
+        run.colour,
+        run.char_space if end - start > 1 else 0.0,
+        run.scale,
+    )
+
+
+# (character, font name) → the problem to report, made by the caller who knows the origins
+Describe = Callable[[str, str], Problem]
+
+
+def check_glyphs(pages: list[list[Glyphs]], describe: Describe) -> None:
+    """Raise FontError naming every character whose font maps it to no glyph."""
+    problems: dict[tuple[str, str], Problem] = {}
+    fonts: dict[str, tuple[dict[int, int], str]] = {}
+    for page in pages:
+        for run in page:
+            found = fonts.get(run.font)
+            if found is None:
+                face = pdfmetrics.getFont(run.font).face
+                found = fonts[run.font] = (face.charToGlyph, face.name.decode("latin-1"))
+            cmap, name = found
+            for char in dict.fromkeys(run.text):
+                if not cmap.get(ord(char)) and (char, run.font) not in problems:
+                    problems[(char, run.font)] = describe(char, name)
+    if problems:
+        raise FontError(list(dict.fromkeys(problems.values())))
+
+
+def text_operators(page: list[Glyphs], canvas: Canvas, height: float) -> str:
+    """The page's glyph runs as PDF text operators, written directly.
+
+    This is reportlab's documented way for dynamic (subset) fonts — splitString, then
+    getSubsetInternalName for each chunk — without a text object's per-call bookkeeping.  Each
+    chunk gets its own text position, so a reader that loses the character spacing at a font
+    switch (pdfminer does) still places every glyph right.
+    """
+    doc = canvas._doc
+    ops = ["BT"]
+    add = ops.append
+    state: tuple = ()
+    names: dict[tuple[str, int], str] = {}  # (font, subset) → its name in the page's resources
+    numbers: dict[float, str] = {}  # sizes and scales as PDF numbers
+    for run in page:
+        font = pdfmetrics.getFont(run.font)
+        scale = run.scale / 100
+        colour = _rgb(run.colour)
+        # PDF scales the character spacing with the horizontal scale: give it unscaled
+        spacing = fp_str(run.char_space / scale)
+        size = numbers.get(run.size) or numbers.setdefault(run.size, fp_str(run.size))
+        stretch = numbers.get(run.scale) or numbers.setdefault(run.scale, fp_str(run.scale))
+        y = f"{height - run.baseline:.2f}"
+        start = 0
+        for subset, chunk in font.splitString(run.text, doc):
+            x = run.xs[start]  # each chunk where the layout put its first glyph
+            start += len(chunk)
+            name = names.get((run.font, subset))
+            if name is None:
+                name = names[(run.font, subset)] = font.getSubsetInternalName(subset, doc)
+            wanted = (colour, name, run.size, spacing, run.scale)
+            if wanted != state:
+                add(f"{colour} rg {name} {size} Tf {spacing} Tc {stretch} Tz")
+                state = wanted
+            # positions to 1/100 pt, formatted directly: fp_str's general formatting was a tenth
+            # of a long document's time here
+            add(f"1 0 0 1 {x:.2f} {y} Tm ({escapePDF(chunk)}) Tj")
+    add("ET")
+    return "\n".join(ops)
+
+
+@functools.cache
+def _rgb(colour: str) -> str:
+    value = HexColor(f"#{colour}")
+    return fp_str(value.red, value.green, value.blue)
