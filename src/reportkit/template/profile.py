@@ -75,6 +75,9 @@ class Style(Data):
 
     label: str | None = None
     character: bool = False  # a style for runs inside paragraphs (a lead sentence, a name)
+    # the heading level of text in this style (1: a title, 2: a section heading …): Word's
+    # navigation pane and table of contents, the PDF's bookmarks and structure
+    outline_level: int | None = between(1, 9, "大纲级别", "级", default=None)
     font: str | None = None
     size: FontSize | None = None
     colour: str | None = None
