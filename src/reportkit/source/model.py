@@ -401,19 +401,20 @@ CONTENT: dict[str, type[ReportFile] | type[MinutesFile]] = {
 class SourceMap:
     """Where each field of a bulletin was written: file and line, by field path."""
 
-    _entries: list[tuple[tuple[Any, ...], Path, dict[tuple[Any, ...], int]]] = field(
-        default_factory=list
+    # field path prefix → the file its fields come from, with their lines (the first kept)
+    _entries: dict[tuple[Any, ...], tuple[Path, dict[tuple[Any, ...], int]]] = field(
+        default_factory=dict
     )
 
     def add(self, prefix: tuple[Any, ...], file: Path, lines: dict[tuple[Any, ...], int]) -> None:
         """Record that the fields under ``prefix`` come from ``file`` with these lines."""
-        self._entries.append((prefix, file, lines))
+        self._entries.setdefault(prefix, (file, lines))
 
     def locate(self, at: tuple[Any, ...]) -> tuple[Location, tuple[Any, ...]]:
-        """The location of field path ``at`` and the path as written in that file."""
-        prefix, file, lines = max(
-            (e for e in self._entries if at[: len(e[0])] == e[0]), key=lambda e: len(e[0])
-        )
+        """The location of field path ``at`` and the path as written in that file (the
+        longest prefix recorded: looked up, not searched for among every file)."""
+        prefix = next((at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in self._entries))
+        file, lines = self._entries[prefix]
         local = at[len(prefix) :]
         for cut in range(len(local), -1, -1):
             if local[:cut] in lines:
