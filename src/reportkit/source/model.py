@@ -413,7 +413,7 @@ class SourceMap:
     def locate(self, at: tuple[Any, ...]) -> tuple[Location, tuple[Any, ...]]:
         """The location of field path ``at`` and the path as written in that file (the
         longest prefix recorded: looked up, not searched for among every file)."""
-        prefix = next((at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in self._entries))
+        prefix = next(at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in self._entries)
         file, lines = self._entries[prefix]
         local = at[len(prefix) :]
         for cut in range(len(local), -1, -1):
