@@ -31,6 +31,8 @@ class Context:
     data: dict[str, Any]  # the same as plain data, for pieces and field paths
     locate: Callable[[tuple[Any, ...]], tuple[Location, tuple[Any, ...]]]
     anchored: list[Anchored] = field(default_factory=list)
+    # problems found while composing that do not stop it: all are reported at its end
+    problems: list[Problem] = field(default_factory=list)
 
     def render(self, piece: str, **extra: Any) -> str:
         """The template piece ``piece`` filled with the source's data and ``extra``."""
@@ -45,8 +47,12 @@ class Context:
 
     def error(self, at: tuple[Any, ...], message: str) -> SourceError:
         """A problem with the source field at ``at``."""
+        return SourceError([self.problem(at, message)])
+
+    def problem(self, at: tuple[Any, ...], message: str) -> Problem:
+        """A problem with the source field at ``at``, where it was written."""
         location, local = self.locate(at)
-        return SourceError([Problem(location, dotted(local), message)])
+        return Problem(location, dotted(local), message)
 
 
 Builder = Callable[[Context, Part], Iterator[Block]]
@@ -158,10 +164,21 @@ def _title(
     ctx: Context, value: str, style: str, origin: tuple[Any, ...], new_page: bool = False
 ) -> Text:
     profile = ctx.template.profile
-    size = profile.style(style).size or 0
-    broken = titles.balance(
-        value, profile.page.type_width / size, profile.line_breaking, profile.title.shape
+    spec = profile.style(style)
+    width = profile.page.type_width / (spec.size or 0)
+    # a title is set whole on one page: one longer than a page of full lines is refused
+    # before it is broken into lines (and one whose balanced lines come to more, after)
+    page = int(profile.grid.lines // spec.line_height)
+    broken = (
+        titles.balance(value, width, profile.line_breaking, profile.title.shape)
+        if titles.cells(value) <= page * width
+        else None
     )
+    if broken is None or len(broken) > page:
+        ctx.problems.append(
+            ctx.problem(origin, f"标题太长（{len(value)} 字），一页排不下；请缩短标题")
+        )
+        broken = [value[:1]]
     return Text(
         style,
         tuple((Run(line),) for line in broken),
