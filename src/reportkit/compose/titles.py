@@ -52,7 +52,7 @@ def balance(
     allowed = [i for i in range(2, len(text) - 1) if _breakable(text, i, rules)]
     words = _word_ends(text)
     preferred = [i for i in allowed if i in words or text[i - 1] in _GOOD_BREAK_AFTER]
-    for points in (preferred, allowed):
+    for points in (preferred, allowed) if preferred != allowed else (allowed,):
         found = _fewest_lines(text, points, max_cells, shape)
         if found is not None:
             return [line.strip() for line in found]
@@ -126,9 +126,12 @@ class _Spans:
         """The points a line begun at point ``i`` may end at."""
         bounds, prefix, max_cells = self.bounds, self.prefix, self.max_cells
         start, found = bounds[i], []
+        solid = self.solid_from[start]  # where the line's text begins, spaces left out
         for j in range(i + 1, len(bounds)):
-            if self.width(start, bounds[j]) > max_cells:
-                if prefix[bounds[j]] - prefix[start] > max_cells + 1:
+            end = bounds[j]
+            # fewer than two characters once leading spaces are left out: no line
+            if end - solid < 2 or self.width(start, end) > max_cells:
+                if prefix[end] - prefix[start] > max_cells + 1:
                     break
                 continue
             found.append(j)
