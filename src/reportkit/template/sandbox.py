@@ -186,9 +186,11 @@ def _check_join(items: list[Any], separator: str) -> None:
             raise _too_long()
 
 
-def _check_replace(text: Any, old: Any, new: Any, count: int = -1) -> None:
+def _check_replace(text: Any, old: Any, new: Any, count: int | None = None) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
-        times = text.count(old) if count < 0 else min(count, text.count(old))
+        times = text.count(old)
+        if isinstance(count, int) and count >= 0:
+            times = min(count, times)
         if len(text) + times * (len(new) - len(old)) > MAX_TEXT:
             raise _too_long()
 
