@@ -352,3 +352,47 @@ def test_a_kept_piece_is_bounded_too(tmp_path: Path, monkeypatch: pytest.MonkeyP
         kept = load(house).pieces
     with pytest.raises(TemplateError, match="步数太多"):
         kept.render("issue", masthead={"issue": 1})
+
+
+LONG = "某某区委办公室" * 100  # 700 characters: no name, unit or office is that long
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "field"),
+    [
+        (
+            "bulletin.yaml",
+            MINIMAL_BULLETIN.replace("unit: 某某区办公室", f"unit: {LONG}"),
+            4,
+            "masthead.unit",
+        ),
+        (
+            "bulletin.yaml",
+            MINIMAL_BULLETIN.replace("name: 学习考察专刊", f"name: {LONG}"),
+            2,
+            "masthead.name[0]",
+        ),
+        (
+            "bulletin.yaml",
+            MINIMAL_BULLETIN.replace("[市委办公室]", f"[市委办公室, {LONG}]"),
+            9,
+            "end_matter.superiors[1]",
+        ),
+        (
+            "articles/a.yaml",
+            MINIMAL_ARTICLE.replace("name: 李明", f"name: {LONG}"),
+            5,
+            "authors[0].name",
+        ),
+    ],
+    ids=["unit", "masthead-name", "recipient", "author"],
+)
+def test_a_name_or_unit_longer_than_any_is_refused_in_the_source(
+    tmp_path: Path, name: str, text: str, line: int, field: str
+) -> None:
+    """Such fields are printed by the template's pieces: the source is named, not the piece."""
+    source = minimal_source(tmp_path / "src", **{name: text})
+    result = cli("build", source, "-o", tmp_path / "out")
+    assert result.output.splitlines()[0] == (
+        f"{source}/{name}:{line}: {field}: 错误：太长（700 字），这一项最多 500 字"
+    )
