@@ -15,6 +15,7 @@ import pytest
 from reportkit import build
 from reportkit.compose.titles import balance, cells
 from reportkit.errors import Location, Problem, TemplateError
+from reportkit.layout.linebreak import make_boxes
 from reportkit.source.drafts import importer
 from reportkit.source.drafts.load import load_draft
 from reportkit.source.drafts.parse import paragraphs
@@ -216,6 +217,18 @@ def test_a_paragraph_of_two_megabytes_is_laid_out(tmp_path: Path) -> None:
     assert outcome.error is None, outcome.error
     assert elapsed < 10 * SLACK
     assert outcome.pages is not None and outcome.pages > len(text) // (28 * 22)
+
+
+def test_a_latin_run_wider_than_a_line_is_cut_in_linear_time(rules) -> None:
+    """2 MB of letters without a space: asking at every letter whether the run has a space
+    took 40 s."""
+    text = "a" * 2_000_000
+    boxes, elapsed = timed(
+        make_boxes, [(text, "body")], rules, 10.0, lambda run, _: 5.0 * len(run), 28
+    )
+    assert elapsed < 1.0 * SLACK
+    assert "".join(box.text for box in boxes) == text
+    assert all(box.cells == 28 for box in boxes[:-1]) and len(boxes) == math.ceil(2e6 / 56)
 
 
 def test_an_article_with_thousands_of_bylines_is_laid_out(tmp_path: Path) -> None:
