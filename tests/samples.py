@@ -102,3 +102,49 @@ def add_figures(folder: Path, photos: int, tables: int) -> None:
         section["points"].insert(1, entry)
         section["run_on"] = False
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def draft_text(articles: int = 3, offset: int = 0) -> str:
+    """A plain-text draft as offices type them: the seed's articles written out (title, byline,
+    lead, section headings, points 一是……), ``articles`` of them, each title numbered on."""
+    seed = [
+        yaml.safe_load(path.read_text("utf-8"))
+        for path in sorted((SEED / "articles").glob("*.yaml"))
+    ]
+    texts = [_draft_article(article) for article in seed]
+    return "".join(
+        texts[n % len(texts)].replace("\n", f"（之{n + 1}）\n", 1)
+        for n in range(offset, offset + articles)
+    )
+
+
+def _draft_article(article: dict) -> str:
+    out = [article["title"]]
+    out += [f"{a.get('unit', '')}{a.get('position', '')} {a['name']}" for a in article["authors"]]
+    out += article.get("lead", [])
+    for section in article.get("sections", []):
+        out.append(section.get("heading") or section.get("kind") or "")
+        out += section.get("paragraphs", [])
+        if section.get("intro"):
+            out.append(section["intro"])
+        points = [p for p in section.get("points", []) if "text" in p or "lead" in p]
+        for number, point in enumerate(points, 1):
+            label = "一二三四五六七八九十"[(number - 1) % 10] + "是"
+            out.append(label + point.get("lead", "") + point.get("text", ""))
+    return "\n\n".join(line for line in out if line) + "\n\n"
+
+
+def write_draft(path: Path, size: int, shape: str = "articles") -> Path:
+    """A plain-text draft of about ``size`` bytes (UTF-8): ``articles`` (the seed's articles
+    over and over, typed with half-width commas as the seed's draft is), ``one_line`` (the same with no line break at all) or ``one_char`` (one
+    character over and over)."""
+    if shape == "one_char":
+        text = "字" * (size // 3)
+    else:
+        per_article = len(draft_text(3).encode("utf-8")) / 3
+        text = draft_text(max(1, round(size / per_article))).replace("，", ",")
+        if shape == "one_line":
+            text = text.replace("\n", "")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

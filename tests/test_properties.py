@@ -12,6 +12,7 @@ import os
 import re
 import string
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from reportkit import build
+from reportkit.compose import titles
 from reportkit.compose.titles import balance
 from reportkit.errors import ReportkitError
 from reportkit.source import yamlfile
@@ -174,6 +176,89 @@ def test_titles_keep_their_text_and_fit(text: str, width: int) -> None:
         assert all(len(line) >= 2 for line in lines)
 
 
+LONG_TITLES = st.builds(
+    lambda unit, count: (unit * count)[:5000],
+    st.one_of(
+        st.text(st.sampled_from(list(HAN)), min_size=1, max_size=40),
+        st.text(st.sampled_from(list(HAN + MARKS + "2018年GDPabc% 　")), min_size=1, max_size=40),
+    ),
+    st.integers(5, 300),
+)
+
+
+@given(LONG_TITLES, st.sampled_from([8, 12.5, 20.1, 28]))
+@_settings(40)
+def test_long_titles_keep_their_text_fit_and_take_little_time(text: str, width: float) -> None:
+    start = time.perf_counter()
+    lines = balance(text, width, RULES)
+    assert time.perf_counter() - start < 3  # 5,000 characters: well under a second alone
+    # only the spaces a line begins or ends with go
+    assert re.sub(r"\s", "", "".join(lines)) == re.sub(r"\s", "", text)
+    if len(lines) > 1:
+        assert all(len(line) >= 2 and titles.cells(line) <= width for line in lines)
+
+
+def _reference_lines(text: str, points: list[int], max_cells: float, shape: str):  # type: ignore[no-untyped-def]
+    """Balanced lines as the plain dynamic programme finds them: every line count from the
+    fewest cells allow, every break point pair (slow; the answer titles.py must give)."""
+    bounds = [0, *points, len(text)]
+    prefix = [0.0]
+    for ch in text:
+        prefix.append(prefix[-1] + (0.5 if ch.isascii() else 1.0))
+
+    def width(a: int, b: int) -> float:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return prefix[b] - prefix[a] if b - a >= 2 else math.inf
+
+    for count in range(math.ceil(prefix[-1] / max_cells), len(text) // 2 + 1):
+        target = prefix[-1] / count
+        best = [dict[int, float]() for _ in range(count + 1)]
+        back = [dict[int, int]() for _ in range(count + 1)]
+        best[0][0] = 0.0
+        for m in range(1, count + 1):
+            for i, cost_before in best[m - 1].items():
+                for j in range(i + 1, len(bounds)):
+                    if m == count and j != len(bounds) - 1:
+                        continue
+                    w = width(bounds[i], bounds[j])
+                    if w > max_cells:
+                        if prefix[bounds[j]] - prefix[bounds[i]] > max_cells + 1:
+                            break
+                        continue
+                    cost = cost_before + titles._line_cost(
+                        text, bounds[j], w, target, m, count, shape
+                    )
+                    if cost < best[m].get(j, math.inf):
+                        best[m][j], back[m][j] = cost, i
+        if len(bounds) - 1 in best[count]:
+            cuts, j = [], len(bounds) - 1
+            for m in range(count, 0, -1):
+                cuts.append(text[bounds[back[m][j]] : bounds[j]])
+                j = back[m][j]
+            return cuts[::-1]
+    return None
+
+
+@given(
+    st.text(st.sampled_from(list(HAN + MARKS + "2018年GDPab% 　")), min_size=2, max_size=90),
+    st.sampled_from([4, 5.5, 8, 10, 12, 16, 20.1]),
+    st.sampled_from(["trapezoid", "diamond"]),
+)
+@_settings(150)
+def test_titles_break_where_every_line_count_and_break_would(
+    text: str, width: float, shape: str
+) -> None:
+    """The quick balancing looks at few break points, and finds the lines the plain
+    dynamic programme over all of them finds."""
+    allowed = [i for i in range(2, len(text) - 1) if titles._breakable(text, i, RULES)]
+    assert titles._fewest_lines(text, allowed, width, shape) == _reference_lines(
+        text, allowed, width, shape
+    )
+
+
 @given(
     st.text(st.sampled_from(list(HAN + MARKS + "2018年GDPabc%℃ ")), max_size=200),
     st.integers(3, 30),
@@ -200,7 +285,14 @@ def yaml_sources(draw: st.DrawFn) -> dict[str, str]:
         source = article if target == "article" else bulletin
         lines = source.splitlines()
         index = draw(st.integers(0, len(lines) - 1))
-        choice = draw(st.integers(0, 4))
+        choice = draw(st.integers(0, 5))
+        if choice == 5:  # a long title: hundreds to thousands of characters
+            dumped = yaml.safe_dump(draw(LONG_TITLES), allow_unicode=True, width=10**6)
+            title = "title: " + dumped.strip().removesuffix("...").strip()
+            article = "\n".join(
+                title if line.startswith("title:") else line for line in article.splitlines()
+            )
+            continue
         if choice == 0:
             key, _, _ = lines[index].partition(":")
             lines[index] = (

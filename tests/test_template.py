@@ -103,7 +103,7 @@ def test_pieces_run_with_strict_undefined(tmp_path: Path) -> None:
     assert isinstance(outcome.error, TemplateError)
     assert (
         str(outcome.error)
-        == f"{template.resolve()}/pieces/issue.j2: issue: 错误：文字片段用到了没有的数据“number”"
+        == f"{template.resolve()}/pieces/issue.j2:1: issue: 错误：文字片段用到了没有的数据“number”"
     )
     assert not (tmp_path / "out").exists()
 

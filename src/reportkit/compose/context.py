@@ -20,6 +20,8 @@ class Context:
     data: dict[str, Any]  # the same as plain data, for pieces and field paths
     locate: Callable[[tuple[Any, ...]], tuple[Location, tuple[Any, ...]]]
     anchored: list[Anchored] = field(default_factory=list)
+    # problems found while composing that do not stop it: all are reported at its end
+    problems: list[Problem] = field(default_factory=list)
 
     def render(self, piece: str, **extra: Any) -> str:
         """The template piece ``piece`` filled with the source's data and ``extra``."""
@@ -34,5 +36,9 @@ class Context:
 
     def error(self, at: tuple[Any, ...], message: str) -> SourceError:
         """A problem with the source field at ``at``."""
+        return SourceError([self.problem(at, message)])
+
+    def problem(self, at: tuple[Any, ...], message: str) -> Problem:
+        """A problem with the source field at ``at``, where it was written."""
         location, local = self.locate(at)
-        return SourceError([Problem(location, dotted(local), message)])
+        return Problem(location, dotted(local), message)

@@ -9,6 +9,7 @@ from typing import Any
 from reportkit.compose.context import Context
 from reportkit.compose.page import Block, Document, Meta
 from reportkit.compose.parts import build_part
+from reportkit.errors import SourceError
 from reportkit.source.model import BulletinContent, Source
 from reportkit.template.registry import Template
 
@@ -21,8 +22,13 @@ def compose(source: Source, template: Template) -> Document:
     data = _data(source)
     ctx = Context(template, source.content, data, source.origin.locate)
     flow: list[Block] = []
-    for part in profile.parts:
-        flow += build_part(ctx, part)
+    try:
+        for part in profile.parts:
+            flow += build_part(ctx, part)
+    except SourceError as exc:
+        raise SourceError([*ctx.problems, *exc.problems]) from None
+    if ctx.problems:
+        raise SourceError(ctx.problems)
     date = ctx.value(profile.document_date)
     meta = Meta(
         title=ctx.render("doc_title"),

@@ -111,10 +111,21 @@ def _title(
     ctx: Context, value: str, style: str, origin: tuple[Any, ...], new_page: bool = False
 ) -> Text:
     profile = ctx.template.profile
-    size = profile.style(style).size or 0
-    broken = titles.balance(
-        value, profile.page.type_width / size, profile.line_breaking, profile.title.shape
+    spec = profile.style(style)
+    width = profile.page.type_width / (spec.size or 0)
+    # a title is set whole on one page: one longer than a page of full lines is refused
+    # before it is broken into lines (and one whose balanced lines come to more, after)
+    page = int(profile.grid.lines // spec.line_height)
+    broken = (
+        titles.balance(value, width, profile.line_breaking, profile.title.shape)
+        if titles.cells(value) <= page * width
+        else None
     )
+    if broken is None or len(broken) > page:
+        ctx.problems.append(
+            ctx.problem(origin, f"标题太长（{len(value)} 字），一页排不下；请缩短标题")
+        )
+        broken = [value[:1]]
     return Text(
         style,
         tuple((Run(line),) for line in broken),

@@ -273,22 +273,27 @@ class _Paginator:
 
     def _min_slots(self, flow: Sequence[Block], index: int, made: dict[int, _Lines]) -> float:
         """Slots a block needs on the page where it starts: its first lines (two for
-        paragraphs that avoid lone lines), plus what follows when it keeps with the next."""
-        block = self._get(flow, index, made)
-        lines = len(block.lines)
-        # with widow control a paragraph splits only into two lines or more on each side
-        count = lines if not block.widow_control or lines < 4 else 2
-        need = count * block.per_line
-        if block.keep_with_next:
+        paragraphs that avoid lone lines), plus what follows when it keeps with the next.
+        Once more than a page is needed the rest of a chain of blocks that keep together
+        cannot change the answer, and is not looked at."""
+        need = 0.0
+        while True:
+            block = self._get(flow, index, made)
+            lines = len(block.lines)
+            # with widow control a paragraph splits only into two lines or more on each side
+            count = lines if not block.widow_control or lines < 4 else 2
+            need += count * block.per_line
+            if not block.keep_with_next or need > self.lines + 1:
+                return need
             after = index + 1
             while after < len(flow) and not isinstance(flow[after], Text):
                 following = flow[after]
                 need += following.lines if isinstance(following, Space) else 0
                 after += 1
-            if after < len(flow):
-                need += self._get(flow, after, made).space_before
-                need += self._min_slots(flow, after, made)
-        return need
+            if after >= len(flow):
+                return need
+            need += self._get(flow, after, made).space_before
+            index = after
 
     def _flow(self, flow: Sequence[Block], index: int, made: dict[int, _Lines]) -> None:
         block = self._get(flow, index, made)

@@ -23,6 +23,23 @@ from reportkit.source.numerals import han_number
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
+# characters of a field that is a name, a unit or an office: set on one line, printed by the
+# template's text pieces (the masthead line, a byline, the document's properties)
+MAX_LINE = 500
+
+
+def _line(value: Any) -> Any:
+    """A name, unit or office no longer than any is (a longer one is not what the field is)."""
+    if isinstance(value, str) and len(value) > MAX_LINE:
+        raise ValueError(f"太长（{len(value)} 字），这一项最多 {MAX_LINE} 字")
+    return value
+
+
+Line = Annotated[
+    str, BeforeValidator(_line), StringConstraints(strip_whitespace=True, min_length=1)
+]
+Short = Annotated[str, BeforeValidator(_line)]  # a Line that may be left empty
+
 # Numbering the template generates; typed by hand it would print twice ("一是一是").  Compiled
 # only for a text that starts like one: its classes of Han numerals take milliseconds to compile.
 _TYPED_NUMBER = (
@@ -96,9 +113,9 @@ class Model(BaseModel):
 class Author(Model):
     """One author of an article: 单位, 职务, 姓名."""
 
-    unit: str = ""
-    position: str = ""
-    name: Text
+    unit: Short = ""
+    position: Short = ""
+    name: Line
 
 
 class Point(Model):
@@ -236,7 +253,7 @@ class Article(Model):
     lead: Annotated[list[Text], BeforeValidator(_as_list)] = []
     sections: list[Section] = []
     closing: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    credit: str | None = None  # 执笔：某某 — set flush right under the article
+    credit: Short | None = None  # 执笔：某某 — set flush right under the article
     heading_numbering: str | None = None  # numbering of this article's headings (一、)
 
     @model_validator(mode="after")
@@ -249,13 +266,13 @@ class Article(Model):
 class Masthead(Model):
     """报头: bulletin name, issue, optional volume line, compiling unit, date, optional mark."""
 
-    name: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+    name: Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
     issue: Count = Field(ge=1)
     year: int | None = Field(None, ge=1900, le=2999)
-    volume: str | None = None
-    unit: Text
+    volume: Short | None = None
+    unit: Line
     date: Annotated[dt.date, BeforeValidator(_date)]
-    mark: str | None = None
+    mark: Short | None = None
 
     @property
     def issue_year(self) -> int:
@@ -266,9 +283,9 @@ class Masthead(Model):
 class EndMatter(Model):
     """报尾: who receives the bulletin (报/送/发) and how many copies were printed."""
 
-    superiors: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    peers: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    subordinates: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    superiors: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    peers: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    subordinates: Annotated[list[Line], BeforeValidator(_as_list)] = []
     copies: Count | None = Field(None, ge=1)
 
 
@@ -292,7 +309,7 @@ class BulletinContent(Model):
 class DocNumber(Model):
     """发文字号: 机关代字〔年份〕序号号 (济高党工委〔2019〕12号)."""
 
-    code: Text
+    code: Line
     year: int = Field(ge=1900, le=2999)
     serial: int = Field(ge=1)
 
@@ -300,7 +317,7 @@ class DocNumber(Model):
 class Signature(Model):
     """署名 and 成文日期 (GB/T 9704 §7.3.5); with a seal the date sits four characters in."""
 
-    name: Text
+    name: Line
     date: Annotated[dt.date, BeforeValidator(_date)]
     seal: str | None = None  # the seal image (placed over name and date)
     _path: Path | None = PrivateAttr(None)  # the seal's file, once found and checked
@@ -309,8 +326,8 @@ class Signature(Model):
 class Distribution(Model):
     """版记 (GB/T 9704 §7.4): 抄送 and the printing office with its date."""
 
-    cc: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    printer: Text
+    cc: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    printer: Line
     date: Annotated[dt.date, BeforeValidator(_date)]
 
 
@@ -349,12 +366,12 @@ class ReportFile(Body):
     copy_number: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
     secrecy: str | None = None  # 密级和保密期限: 秘密★1年
     urgency: str | None = None  # 紧急程度: 特急, 加急
-    issuer: Text  # 发文机关
-    mark: str | None = None  # 发文机关标志; the issuer's name with 文件 when not given
+    issuer: Line  # 发文机关
+    mark: Short | None = None  # 发文机关标志; the issuer's name with 文件 when not given
     number: DocNumber
-    signers: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
+    signers: Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
     title: Text
-    addressee: Text  # 主送机关
+    addressee: Line  # 主送机关
     attachments: list[Attachment] = []
     signature: Signature
     note: str | None = None  # 附注: （联系人：某某，电话：…）
@@ -364,9 +381,9 @@ class ReportFile(Body):
 class Attendance(Model):
     """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3)."""
 
-    present: Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1)]
-    absent: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    attending: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    present: Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
+    absent: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    attending: Annotated[list[Line], BeforeValidator(_as_list)] = []
 
 
 class MinutesFile(Body):
@@ -375,9 +392,9 @@ class MinutesFile(Body):
     what: ClassVar[str] = "纪要"
 
     kind: Literal["minutes"] | None = None
-    mark: Text  # 学习考察交流座谈会纪要
+    mark: Line  # 学习考察交流座谈会纪要
     issue: Count | None = Field(None, ge=1)  # 第1期
-    unit: Text  # the office that keeps the minutes
+    unit: Line  # the office that keeps the minutes
     date: Annotated[dt.date, BeforeValidator(_date)]
     title: str | None = None
     attendance: Attendance
@@ -394,19 +411,20 @@ CONTENT: dict[str, type[ReportFile] | type[MinutesFile]] = {
 class SourceMap:
     """Where each field of a bulletin was written: file and line, by field path."""
 
-    _entries: list[tuple[tuple[Any, ...], Path, dict[tuple[Any, ...], int]]] = field(
-        default_factory=list
+    # field path prefix → the file its fields come from, with their lines (the first kept)
+    _entries: dict[tuple[Any, ...], tuple[Path, dict[tuple[Any, ...], int]]] = field(
+        default_factory=dict
     )
 
     def add(self, prefix: tuple[Any, ...], file: Path, lines: dict[tuple[Any, ...], int]) -> None:
         """Record that the fields under ``prefix`` come from ``file`` with these lines."""
-        self._entries.append((prefix, file, lines))
+        self._entries.setdefault(prefix, (file, lines))
 
     def locate(self, at: tuple[Any, ...]) -> tuple[Location, tuple[Any, ...]]:
-        """The location of field path ``at`` and the path as written in that file."""
-        prefix, file, lines = max(
-            (e for e in self._entries if at[: len(e[0])] == e[0]), key=lambda e: len(e[0])
-        )
+        """The location of field path ``at`` and the path as written in that file (the
+        longest prefix recorded: looked up, not searched for among every file)."""
+        prefix = next(at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in self._entries)
+        file, lines = self._entries[prefix]
         local = at[len(prefix) :]
         for cut in range(len(local), -1, -1):
             if local[:cut] in lines:

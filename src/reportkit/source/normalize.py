@@ -57,49 +57,95 @@ def _ellipsis(text: str, fixes: list[Fix]) -> str:
     return re.sub(r"\.{3,}|。{3,}|(?<!…)…(?!…)", repl, text)
 
 
+def _before(text: str, at: int) -> str:
+    """The last character before ``at`` that is not a space ("" when none)."""
+    at -= 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return text[at] if at >= 0 else ""
+
+
+def _after(text: str, at: int) -> str:
+    """The first character from ``at`` on that is not a space ("" when none)."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return text[at] if at < len(text) else ""
+
+
 def _dash(text: str, fixes: list[Fix]) -> str:
     def repl(m: re.Match[str]) -> str:
-        before, after = text[: m.start()].rstrip()[-1:], text[m.end() :].lstrip()[:1]
-        if not (_chinese(before) or _chinese(after)):
+        if not (_chinese(_before(text, m.start())) or _chinese(_after(text, m.end()))):
             return m.group()
-        kind = f"破折号“{m.group()}”已改为“——”"
-        fixes.append(Fix(f"{kind}（{_context(text, m.start(), m.end())}）", kind))
+        fixes.append(_dash_fix(text, m))
         return "——"
 
-    return re.sub(r"-{2,}", repl, text)
+    return _DASH.sub(repl, text)
+
+
+def _dash_fix(text: str, m: re.Match[str]) -> Fix:
+    kind = f"破折号“{m.group()}”已改为“——”"
+    return Fix(f"{kind}（{_context(text, m.start(), m.end())}）", kind)
 
 
 def _half_width(text: str, fixes: list[Fix]) -> str:
+    runs = _Runs(text)
+
     def repl(m: re.Match[str]) -> str:
-        mark = m.group(2)
-        before = text[: m.start(2)].rstrip()[-1:]
-        after = text[m.end(2) :].lstrip()[:1]
-        if not (_chinese(before) or _chinese(after) or _inside_chinese(text, m.start(2), mark)):
+        mark, at = m.group(2), m.start(2)
+        if not (
+            _chinese(_before(text, at))
+            or _chinese(_after(text, m.end(2)))
+            or runs.inside_chinese(at, mark)
+        ):
             return m.group()
-        full = _HALF_TO_FULL[mark]
-        kind = f"半角{_NAMES[mark]}“{mark}”已改为全角“{full}”"
-        fixes.append(Fix(f"{kind}（{_context(text, m.start(2), m.end(2))}）", kind))
+        fixes.append(_half_width_fix(text, m))
         # spaces typed around a half-width mark go with it
-        return full
+        return _HALF_TO_FULL[mark]
 
-    return re.sub(r"( ?)([,;:?!()])( ?)", repl, text)
+    return _HALF.sub(repl, text)
 
 
-def _inside_chinese(text: str, at: int, mark: str) -> bool:
-    """A comma or semicolon between figures or Latin words that sit inside Chinese text
-    (增长70%,5G基站): the run of half-width text around it touches Chinese on a side and holds
-    no space.  A thousands separator (1,000) stays."""
-    if mark not in ",;" or text[at - 1 : at].isspace() or text[at + 1 : at + 2].isspace():
-        return False
-    if mark == "," and text[at - 1 : at].isdigit() and re.match(r"\d{3}(?!\d)", text[at + 1 :]):
-        return False
-    start = at
-    while start > 0 and not _chinese(text[start - 1]) and not text[start - 1].isspace():
-        start -= 1
-    end = at + 1
-    while end < len(text) and not _chinese(text[end]) and not text[end].isspace():
-        end += 1
-    return (start > 0 and _chinese(text[start - 1])) or (end < len(text) and _chinese(text[end]))
+def _half_width_fix(text: str, m: re.Match[str], group: int = 2) -> Fix:
+    mark = m.group(group)
+    full = _HALF_TO_FULL[mark]
+    kind = f"半角{_NAMES[mark]}“{mark}”已改为全角“{full}”"
+    return Fix(f"{kind}（{_context(text, m.start(group), m.end(group))}）", kind)
+
+
+_DASH = re.compile(r"-{2,}")
+_HALF = re.compile(r"( ?)([,;:?!()])( ?)")
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")
+
+
+class _Runs:
+    """The runs of half-width text of one text (no Chinese, no space), each found once: a
+    run of many marks is not walked once per mark."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.start = self.end = -1  # the run last found
+
+    def inside_chinese(self, at: int, mark: str) -> bool:
+        """A comma or semicolon between figures or Latin words that sit inside Chinese text
+        (增长70%,5G基站): the run of half-width text around it touches Chinese on a side and
+        holds no space.  A thousands separator (1,000) stays."""
+        text = self.text
+        if mark not in ",;" or text[at - 1 : at].isspace() or text[at + 1 : at + 2].isspace():
+            return False
+        if mark == "," and text[at - 1 : at].isdigit() and _THOUSANDS.match(text, at + 1):
+            return False
+        if not self.start <= at < self.end:
+            start = at
+            while start > 0 and not _chinese(text[start - 1]) and not text[start - 1].isspace():
+                start -= 1
+            end = at + 1
+            while end < len(text) and not _chinese(text[end]) and not text[end].isspace():
+                end += 1
+            self.start, self.end = start, end
+        start, end = self.start, self.end
+        return (start > 0 and _chinese(text[start - 1])) or (
+            end < len(text) and _chinese(text[end])
+        )
 
 
 def _quotes(text: str, fixes: list[Fix]) -> str:
@@ -153,12 +199,62 @@ _STEPS = (_ellipsis, _dash, _half_width, _quotes, _digits)
 def normalize(text: str) -> tuple[str, list[Fix]]:
     """The text with Chinese punctuation put right, and what was changed."""
     fixes: list[Fix] = []
+    if "..." not in text and not _has_chinese(text):
+        return text, fixes  # every fix but the ellipsis needs Chinese beside it
     # a mark put right can make its neighbour Chinese in turn (::、 → ：：、): repeat until
     # nothing changes, so that normalising twice changes nothing
-    for _ in range(len(text) + 1):
+    for _ in range(_PASSES):
         before = text
         for step in _STEPS:
             text = step(text, fixes)
         if text == before:
-            break
-    return text, fixes
+            return text, fixes
+    # a long chain of marks (::::、) would take a pass per mark: sweeps that carry each change
+    # on to the next mark, one way and then the other, settle it in a few
+    forward = True
+    while True:
+        text = _sweep(text, fixes, forward)
+        forward = not forward
+        before = text
+        for step in _STEPS:
+            text = step(text, fixes)
+        if text == before:
+            return text, fixes
+
+
+_PASSES = 3  # passes that change the text in order before the sweeps take over
+_MARK = re.compile(r"(-{2,})|( ?)([,;:?!()])( ?)")
+
+
+def _sweep(text: str, fixes: list[Fix], forward: bool) -> str:
+    """The dash and half-width steps at once, across the text one way, each mark seeing the
+    marks already put right on the side swept: a chain of marks is settled in one sweep."""
+    runs = _Runs(text)
+    matches = list(_MARK.finditer(text))
+    done = 0 if forward else len(text)
+    out: list[str] = []  # forward: left to right; backward: right to left
+    solid = ""  # the nearest character not a space on the side already swept
+    found: list[tuple[bool, int, Fix]] = []  # dashes first, as the steps take them
+    for m in matches if forward else reversed(matches):
+        gap = text[done : m.start()] if forward else text[m.end() : done]
+        out.append(gap)
+        trimmed = gap.rstrip() if forward else gap.lstrip()
+        if trimmed:
+            solid = trimmed[-1] if forward else trimmed[0]
+        done = m.end() if forward else m.start()
+        dash = m.group(1) is not None
+        at, end = (m.start(), m.end()) if dash else (m.start(3), m.end(3))
+        before = solid if forward else _before(text, at)
+        after = _after(text, end) if forward else solid
+        mark = m.group(3)
+        if _chinese(before) or _chinese(after) or (not dash and runs.inside_chinese(at, mark)):
+            replaced = "——" if dash else _HALF_TO_FULL[mark]
+            fix = _dash_fix(text, m) if dash else _half_width_fix(text, m, 3)
+            found.append((not dash, at, fix))
+        else:
+            replaced = m.group()
+        out.append(replaced)
+        solid = replaced.strip()[-1 if forward else 0] if replaced.strip() else solid
+    out.append(text[done:] if forward else text[:done])
+    fixes += [fix for *_, fix in sorted(found, key=lambda item: item[:2])]
+    return "".join(out if forward else reversed(out))

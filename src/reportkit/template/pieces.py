@@ -1,4 +1,5 @@
-"""Jinja2 text pieces of a template, run sandboxed: data is printed, never evaluated."""
+"""Jinja2 text pieces of a template, run sandboxed (template/sandbox.py): data is printed,
+never evaluated; a piece stands alone, and its work and its text are bounded."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import nodes
 
 from reportkit.errors import Location, Problem, TemplateError
 from reportkit.source.clean import describe, first_unusable
+from reportkit.template.sandbox import BUDGET, MAX_TEXT, Budget, Sandbox, Stop, guard
 
 
 class Pieces:
@@ -20,15 +22,13 @@ class Pieces:
         """``folders``: the template's pieces folder first, then those of what it extends.
         Pieces are compiled here, every time: compiled code is never read from a file."""
         folder = folders[0]
-        env = SandboxedEnvironment(
+        env = Sandbox(
             loader=jinja2.FileSystemLoader(folders),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
         )
-        self._folder = folder
-        env.filters["cn_date"] = cn_date
-        self._files = files
+        env.add_filter("cn_date", cn_date)
         self._templates: dict[str, jinja2.Template] = {}
         problems = []
         for key, name in files.items():
@@ -45,7 +45,13 @@ class Pieces:
                         )
                     )
                     continue
-                made = env.compile(source, name, filename)
+                parsed = env.parse(source, name, filename)
+                refused = _references(parsed, Path(str(filename)), key)
+                if refused:
+                    problems += refused
+                    continue
+                guard(parsed)
+                made = env.compile(parsed, name, filename)
                 self._templates[key] = env.template_class.from_code(
                     env, made, env.make_globals(None)
                 )
@@ -67,19 +73,74 @@ class Pieces:
         return key in self._templates
 
     def render(self, key: str, **data: Any) -> str:
-        """The piece ``key`` filled with ``data``, surrounding whitespace removed."""
+        """The piece ``key`` filled with ``data``, surrounding whitespace removed.  A piece
+        that fails, or goes past what a piece may do, is an error naming its file and line."""
+        template = self._templates[key]
         try:
-            return self._templates[key].render(**data).strip()
-        except jinja2.UndefinedError as exc:
-            where = Location(self._folder / self._files[key])
-            raise TemplateError(
-                [Problem(where, key, f"文字片段用到了没有的数据{_missing(exc.message)}")]
-            ) from None
-        except jinja2.exceptions.SecurityError:
-            where = Location(self._folder / self._files[key])
-            raise TemplateError(
-                [Problem(where, key, "文字片段做了不允许的操作：只能填入数据，不能调用或修改")]
-            ) from None
+            return _run(template, data).strip()
+        except Exception as exc:  # whatever a piece's code does wrong is the piece's error
+            raise TemplateError([_problem(template, key, exc)]) from None
+
+
+_REFERENCES = {
+    nodes.Include: "include",
+    nodes.Import: "import",
+    nodes.FromImport: "import",
+    nodes.Extends: "extends",
+}
+
+
+def _references(parsed: nodes.Template, file: Path, key: str) -> list[Problem]:
+    """A piece stands alone: each place it includes, imports or extends another file."""
+    return [
+        Problem(Location(file, node.lineno), key, f"文字片段不能引用其他文件（{tag}）")
+        for kind, tag in _REFERENCES.items()
+        for node in parsed.find_all(kind)
+    ]
+
+
+def _run(template: jinja2.Template, data: dict[str, Any]) -> str:
+    """The text of ``template`` for ``data``, stopped once longer than a piece may write."""
+    stream: Any = template.generate(**data, **{BUDGET: Budget()})
+    out, size = [], 0
+    for text in stream:
+        out.append(text)
+        size += len(text)
+        if size > MAX_TEXT:
+            line = _writing(stream, template)
+            stream.close()
+            raise Stop(f"文字片段写出的文字太长（超过 {MAX_TEXT} 字），请检查其中的循环", line)
+    return "".join(out)
+
+
+def _writing(stream: Any, template: jinja2.Template) -> int | None:
+    """The line of the piece that is writing, while ``stream`` is paused."""
+    while getattr(stream, "gi_yieldfrom", None) is not None:
+        stream = stream.gi_yieldfrom
+    frame = getattr(stream, "gi_frame", None)
+    return template.get_corresponding_lineno(frame.f_lineno) if frame is not None else None
+
+
+def _problem(template: jinja2.Template, key: str, exc: Exception) -> Problem:
+    """What went wrong in a piece, at its line."""
+    file = Path(template.filename or key)
+    line = exc.args[1] if isinstance(exc, Stop) and len(exc.args) > 1 else None
+    tb = exc.__traceback__
+    while tb is not None:  # Jinja2 puts the piece's own lines in the traceback
+        if tb.tb_frame.f_code.co_filename == template.filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    if isinstance(exc, Stop):
+        message = str(exc.args[0])
+    elif isinstance(exc, jinja2.UndefinedError):
+        message = f"文字片段用到了没有的数据{_missing(exc.message)}"
+    elif isinstance(exc, jinja2.exceptions.SecurityError):
+        message = "文字片段做了不允许的操作：只能填入数据，不能调用或修改"
+    elif isinstance(exc, RecursionError):
+        message = "文字片段不停地调用自己，没有尽头"
+    else:
+        message = "文字片段在这一行运行出错：请检查这里用到的数据和写法"
+    return Problem(Location(file, line), key, message)
 
 
 def _syntax(message: str | None) -> str:

@@ -166,8 +166,9 @@ def _latin(
     if cells(text) <= capacity:
         return [Box(text, style, cells(text), latin=True)]
     pieces, current = [], ""
-    for word in text.split(" ") if " " in text else list(text):
-        candidate = f"{current} {word}" if current and " " in text else current + word
+    spaced = " " in text  # asked once: a run of many words is read once, not once per word
+    for word in text.split(" ") if spaced else list(text):
+        candidate = f"{current} {word}" if current and spaced else current + word
         if current and cells(candidate) > capacity:
             pieces.append(current)
             current = word

@@ -3,6 +3,7 @@ so that nothing the user has corrected is ever replaced and nothing is written t
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 from collections.abc import Callable
@@ -69,9 +70,10 @@ def plan(drafts: list[Path], output: Path, *, normalise: bool = True) -> Plan:
     for (path, draft), stem in zip(loaded, stems, strict=True):
         result.files += _pictures(draft, stem, output, path)
         many = len(draft.articles) > 1
+        notes = _notes_by_article(draft)
         for number, article in enumerate(draft.articles, start=1):
             name = f"{stem}-{number:02d}.yaml" if many else f"{stem}.yaml"
-            text = article_yaml(article, str(path), _notes_of(draft, number - 1))
+            text = article_yaml(article, str(path), notes[number - 1])
             _check_loads(text, output / name)
             authors = "、".join(a["name"] for a in article["authors"]) or "（无署名）"
             summary = f"{article['title']}　{authors}"
@@ -191,19 +193,23 @@ def _unique_stems(paths: list[Path]) -> list[str]:
     return stems
 
 
-def _notes_of(draft: Draft, index: int) -> list[Problem]:
-    """The notes about article ``index``: those on its lines, and those on the whole file."""
-    first = draft.lines[index][()]
-    after = draft.lines[index + 1][()] if index + 1 < len(draft.articles) else None
-    return [
-        n
-        for n in draft.notes
-        if n.field != "masthead"
-        and (
-            n.location.line is None
-            or (n.location.line >= first and (after is None or n.location.line < after))
-        )
-    ]
+def _notes_by_article(draft: Draft) -> list[list[Problem]]:
+    """The notes about each article: those on its lines, and those on the whole file (one
+    pass over the notes, however many articles)."""
+    firsts = [lines[()] for lines in draft.lines]
+    found: list[list[Problem]] = [[] for _ in firsts]
+    for note in draft.notes:
+        if note.field == "masthead":
+            continue
+        line = note.location.line
+        if line is None:
+            for notes in found:
+                notes.append(note)
+            continue
+        index = bisect.bisect_right(firsts, line) - 1
+        if index >= 0:
+            found[index].append(note)
+    return found
 
 
 def _bulletin(found: tuple[Path, Draft], output: Path, articles: list[Path]) -> Planned:

@@ -128,6 +128,7 @@ _POINT_MARKS = {
 }
 LABELS = {"name": "名称", "issue": "期号", "volume": "分册"}
 MAX_HEADING = 30  # characters: longer lines without a full stop are broken paragraphs
+MAX_BYLINE = 40  # characters: a longer line is no byline
 
 
 @dataclass
@@ -160,43 +161,81 @@ def paragraphs(lines: list[DraftLine]) -> list[Para]:
     """Paragraphs of a draft: a paragraph broken by a line or page break is joined again, and
     the page numbers a PDF's text carries (— 2 —, 第2页) are left out."""
     out: list[Para] = []
+    joining: _Joining | None = None  # the last paragraph, while lines may still join it
     for line in lines:
         if line.figure is not None:
+            if joining is not None:
+                joining.done()
+            joining = None
             out.append(Para("", line.number, figure=line.figure))
             continue
         if not line.text or _PAGE_NUMBER.match(line.text):
             continue
-        previous = out[-1] if out else None
-        if previous is not None and _continues(previous, line):
-            previous.text += line.text
+        if joining is not None and _continues(joining, line):
+            joining.add(line.text)
             continue
+        if joining is not None:
+            joining.done()
         out.append(Para(line.text, line.number, line.heading))
+        joining = _Joining(out[-1])
+    if joining is not None:
+        joining.done()
     return out
 
 
-def _continues(previous: Para, line: DraftLine) -> bool:
-    """Does ``line`` carry on ``previous``, which stopped in mid-sentence?
+_INNER_MARKS = "。，、；：？！"
+
+
+class _Joining:
+    """The last paragraph while the lines broken from it are joined to it.  Its text is kept
+    whole only while it is short (of a long one the checks ask only its length, its last
+    character and whether it holds a mark) and joined once at the end: a paragraph broken
+    into many lines is joined in time proportional to its length."""
+
+    def __init__(self, para: Para):
+        self.para, self.parts, self.length = para, [para.text], len(para.text)
+        self.inside = any(mark in para.text for mark in _INNER_MARKS)
+
+    def add(self, text: str) -> None:
+        """Join the next line."""
+        self.parts.append(text)
+        self.length += len(text)
+        self.inside = self.inside or any(mark in text for mark in _INNER_MARKS)
+        if self.length <= MAX_BYLINE:
+            self.para.text = "".join(self.parts)
+
+    def done(self) -> None:
+        """The paragraph is complete: its text whole."""
+        self.para.text = "".join(self.parts)
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1][-1]
+
+
+def _continues(joining: _Joining, line: DraftLine) -> bool:
+    """Does ``line`` carry on the paragraph being joined, which stopped in mid-sentence?
 
     A heading or title never stops in mid-sentence, so a paragraph without a closing mark is
     broken when it is long, has punctuation inside it, or is a numbered point.
     """
-    text = previous.text
-    if previous.figure is not None or not text or previous.heading or line.heading:
+    previous = joining.para
+    text = previous.text  # whole while it is short, and only read then
+    if previous.heading or line.heading:
         return False
-    if text[-1] in SENTENCE_END:
+    if joining.last in SENTENCE_END:
         return False
     if (
-        _byline(text)
+        (joining.length <= MAX_BYLINE and _byline(text))
         or _byline(line.text)
         or _point_start(line.text)
         or _is_kind_heading(line.text)
     ):
         return False
-    inside = any(mark in text for mark in "。，、；：？！")
     return (
-        len(text) > MAX_HEADING
+        joining.length > MAX_HEADING
         or _point_start(text) is not None
-        or (inside and not _is_kind_heading(text))
+        or (joining.inside and not _is_kind_heading(text))
     )
 
 
@@ -285,7 +324,7 @@ def _bylines(paras: list[Para], start: int) -> list[dict[str, str]]:
 def _byline(text: str) -> dict[str, str] | None:
     """单位 + 职务 + 姓名, e.g. 济宁高新区经济发展局副局长 王进; several positions joined by 、
     (区委办公室党组书记、主任 李某) stay one position, and the unit keeps none of them."""
-    if not text or len(text) > 40 or text[-1] in SENTENCE_END or "，" in text:
+    if not text or len(text) > MAX_BYLINE or text[-1] in SENTENCE_END or "，" in text:
         return None
     match = _BYLINE.match(text)
     if not match:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import zipfile
 import zlib
@@ -137,8 +138,29 @@ def _markdown(raw: str) -> tuple[str, bool]:
     if bold:
         line, heading = bold.group(1) or bold.group(2), True
     line = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), line)
-    line = re.sub(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)", r"\1", line)
-    return line, heading
+    return _unstarred(line), heading
+
+
+_OPENING_STAR = re.compile(r"(?<![*\w])\*(?!\s)")
+_CLOSING_STAR = re.compile(r"(?<!\s)\*(?!\*)")
+
+
+def _unstarred(line: str) -> str:
+    """``line`` without the stars of Markdown's *emphasis*: each opening star with the first
+    closing star after it (as ``\\*(?!\\s)(.+?)(?<!\\s)\\*`` would pair them, but looking each
+    closing star up instead of searching on for it: a line of many stars that close nothing
+    is read once, not once per star)."""
+    closing = [m.start() for m in _CLOSING_STAR.finditer(line)]
+    out, done, at = [], 0, 0
+    while (opening := _OPENING_STAR.search(line, at)) is not None:
+        start = opening.start()
+        found = bisect.bisect_left(closing, start + 2)
+        if found == len(closing):
+            break  # no closing star after this one: none after any later one either
+        end = closing[found]
+        out += [line[done:start], line[start + 1 : end]]
+        done = at = end + 1
+    return "".join(out) + line[done:]
 
 
 DAMAGED = "无法打开这个 Word 文件：文件已损坏，或不是 .docx。请在 Word 中打开后另存为 .docx 再试"
