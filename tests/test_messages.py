@@ -508,8 +508,8 @@ def test_a_yaml_file_in_a_legacy_encoding_is_refused_with_its_name(
         ("{{ author.name 。 }}", ":1", "模板语法有误：这里不该出现“。”"),
         ("第一行\n{% frobnicate %}", ":2", "模板语法有误：不认识的标记“frobnicate”"),
         ("{{ author.name | shout }}", ":1", "模板语法有误：不认识的过滤器“shout”"),
-        ("{{ author.nickname }}", "", "文字片段用到了没有的数据“nickname”"),
-        ("{{ author.__class__ }}", "", "文字片段做了不允许的操作：只能填入数据，不能调用或修改"),
+        ("{{ author.nickname }}", ":1", "文字片段用到了没有的数据“nickname”"),
+        ("{{ author.__class__ }}", ":1", "文字片段做了不允许的操作：只能填入数据，不能调用或修改"),
     ],
 )
 def test_a_broken_text_piece_is_told_in_chinese(

@@ -453,7 +453,7 @@ def test_a_piece_that_cannot_be_rendered_is_named_by_validate(tmp_path: Path) ->
     (folder / "pieces").mkdir()
     (folder / "pieces/issue.j2").write_text("第{{ number }}期\n", encoding="utf-8")
     source = minimal_source(tmp_path / "src")
-    message = f"{folder}/pieces/issue.j2: issue: 错误：文字片段用到了没有的数据“number”"
+    message = f"{folder}/pieces/issue.j2:1: issue: 错误：文字片段用到了没有的数据“number”"
     built = cli("build", source, "-o", tmp_path / "out", "--template", folder)
     assert built.stderr.splitlines() == [message, f"失败 1 个：{source}"]
     checked = cli("validate", source, "--template", folder)

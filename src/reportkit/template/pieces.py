@@ -138,6 +138,10 @@ def _problem(template: jinja2.Template, key: str, exc: Exception) -> Problem:
         message = "文字片段做了不允许的操作：只能填入数据，不能调用或修改"
     elif isinstance(exc, RecursionError):
         message = "文字片段不停地调用自己，没有尽头"
+    elif isinstance(exc, ZeroDivisionError):
+        message = "文字片段里有除以零的计算"
+    elif isinstance(exc, TypeError | ValueError):
+        message = "文字片段对这里的数据做了不适用的操作（例如把数字当作文字或列表）"
     else:
         message = "文字片段在这一行运行出错：请检查这里用到的数据和写法"
     return Problem(Location(file, line), key, message)
