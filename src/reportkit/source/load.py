@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.confine import within
-from reportkit.datamodel import fields
 from reportkit.errors import Location, Problem, SourceError, dotted, os_reason
 from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
@@ -111,7 +110,7 @@ def load_source(
     problems: list[Problem] = []
     warnings: list[Problem] = []
     model = BulletinFile if kind == "bulletin" else CONTENT[kind]
-    if isinstance(data, dict) and not any(key in fields(model) for key in data):
+    if isinstance(data, dict) and not any(key in model.model_fields for key in data):
         # any YAML file named by mistake: its own keys and values are not repeated
         expected = f"{KINDS[kind]}文件：应为含 {EXPECTED[kind]} 等字段的 YAML"
         raise SourceError([Problem(Location(file), "", f"“{file.name}”不是{expected}")])
@@ -284,7 +283,7 @@ def _article_like(data: Any) -> bool:
     """Whether a YAML file's content is meant as an article: a mapping with at least one
     article field (a misspelt one among right ones is named; a file with none is not an
     article, and its own keys are not repeated)."""
-    return isinstance(data, dict) and any(key in fields(Article) for key in data)
+    return isinstance(data, dict) and any(key in Article.model_fields for key in data)
 
 
 def _unusable_path(item: str, path: Path) -> str | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from reportkit.datamodel import Field, Model, PrivateAttr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
 from reportkit.template.units import FontSize, Length, between
 
 # A colour in the colours table: #RRGGBB
@@ -20,8 +21,10 @@ Colour = Annotated[
 ]
 
 
-class Data(Model):
+class Data(BaseModel):
     """Base: unknown keys rejected (a misspelt setting must not be ignored silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Page(Data):
@@ -274,9 +277,9 @@ class Profile(Data):
     fonts: dict[str, FontRole]
     styles: dict[str, Style]
     rules: dict[str, RuleData] = {}
-    title: TitleData = TitleData()
-    figures: FiguresData = FiguresData()
-    article: ArticleData = ArticleData()
+    title: TitleData = Field(default_factory=TitleData)
+    figures: FiguresData = Field(default_factory=FiguresData)
+    article: ArticleData = Field(default_factory=ArticleData)
     sections: SectionsData
     numbering: dict[str, NumberingStyle]
     page_number: PageNumberData
