@@ -410,10 +410,34 @@ class MinutesFile(Body):
     distribution: Distribution
 
 
-CONTENT: dict[str, type[ReportFile] | type[MinutesFile]] = {
-    "report": ReportFile,
-    "minutes": MinutesFile,
+class Kind(NamedTuple):
+    """A kind of document: what offices call it, its source file, the model of that file and
+    the fields that show a file is one."""
+
+    title: str
+    file: str
+    model: type[BulletinFile] | type[ReportFile] | type[MinutesFile]
+    shown_by: str
+
+
+# the kinds of document, listed once: their names are the values of a source's (and a
+# template's) ``kind``
+KINDS: dict[str, Kind] = {
+    "bulletin": Kind("简报", "bulletin.yaml", BulletinFile, "masthead、articles"),
+    "report": Kind("报告", "report.yaml", ReportFile, "issuer、title"),
+    "minutes": Kind("纪要", "minutes.yaml", MinutesFile, "mark、title"),
 }
+
+
+def known_kind(value: Any) -> Any:
+    """``value`` when it names a kind of document (ValueError otherwise)."""
+    if not isinstance(value, str) or value not in KINDS:
+        known = "、".join(f"{name}（{kind.title}）" for name, kind in KINDS.items())
+        raise ValueError(f"kind 应为 {known} 之一，而不是“{value}”")
+    return value
+
+
+KindName = Annotated[str, BeforeValidator(known_kind)]
 
 
 @dataclass

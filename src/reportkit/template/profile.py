@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from reportkit.source.model import KindName
 from reportkit.template.units import FontSize, Length, between
 
 # A colour in the colours table: #RRGGBB
@@ -251,7 +252,6 @@ def named_sizes(data: Any) -> Any:
 
 REQUIRED_STYLES = ["body", "page_number"]
 REQUIRED_PIECES = ["page_number", "filename", "doc_title", "doc_subject"]
-KINDS = ("bulletin", "report", "minutes")
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
@@ -268,7 +268,7 @@ class Profile(Data):
 
     name: str
     description: str = ""
-    kind: Literal["bulletin", "report", "minutes"]  # the source this template reads
+    kind: KindName  # the kind of source this template reads
     parts: list[Part] = Field(min_length=1)
     sizes: dict[str, FontSize] = {}
     page: Page
