@@ -40,10 +40,17 @@ source, _ = load_source(__import__("pathlib").Path(sys.argv[1]), kind="bulletin"
 mark("load source")
 document = compose(source, template)
 mark("compose")
-for fmt in sys.argv[2].split(","):
+from reportkit.layout.paginate import paginate
+from reportkit.render import FORMATS
+from reportkit.typeset.metrics import StandardMetrics
+formats = sys.argv[2].split(",")
+glyphs = any(FORMATS[fmt].glyphs for fmt in formats)
+pages = paginate(document, template.profile, StandardMetrics(template.profile), glyphs=glyphs)
+mark("lay out")
+for fmt in formats:
     render = renderer(fmt)
     mark(f"import {fmt} renderer")
-    render(document, template, {})
+    render(pages, template, {})
     mark(f"render {fmt}")
 previous = start
 for name, at in marks:

@@ -20,10 +20,9 @@ except SystemExit:
     pass
 print(" ".join(sorted(sys.modules)), file=sys.stderr)
 """
-# the .docx's and the PDF's libraries (python-docx reads drafts); a validator that costs a
-# tenth of a second; the network stack that xml.sax.saxutils pulls in
+# the .docx's and the PDF's libraries (python-docx reads drafts); the network stack
 RENDERERS = {"lxml", "docx", "reportlab", "pikepdf", "fontTools", "PIL"}
-NEVER = {"pydantic", "pydantic_core", "ssl", "http", "email", "urllib.request"}
+NEVER = {"ssl", "http", "urllib.request"}
 
 
 def imported(*args: str, cache: Path | None = None) -> set[str]:

@@ -142,10 +142,10 @@ def _file_hash(path: Path) -> str:
 def _warm(options: Options) -> None:
     """Import the renderers, make the models' schemas and load the fonts once, before the
     workers are forked from here."""
-    from reportkit import datamodel
-    from reportkit.source import model  # noqa: F401 - its models, for their schemas
+    from reportkit.source import model, validation
+    from reportkit.template import profile
 
-    datamodel.prepare_all()
+    validation.prepare(model.Model, profile.Data)
     for fmt in options.formats:
         renderer(fmt)
     if "pdf" in options.formats:

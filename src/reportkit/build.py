@@ -14,7 +14,8 @@ from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.layout.paginate import paginate
 from reportkit.render import FORMATS, renderer
 from reportkit.render.pictures import prepare_all
-from reportkit.source.load import KINDS, load_source, source_kind
+from reportkit.source.load import load_source, source_kind
+from reportkit.source.model import KINDS
 from reportkit.template import registry
 from reportkit.typeset.metrics import StandardMetrics
 
@@ -124,8 +125,8 @@ def _document(source: Path, options: Options, outcome: Outcome):  # type: ignore
                 Problem(
                     Location(source),
                     "kind",
-                    f"模板“{template.profile.name}”用于{KINDS[template.profile.kind]}，"
-                    f"这份材料是{KINDS[kind]}（kind: {kind}）",
+                    f"模板“{template.profile.name}”用于{KINDS[template.profile.kind].title}，"
+                    f"这份材料是{KINDS[kind].title}（kind: {kind}）",
                 )
             ]
         )

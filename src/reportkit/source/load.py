@@ -6,17 +6,19 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.confine import within
-from reportkit.datamodel import fields
 from reportkit.errors import Location, Problem, SourceError, dotted, os_reason
 from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
 from reportkit.source.model import (
-    CONTENT,
+    KINDS,
     Article,
     BulletinContent,
     BulletinFile,
+    MinutesFile,
+    ReportFile,
     Source,
     SourceMap,
+    known_kind,
 )
 from reportkit.source.normalize import normalize
 from reportkit.source.validation import validate
@@ -49,9 +51,7 @@ ARTICLE_YAML = "应为含 title、authors 等字段的 YAML"
 KNOWN_FILES = "应为 YAML 文章（.yaml、.yml）或稿件（.txt、.md、.markdown、.docx）"
 
 
-SOURCE_FILES = ("bulletin.yaml", "report.yaml", "minutes.yaml", "document.yaml")
-KINDS = {"bulletin": "简报", "report": "报告", "minutes": "纪要"}
-EXPECTED = {"bulletin": "masthead、articles", "report": "issuer、title", "minutes": "mark、title"}
+SOURCE_FILES = (*(kind.file for kind in KINDS.values()), "document.yaml")
 
 
 def bulletin_file(source: Path) -> tuple[Path, str]:
@@ -72,17 +72,12 @@ def source_kind(source: Path, default: str = "bulletin") -> str:
     kind = data.get("kind") if isinstance(data, dict) else None
     if kind is None and file.stem in KINDS:
         kind = file.stem
-    if kind is not None and (not isinstance(kind, str) or kind not in KINDS):
-        known = "、".join(f"{k}（{v}）" for k, v in KINDS.items())
-        raise SourceError(
-            [
-                Problem(
-                    Location(file, lines.get(("kind",))),
-                    "kind",
-                    f"kind 应为 {known} 之一，而不是“{kind}”",
-                )
-            ]
-        )
+    if kind is not None:
+        try:
+            known_kind(kind)
+        except ValueError as exc:
+            where = Location(file, lines.get(("kind",)))
+            raise SourceError([Problem(where, "kind", str(exc))]) from None
     return kind or default
 
 
@@ -103,17 +98,17 @@ def load_source(
     """
     file, name = bulletin_file(source)
     if source.is_dir() and not file.exists():
-        listed = "、".join(SOURCE_FILES[:3])
+        listed = "、".join(kind.file for kind in KINDS.values())
         raise SourceError([Problem(Location(source), "", f"文件夹里没有 {listed} 中的任何一个")])
     data, lines = yamlfile.load(file)
     origin = SourceMap()
     origin.add((), file, lines)
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    model = BulletinFile if kind == "bulletin" else CONTENT[kind]
-    if isinstance(data, dict) and not any(key in fields(model) for key in data):
+    model = KINDS[kind].model
+    if isinstance(data, dict) and not any(key in model.model_fields for key in data):
         # any YAML file named by mistake: its own keys and values are not repeated
-        expected = f"{KINDS[kind]}文件：应为含 {EXPECTED[kind]} 等字段的 YAML"
+        expected = f"{KINDS[kind].title}文件：应为含 {KINDS[kind].shown_by} 等字段的 YAML"
         raise SourceError([Problem(Location(file), "", f"“{file.name}”不是{expected}")])
     data = _normalised(data, (), file, lines, warnings, normalise)
     if not isinstance(data, dict):
@@ -122,12 +117,12 @@ def load_source(
         )
     root = source if source.is_dir() else file.parent
     if kind != "bulletin":
-        kind_content = validate(CONTENT[kind], data, file, lines, problems)
+        kind_content = validate(model, data, file, lines, problems)
         if kind_content is not None:
             problems += images.check(kind_content, file.parent, root, file, lines)
         if problems:
             raise SourceError(problems)
-        assert kind_content is not None
+        assert isinstance(kind_content, ReportFile | MinutesFile)
         return Source(kind, name, kind_content, origin, (file,)), warnings
     header = validate(BulletinFile, data, file, lines, problems)
     files = [file]
@@ -284,7 +279,7 @@ def _article_like(data: Any) -> bool:
     """Whether a YAML file's content is meant as an article: a mapping with at least one
     article field (a misspelt one among right ones is named; a file with none is not an
     article, and its own keys are not repeated)."""
-    return isinstance(data, dict) and any(key in fields(Article) for key in data)
+    return isinstance(data, dict) and any(key in Article.model_fields for key in data)
 
 
 def _unusable_path(item: str, path: Path) -> str | None:

@@ -8,16 +8,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
-from reportkit.datamodel import (
+from pydantic import (
+    BaseModel,
     BeforeValidator,
+    ConfigDict,
     Discriminator,
     Field,
     PrivateAttr,
+    Strict,
     StringConstraints,
     Tag,
     model_validator,
 )
-from reportkit.datamodel import Model as BaseModel
+
 from reportkit.errors import Location
 from reportkit.source.numerals import han_number
 
@@ -99,6 +102,10 @@ def _date(value: Any) -> Any:
     return value
 
 
+# a date as offices write it; nothing else taken for one (a number is no date)
+Date = Annotated[dt.date, BeforeValidator(_date), Strict()]
+
+
 def _as_list(value: Any) -> Any:
     """A single string where a list is expected is a list of one."""
     return [value] if isinstance(value, str) else value
@@ -107,7 +114,9 @@ def _as_list(value: Any) -> Any:
 class Model(BaseModel):
     """Base: unknown fields rejected, values frozen once loaded."""
 
-    strip_whitespace: ClassVar[bool] = True
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Author(Model):
@@ -271,7 +280,7 @@ class Masthead(Model):
     year: int | None = Field(None, ge=1900, le=2999)
     volume: Short | None = None
     unit: Line
-    date: Annotated[dt.date, BeforeValidator(_date)]
+    date: Date
     mark: Short | None = None
 
     @property
@@ -318,7 +327,7 @@ class Signature(Model):
     """署名 and 成文日期 (GB/T 9704 §7.3.5); with a seal the date sits four characters in."""
 
     name: Line
-    date: Annotated[dt.date, BeforeValidator(_date)]
+    date: Date
     seal: str | None = None  # the seal image (placed over name and date)
     _path: Path | None = PrivateAttr(None)  # the seal's file, once found and checked
 
@@ -328,7 +337,7 @@ class Distribution(Model):
 
     cc: Annotated[list[Line], BeforeValidator(_as_list)] = []
     printer: Line
-    date: Annotated[dt.date, BeforeValidator(_date)]
+    date: Date
 
 
 class Body(Model):
@@ -395,16 +404,40 @@ class MinutesFile(Body):
     mark: Line  # 学习考察交流座谈会纪要
     issue: Count | None = Field(None, ge=1)  # 第1期
     unit: Line  # the office that keeps the minutes
-    date: Annotated[dt.date, BeforeValidator(_date)]
+    date: Date
     title: str | None = None
     attendance: Attendance
     distribution: Distribution
 
 
-CONTENT: dict[str, type[ReportFile] | type[MinutesFile]] = {
-    "report": ReportFile,
-    "minutes": MinutesFile,
+class Kind(NamedTuple):
+    """A kind of document: what offices call it, its source file, the model of that file and
+    the fields that show a file is one."""
+
+    title: str
+    file: str
+    model: type[BulletinFile] | type[ReportFile] | type[MinutesFile]
+    shown_by: str
+
+
+# the kinds of document, listed once: their names are the values of a source's (and a
+# template's) ``kind``
+KINDS: dict[str, Kind] = {
+    "bulletin": Kind("简报", "bulletin.yaml", BulletinFile, "masthead、articles"),
+    "report": Kind("报告", "report.yaml", ReportFile, "issuer、title"),
+    "minutes": Kind("纪要", "minutes.yaml", MinutesFile, "mark、title"),
 }
+
+
+def known_kind(value: Any) -> Any:
+    """``value`` when it names a kind of document (ValueError otherwise)."""
+    if not isinstance(value, str) or value not in KINDS:
+        known = "、".join(f"{name}（{kind.title}）" for name, kind in KINDS.items())
+        raise ValueError(f"kind 应为 {known} 之一，而不是“{value}”")
+    return value
+
+
+KindName = Annotated[str, BeforeValidator(known_kind)]
 
 
 @dataclass

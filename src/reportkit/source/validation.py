@@ -6,10 +6,11 @@ import re
 import types
 import typing
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from reportkit.datamodel import FieldInfo, ValidationError, fields
-from reportkit.datamodel import Model as BaseModel
+from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic_core import ErrorDetails
+
 from reportkit.errors import Location, Problem, dotted, number, spaced
 
 M = TypeVar("M", bound=BaseModel)
@@ -85,7 +86,7 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        info = fields(current).get(str(part))
+        info = current.model_fields.get(str(part))
         if info is None:
             return None
         current = _inner_model(info.annotation)
@@ -102,46 +103,86 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _described(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo:
-    """What the declarations say of the value at ``loc``: its title, bounds and unit (from
-    the field's ``Field`` and the ``Annotated`` metadata of its type), merged."""
+class Declared(NamedTuple):
+    """What the declarations say of a value: its title, the form it is written in (with
+    examples), its unit (``json_schema_extra``: unit and scale) and bounds."""
+
+    title: str | None = None
+    description: str | None = None
+    examples: list[Any] | None = None
+    extra: dict[str, Any] | None = None
+    ge: float | None = None
+    gt: float | None = None
+    le: float | None = None
+    lt: float | None = None
+    before: tuple[Any, ...] = ()  # what reads the value as written (``37mm`` as points)
+
+    def read(self, value: Any) -> Any:
+        """``value`` as the field holds it, once read as written (``0pt`` as 0.0)."""
+        for convert in self.before:
+            try:
+                value = convert(value)
+            except (TypeError, ValueError):
+                return value
+        if isinstance(value, str):  # a number as YAML text: as the model reads it
+            for number_type in (int, float):
+                try:
+                    return number_type(value)
+                except ValueError:
+                    pass
+        return value
+
+
+def _described(model: type[BaseModel], loc: tuple[Any, ...]) -> Declared:
+    """What the declarations say of the value at ``loc``: from its field's ``Field`` and the
+    ``Annotated`` metadata of its type, merged (the nearest first)."""
     current: Any = model
-    found: list[FieldInfo] = []
+    found: list[Any] = []
     for part in loc:
         current, found = _bare(current, found)
         if isinstance(current, type) and issubclass(current, BaseModel):
-            info = fields(current).get(str(part))
+            info = current.model_fields.get(str(part))
             if info is None:
-                return FieldInfo()
-            current, found = info.annotation, [info]
+                return Declared()
+            current, found = info.annotation, [info, *info.metadata]
         elif typing.get_origin(current) in (list, dict):
             current, found = typing.get_args(current)[-1], []
         else:
-            return FieldInfo()
+            return Declared()
     _, found = _bare(current, found)
 
-    def first(name: str) -> Any:
-        return next((getattr(i, name) for i in found if getattr(i, name) is not None), None)
+    def first(name: str, attribute: str | None = None) -> Any:
+        return next(
+            (
+                getattr(item, attribute or name)
+                for item in found
+                if getattr(item, attribute or name, None) is not None
+            ),
+            None,
+        )
 
-    return FieldInfo(
-        title=first("title"),
-        description=first("description"),
-        examples=first("examples"),
-        json_schema_extra=first("json_schema_extra"),
-        ge=first("ge"),
-        gt=first("gt"),
-        le=first("le"),
-        lt=first("lt"),
+    return Declared(
+        first("title"),
+        first("description"),
+        first("examples"),
+        first("json_schema_extra"),
+        first("ge"),
+        first("gt"),
+        first("le"),
+        first("lt"),
+        tuple(item.func for item in reversed(found) if isinstance(item, BeforeValidator)),
     )
 
 
-def _bare(annotation: Any, found: list[FieldInfo]) -> tuple[Any, list[FieldInfo]]:
-    """``annotation`` without ``Annotated`` and ``| None``, with the field infos met."""
+def _bare(annotation: Any, found: list[Any]) -> tuple[Any, list[Any]]:
+    """``annotation`` without ``Annotated`` and ``| None``, with the metadata met (field
+    infos and annotated_types bounds, whose names are those of Field's arguments)."""
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             base, *meta = typing.get_args(annotation)
-            found = [*found, *(m for m in meta if isinstance(m, FieldInfo))]
+            for item in meta:
+                found = [*found, item, *getattr(item, "metadata", ())]
             annotation = base
         elif origin in (typing.Union, types.UnionType):
             members = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -160,9 +201,9 @@ def _label(key: Any, title: str | None = None) -> str:
 _BOUNDS = frozenset({"greater_than_equal", "greater_than", "less_than_equal", "less_than"})
 
 
-def _out_of_range(value: Any, info: FieldInfo) -> str:
+def _out_of_range(value: Any, info: Declared) -> str:
     """``字号应在 1 到 200 磅之间，而不是 0 磅``: a value past the bounds its field declares."""
-    extra = info.json_schema_extra or {}
+    extra = info.extra or {}
     unit, scale = str(extra.get("unit", "")), float(extra.get("scale", 1.0))
 
     def num(value: Any) -> str:
@@ -185,14 +226,14 @@ def _number(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
+def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One validation error as a sentence."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
     ctx = error.get("ctx") or {}
     key = loc[-1] if loc else ""
     info = _described(model, loc)
-    if info.title and kind in _BOUNDS and isinstance(value, int | float):
-        return _out_of_range(value, info)
+    if info.title and kind in _BOUNDS and isinstance(info.read(value), int | float):
+        return _out_of_range(info.read(value), info)
     if info.title and kind == "string_pattern_mismatch":
         example = f"，例如 {info.examples[0]}" if info.examples else ""
         return f"{info.title}“{value}”写法不对，应写成{info.description or '规定的形式'}{example}"
@@ -200,7 +241,7 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"缺少必填字段{_label(key, info.title)}"
     if kind == "extra_forbidden":
         holder = _model_at(model, loc)
-        allowed = list(fields(holder)) if holder else []
+        allowed = list(holder.model_fields) if holder else []
         import difflib  # only for a message
 
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
@@ -226,6 +267,8 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
             else ("这一项应为“字段: 值”形式的内容")
         )
     if kind == "too_short":
+        if isinstance(key, int):  # an entry of a list left empty
+            return "这一项不能为空"
         return f"{_label(key, info.title)}至少需要写一项"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{_label(key, info.title)}应为整数，例如 3，而不是“{value}”"
@@ -244,7 +287,7 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind.startswith("date"):
         return f"{_label(key, info.title)}写法不对：“{value}”，应写作 2019-04-25 或 2019年4月25日"
     if kind == "literal_error":
-        choices = "、".join(f"“{choice}”" for choice in ctx.get("choices", ()))
+        choices = "、".join(f"“{c}”" for c in re.findall(r"'([^']*)'", str(ctx.get("expected"))))
         return f"{_label(key, info.title)}应为以下之一：{choices}，而不是“{value}”"
     if kind == "string_pattern_mismatch":
         digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", str(ctx.get("pattern", "")))
@@ -270,13 +313,23 @@ def validate(
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        for error in exc.errors(include_url=False, include_context=True):
             # a point list's entries are told apart by tag: the tag is not a field
             loc = tuple(part for part in error["loc"] if part not in _TAGS)
-            error = {**error, "loc": loc}
+            error = {**error, "loc": loc}  # type: ignore[typeddict-item]
             at = (*prefix, *loc)
             known = next((at[:cut] for cut in range(len(at), -1, -1) if at[:cut] in lines), None)
             line = lines[known] if known is not None else None
             where = (files or {}).get(known, file) if known is not None else file
             problems.append(Problem(Location(where, line), dotted(at), describe(error, model)))
         return None
+
+
+def prepare(*bases: type[BaseModel]) -> None:
+    """Make the validation schema of every model derived from ``bases`` now (models make
+    theirs when first used): a batch does this before its workers are forked."""
+    pending = list(bases)
+    while pending:
+        model = pending.pop()
+        model.model_rebuild()
+        pending += model.__subclasses__()

@@ -13,7 +13,9 @@ import math
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from reportkit.datamodel import Model, ValidationError
+from pydantic import BaseModel as Model
+from pydantic import ValidationError
+
 from reportkit.errors import number, spaced
 from reportkit.template.parts import part_problems
 from reportkit.template.profile import (

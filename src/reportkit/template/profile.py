@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from reportkit.datamodel import Field, Model, PrivateAttr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from reportkit.source.model import KindName
 from reportkit.template.units import FontSize, Length, between
 
 # A colour in the colours table: #RRGGBB
@@ -20,8 +22,10 @@ Colour = Annotated[
 ]
 
 
-class Data(Model):
+class Data(BaseModel):
     """Base: unknown keys rejected (a misspelt setting must not be ignored silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Page(Data):
@@ -248,7 +252,6 @@ def named_sizes(data: Any) -> Any:
 
 REQUIRED_STYLES = ["body", "page_number"]
 REQUIRED_PIECES = ["page_number", "filename", "doc_title", "doc_subject"]
-KINDS = ("bulletin", "report", "minutes")
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
@@ -265,7 +268,7 @@ class Profile(Data):
 
     name: str
     description: str = ""
-    kind: Literal["bulletin", "report", "minutes"]  # the source this template reads
+    kind: KindName  # the kind of source this template reads
     parts: list[Part] = Field(min_length=1)
     sizes: dict[str, FontSize] = {}
     page: Page
@@ -274,9 +277,9 @@ class Profile(Data):
     fonts: dict[str, FontRole]
     styles: dict[str, Style]
     rules: dict[str, RuleData] = {}
-    title: TitleData = TitleData()
-    figures: FiguresData = FiguresData()
-    article: ArticleData = ArticleData()
+    title: TitleData = Field(default_factory=TitleData)
+    figures: FiguresData = Field(default_factory=FiguresData)
+    article: ArticleData = Field(default_factory=ArticleData)
     sections: SectionsData
     numbering: dict[str, NumberingStyle]
     page_number: PageNumberData

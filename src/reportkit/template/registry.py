@@ -184,10 +184,9 @@ def _as_read(data: Any) -> bool:
 @functools.cache
 def _code() -> list[tuple[str, int, int]]:
     """The modules a loaded template's form depends on: a kept one is used only with them."""
-    from reportkit import datamodel
     from reportkit.template import parts, profile, units
 
-    modules = (datamodel, parts, profile, units, checks)
+    modules = (parts, profile, units, checks)
     return usercache.stamp(*(Path(m.__file__ or "") for m in modules))
 
 

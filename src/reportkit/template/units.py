@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from reportkit.datamodel import BeforeValidator, Field
+from pydantic import BeforeValidator, Field
+
 from reportkit.errors import number
 
 PT_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
