@@ -10,7 +10,7 @@ from reportkit.compose.context import Context
 from reportkit.compose.page import Block, Document, Meta
 from reportkit.compose.parts import build_part
 from reportkit.errors import SourceError
-from reportkit.source.model import BulletinContent, Source
+from reportkit.source.model import Source
 from reportkit.template.registry import Template
 
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -61,10 +61,8 @@ def _describe(at: tuple[Any, ...]) -> str:
 
 
 def _data(source: Source) -> dict[str, Any]:
-    """The source as plain data for pieces and field paths, with what is derived from it."""
-    content = source.content
-    data: dict[str, Any] = content.model_dump()
-    if isinstance(content, BulletinContent):
-        data["masthead"]["year"] = content.masthead.issue_year
+    """The source as plain data for pieces and field paths (with what the model derives, such
+    as the year an issue number counts in)."""
+    data: dict[str, Any] = source.content.model_dump()
     data["source_name"] = source.name
     return data

@@ -283,10 +283,18 @@ class Masthead(Model):
     date: Date
     mark: Short | None = None
 
-    @property
-    def issue_year(self) -> int:
+    @model_validator(mode="before")
+    @classmethod
+    def _issue_year(cls, data: Any) -> Any:
         """The year the issue number counts in: given, or the date's year."""
-        return self.year or self.date.year
+        if isinstance(data, dict) and data.get("year") is None:
+            try:
+                date = _date(data.get("date"))
+            except ValueError:
+                return data  # the date's own problem is named at the date
+            if isinstance(date, dt.date):
+                data = {**data, "year": date.year}
+        return data
 
 
 class EndMatter(Model):
