@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import BIN
+from common import BIN, environment
 from reportkit import batch, build
 from tests import samples
 
@@ -35,11 +35,12 @@ def main() -> None:
     ]
     argv = [str(BIN / "reportkit"), "build", *map(str, sources), "-o", str(work / "out")]
     argv += ["--format", "docx,pdf", "-j", str(args.jobs), "--force"]
-    subprocess.run(argv, check=True, capture_output=True)  # warm-up: fonts prepared, caches read
+    env = environment()
+    subprocess.run(argv, check=True, capture_output=True, env=env)  # warm-up: fonts, caches
     walls = []
     for _ in range(args.runs):
         start = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True)
+        subprocess.run(argv, check=True, capture_output=True, env=env)
         walls.append(time.perf_counter() - start)
     wall = statistics.median(walls)
     # pages and per-worker memory from an in-process run of the same batch

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -11,6 +12,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # tests.samples makes the generated bulletins
 BIN = Path(sys.executable).parent
+
+
+def environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a measured command runs in: as given (or this one), with Python free to
+    keep its compiled modules, as an installed reportkit does (a machine that sets
+    PYTHONDONTWRITEBYTECODE would have every run compile reportkit's modules again)."""
+    out = dict(os.environ if env is None else env)
+    out.pop("PYTHONDONTWRITEBYTECODE", None)
+    return out
 
 
 def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -24,7 +34,7 @@ def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
         ["/usr/bin/time", "-f", "%M", *argv],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env=env,
+        env=environment(env),
         check=False,
     )
     wall = time.perf_counter() - start
@@ -39,7 +49,7 @@ def cpu(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
         ["/usr/bin/time", "-f", "%U %S %M", *argv],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        env=env,
+        env=environment(env),
         check=False,
     )
     if proc.returncode != 0:

@@ -17,7 +17,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from common import BIN, REPO, run
+from common import BIN, REPO, environment, run
 
 SEED = REPO / "sources/changsha"
 # one build of the seed, timed stage by stage from the first line the interpreter runs
@@ -69,6 +69,7 @@ def imports(argv: list[str]) -> dict[str, float]:
         capture_output=True,
         text=True,
         check=True,
+        env=environment(),
     )
     by_package: dict[str, float] = defaultdict(float)
     for match in _LINE.finditer(proc.stderr):
@@ -108,7 +109,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--src", type=Path, help="another checkout's src folder to measure")
     args = parser.parse_args()
-    env = dict(os.environ)
+    env = environment()
     if args.src:
         env["PYTHONPATH"] = str(args.src.resolve())
     for fmt in ("docx", "pdf", "docx,pdf"):
