@@ -8,7 +8,6 @@ top-level package (``python -X importtime``, self times summed) and the whole pr
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
 import subprocess
