@@ -129,13 +129,14 @@ class FontSet:
             raise FontError(problems)
 
 
-_FONTS: dict[tuple[Path, tuple[tuple[str, Path], ...]], FontSet] = {}
+_FONTS: dict[tuple[Path, str, tuple[tuple[str, Path], ...]], FontSet] = {}
 
 
 def fonts_for(template: Template, overrides: Mapping[str, Path] | None = None) -> FontSet:
-    """The template's fonts, resolved once per process (a batch worker reuses them); FontError
-    when a role has none on this machine."""
-    key = (template.folder, tuple(sorted((overrides or {}).items())))
+    """The template's fonts, resolved once per process for each version of the template (a
+    batch worker reuses them; a template edited since is resolved again); FontError when a
+    role has none on this machine."""
+    key = (template.folder, template.version, tuple(sorted((overrides or {}).items())))
     if key not in _FONTS:
         fonts = FontSet(template.profile, overrides, template_dir=template.folder)
         fonts.require()
