@@ -125,12 +125,20 @@ def test_points_take_the_run_in_style(seed_docx: Path) -> None:
     assert "三是全力排忧解难。实施了" in text  # run-on points in one paragraph
 
 
-def test_end_matter_sits_in_a_bottom_anchored_box(seed_docx: Path) -> None:
+def test_end_matter_is_framed_on_the_bottom_without_a_text_box(seed_docx: Path) -> None:
     root = docx_xml(seed_docx)
-    anchor = root.find(
-        ".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
-    )
-    assert anchor is not None
+    framed = [p for p in root.iter(f"{W}p") if p.find(f"{W}pPr/{W}framePr") is not None]
+    assert ["".join(p.itertext()) for p in framed] == [
+        "报：市委办公室，市政府办公室。",
+        "送：高新区党工委、管委会领导。",
+        "发：各部门、各单位。",
+        "（共印60份）",
+    ]
+    frames = {tuple(sorted(p.find(f"{W}pPr/{W}framePr").attrib.items())) for p in framed}
+    assert len(frames) == 1  # one frame: the same properties on every paragraph
+    assert dict(frames.pop())[f"{W}yAlign"] == "bottom"
+    assert root.find(f".//{W}txbxContent") is None
+    assert framed[-1].getnext().tag == f"{W}sectPr"
     text = squeeze(docx_text(seed_docx))
     assert text.endswith(
         "报：市委办公室，市政府办公室。送：高新区党工委、管委会领导。发：各部门、各单位。（共印60份）"

@@ -53,7 +53,7 @@ class Package:
     document relates to are added as they come."""
 
     def __init__(self) -> None:
-        self.document = root("w:document", "r", "wp", "a", "pic", "wps")
+        self.document = root("w:document", "r", "wp", "a", "pic", "wps", "mc", "v", "w10")
         self.body = add(self.document, "w:body")
         self._relationships = root("pr:Relationships", default=True)
         self._parts: dict[str, etree._Element | bytes] = {}  # related to the document, in order

@@ -51,9 +51,10 @@ def render(
             package.end_section()
             if blank:
                 add(package.body, "w:p")
-        end_block.paragraph(
-            package.body, document.anchored, profile, ids, pages.end_lines, new_page=blank
-        )
+        group = document.anchored
+        count = sum(isinstance(b, Rule) for b in group.blocks)
+        placed = pages.pages[-1].rules[len(pages.pages[-1].rules) - count :]
+        end_block.paragraphs(package.body, group, profile, ids, placed, 1, new_page=blank)
     _properties(package, document)
     return Rendered(package.to_bytes(), len(pages.pages))
 
