@@ -234,14 +234,16 @@ def test_a_table(profile, ids) -> None:
     assert [c.get(f"{W}w") for c in made.find(qn("w:tblGrid"))] == ["5306", "3538"]
     header, first, second = made.findall(qn("w:tr"))
     assert shown(header[0]) == (
-        '<w:trPr><w:cantSplit/><w:tblHeader/><w:trHeight w:val="579" w:hRule="exact"/></w:trPr>'
+        '<w:trPr><w:cantSplit/><w:tblHeader/><w:trHeight w:val="579" w:hRule="atLeast"/></w:trPr>'
     )
     assert shown(second[0]) == (
-        '<w:trPr><w:cantSplit/><w:trHeight w:val="1158" w:hRule="exact"/></w:trPr>'
+        '<w:trPr><w:cantSplit/><w:trHeight w:val="1158" w:hRule="atLeast"/></w:trPr>'
     )
     assert shown(first[2]) == (
         '<w:tc><w:tcPr><w:tcW w:w="3538" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
-        f'<w:pStyle w:val="{ids["table_cell"]}"/><w:jc w:val="right"/></w:pPr>'
+        f'<w:pStyle w:val="{ids["table_cell"]}"/><w:snapToGrid w:val="0"/>'
+        # the line gives back the widths of the frame and inner rules (1 pt + 0.5 pt)
+        '<w:spacing w:line="549" w:lineRule="exact"/><w:jc w:val="right"/></w:pPr>'
         '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
         '<w:t xml:space="preserve">1,200</w:t></w:r></w:p></w:tc>'
     )
