@@ -42,6 +42,7 @@ def render(
     body = _Body(package, profile, ids, pages, pictures_ready)
     for index in pages.order:  # as placed: a photo may wait for the next page
         body.add(index, document.flow[index])
+    body.flush()
     if document.anchored is not None:
         blank = pages.anchored == "after_blank"
         if pages.anchored in ("own_page", "after_blank"):
@@ -92,10 +93,20 @@ class _Body:
         self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
         self.highest = 0  # the highest id of a drawn object so far
         self.over: Image | None = None  # a picture for the next paragraph (a seal)
+        # the paragraph just written and its block, when it was a text block's: blank lines
+        # after it become space below it
+        self.previous: tuple[etree._Element, Text] | None = None
+        self.blank = 0.0  # blank lines after it, waiting for what comes next
 
     def add(self, index: int, block: Block) -> None:
         """Append block ``index`` of the flow."""
         profile, ids = self.profile, self.ids
+        if isinstance(block, Space):
+            self.blank += block.lines
+            return
+        if not isinstance(block, Text | Rule) and not _over(block):  # rules take no room
+            self.flush()
+            self.previous = None
         if isinstance(block, Image):
             if block.over:
                 self.over = block
@@ -109,21 +120,39 @@ class _Body:
             self.last = None
         elif isinstance(block, Text):
             p = text.paragraph(self.body, block, profile, ids)
+            gaps = self.pages.gaps.get(index)
+            if gaps is not None:  # set at a fixed distance from the type area's top
+                text.fixed_top(p, block, profile, gaps)
+            ahead = gaps is not None or profile.style(block.style).space_before > 0
+            if self.blank and ahead:
+                # blank lines before a paragraph with space above it: more space above
+                text.space_before(p, block, profile, self.blank)
+                self.blank = 0
+            self.flush()
             if self.over is not None:
                 rid, _ = pictures.part(self.package, self.over, self.prepared)
                 size = profile.style(block.style).size or 0
                 pictures.seal(p, self.over, profile, size, rid, self._drawn(self._next()))
                 self.over = None
-            gaps = self.pages.gaps.get(index)
-            if gaps is not None:  # set at a fixed distance from the type area's top
-                text.fixed_top(p, block, profile, gaps)
             self.last = (p, index, block)
-        elif isinstance(block, Space):
-            text.space(self.body, block, profile, ids)
+            self.previous = (p, block)
         elif isinstance(block, Rule) and self.last is not None:
             p, above, written = self.last
             lines = self.pages.lines_of.get(above, 1)
             rules.rule(p, block, written, lines, profile, self._drawn(self._next()))
+
+    def flush(self) -> None:
+        """Blank lines waiting for a paragraph: space below the paragraph before them (not
+        above the next one as well: at one boundary LibreOffice keeps only the larger of the
+        two spaces, Word adds them), or an empty paragraph of their height when a table or a
+        photo comes before them."""
+        if not self.blank:
+            return
+        if self.previous is not None:
+            text.space_after(*self.previous, self.profile, self.blank)
+        else:
+            text.space(self.body, Space(self.blank), self.profile, self.ids)
+        self.blank = 0
 
     def _next(self) -> int:
         self.drawings += 1
@@ -142,6 +171,12 @@ class _Body:
         if image.caption is not None:
             caption = text.paragraph(self.body, image.caption, self.profile, self.ids)
             self.last = (caption, -1, image.caption)
+            self.previous = (caption, image.caption)
+
+
+def _over(block: Block) -> bool:
+    """Is ``block`` a picture drawn over the next paragraph (a seal)?"""
+    return isinstance(block, Image) and block.over
 
 
 PROPERTY_LIMIT = 255  # characters Word keeps in a core property
