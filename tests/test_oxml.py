@@ -429,7 +429,12 @@ def test_the_styles_part(profile, ids) -> None:
         "spacing",
         "ind",
         "jc",
+        "outlineLvl",
     ]
+    assert heading.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "1"  # level 2, from 0
+    title = next(s for s in part[1:] if s.get(f"{W}styleId") == ids["title"])
+    assert title.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "0"
+    assert normal.find(f"{W}pPr/{W}outlineLvl") is None
 
 
 def test_the_seal_is_named_by_the_template(tmp_path: Path) -> None:
