@@ -30,7 +30,7 @@ def rule(
     """A run holding a horizontal rule across the type area, ``offset`` below the top of its
     paragraph (or of the type area: ``relative_to`` "margin"): a DrawingML line for Word 2010
     and later, LibreOffice and WPS, with a VML line for the word processors that read only
-    that (markup compatibility, ECMA-376 Part 3)."""
+    that (markup compatibility)."""
     cx = emu(width)
     choice = add(add(add(p, "w:r"), "mc:AlternateContent"), "mc:Choice", Requires="wps")
     anchor = _anchor(choice, ident, name)

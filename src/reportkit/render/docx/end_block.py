@@ -120,9 +120,9 @@ def _line(
     label = label_cells(written, style.hang_after) if style.hang_after else 0.0
     p = wml.paragraph(parent, ids[block.style])
     if trim:
-        line = style.line_height * profile.grid.line_pitch - trim
+        height = style.line_height * profile.grid.line_pitch - trim
         wml.prop(p, "w:snapToGrid", val=0)
-        wml.prop(p, "w:spacing", line=twips(line), lineRule="exact")
+        wml.prop(p, "w:spacing", line=twips(height), lineRule="exact")
     if block.right and not written:
         wml.prop(p, "w:jc", val="right")
     elif block.right:

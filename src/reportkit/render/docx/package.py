@@ -30,6 +30,8 @@ _OWN_TYPES = {
 STYLES_TYPE = f"{_TYPE}wordprocessingml.styles+xml"
 SETTINGS_TYPE = f"{_TYPE}wordprocessingml.settings+xml"
 FOOTER_TYPE = f"{_TYPE}wordprocessingml.footer+xml"
+FONT_TABLE_TYPE = f"{_TYPE}wordprocessingml.fontTable+xml"
+THEME_TYPE = f"{_TYPE}theme+xml"
 # file extensions whose parts are typed once for all (a Default), the rest part by part
 _DEFAULT_TYPES = {
     ("rels", _RELS_TYPE),

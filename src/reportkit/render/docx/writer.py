@@ -17,8 +17,14 @@ from lxml import etree
 from reportkit.compose.page import Block, Document, Image, Rule, Space, Table, Text
 from reportkit.layout.pages import Pages
 from reportkit.render import Rendered
-from reportkit.render.docx import end_block, page, pictures, rules, styles, tables, text
-from reportkit.render.docx.package import SETTINGS_TYPE, STYLES_TYPE, Package
+from reportkit.render.docx import end_block, fonts, page, pictures, rules, styles, tables, text
+from reportkit.render.docx.package import (
+    FONT_TABLE_TYPE,
+    SETTINGS_TYPE,
+    STYLES_TYPE,
+    THEME_TYPE,
+    Package,
+)
 from reportkit.render.markup import add
 from reportkit.render.pictures import Pictures, prepare_all
 from reportkit.template.profile import Profile
@@ -62,7 +68,7 @@ def render(
 
 def _template_parts(package: Package, profile: Profile, document: Document) -> dict[str, str]:
     """Add the styles, the settings, the footers of odd and even pages with ``document``'s
-    page-number marks, and the body's section properties; the Word style id of each template
+    page-number marks, the body's section properties, the font table and the theme; the Word style id of each template
     style, by its key."""
     part, ids = styles.part(profile)
     package.relate("word/styles.xml", part, STYLES_TYPE, "styles")
@@ -71,6 +77,8 @@ def _template_parts(package: Package, profile: Profile, document: Document) -> d
     odd = package.add_footer(page.footer(profile, profile.page_number.odd, marks, style))
     even = package.add_footer(page.footer(profile, profile.page_number.even, marks, style))
     page.section(package.body, profile, (odd, even))
+    package.relate("word/fontTable.xml", fonts.font_table(profile), FONT_TABLE_TYPE, "fontTable")
+    package.relate("word/theme/theme1.xml", fonts.theme(profile), THEME_TYPE, "theme")
     return ids
 
 
