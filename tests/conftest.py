@@ -9,7 +9,7 @@ import pytest
 
 from reportkit import build
 from reportkit.template import registry
-from tests import helpers, samples
+from tests import helpers, samples, wps_lint
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -19,6 +19,30 @@ def pytest_configure(config: pytest.Config) -> None:
     conf = helpers.fonts_conf()
     if conf is not None:
         os.environ["FONTCONFIG_FILE"] = str(conf)
+
+
+def _lint_docx(folder: Path, seen: set[Path]) -> list[str]:
+    """The WPS-safety faults of every .docx reportkit wrote under ``folder`` not seen yet."""
+    found = []
+    for path in sorted(folder.rglob("*.docx")):
+        if path not in seen and wps_lint.made_by_reportkit(path):
+            seen.add(path)
+            found += [f"{path.name}: {fault}" for fault in wps_lint.lint(path)]
+    return found
+
+
+@pytest.fixture(scope="session")
+def _linted() -> set[Path]:
+    return set()
+
+
+@pytest.fixture(autouse=True)
+def wps_safe(request: pytest.FixtureRequest, _linted: set[Path], tmp_path_factory):
+    """Every .docx the suite writes, whether built or edited as a clerk would, passes the
+    WPS-safety lint: checked after each test (its own folder and the shared ones)."""
+    yield
+    found = _lint_docx(tmp_path_factory.getbasetemp(), _linted)
+    assert not found, "\n".join(found)
 
 
 @pytest.fixture(scope="session")
