@@ -31,18 +31,25 @@ def _lint_docx(folder: Path, seen: set[Path]) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="session")
-def _linted() -> set[Path]:
-    return set()
+@pytest.fixture(scope="session", autouse=True)
+def _linted(tmp_path_factory: pytest.TempPathFactory):
+    """The .docx files linted so far; at the session's end, every other one it wrote (the
+    shared fixtures' folders)."""
+    seen: set[Path] = set()
+    yield seen
+    found = _lint_docx(tmp_path_factory.getbasetemp(), seen)
+    assert not found, "\n".join(found)
 
 
 @pytest.fixture(autouse=True)
-def wps_safe(request: pytest.FixtureRequest, _linted: set[Path], tmp_path_factory):
+def wps_safe(request: pytest.FixtureRequest, _linted: set[Path]):
     """Every .docx the suite writes, whether built or edited as a clerk would, passes the
-    WPS-safety lint: checked after each test (its own folder and the shared ones)."""
+    WPS-safety lint: a test's own folder is checked after it."""
     yield
-    found = _lint_docx(tmp_path_factory.getbasetemp(), _linted)
-    assert not found, "\n".join(found)
+    folder = request.node.funcargs.get("tmp_path")
+    if folder is not None:
+        found = _lint_docx(folder, _linted)
+        assert not found, "\n".join(found)
 
 
 @pytest.fixture(scope="session")

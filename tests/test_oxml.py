@@ -295,6 +295,16 @@ def test_a_rule(profile) -> None:
         '<wp:positionV relativeFrom="paragraph"><wp:posOffset>508000</wp:posOffset></wp:positionV>'
     )
     assert shown(anchor[4]) == '<wp:effectExtent l="0" t="9525" r="0" b="9525"/>'
+    choice = anchor.getparent().getparent()
+    assert (etree.QName(choice).localname, choice.get("Requires")) == ("Choice", "wps")
+    # the same line in VML for word processors that read only that
+    assert shown(choice.getnext()) == (
+        '<mc:Fallback><w:pict><v:line id="rule102" style="position:absolute;z-index:102;'
+        "mso-position-horizontal-relative:margin;mso-position-vertical-relative:text\" "
+        'from="0,40pt" to="442.205pt,40pt" strokecolor="#FF0000" strokeweight="1.5pt">'
+        '<w10:wrap anchorx="margin" anchory="text"/></v:line></w:pict></mc:Fallback>'
+    )
+    assert names(p) == ["r"] and names(p[0]) == ["AlternateContent"]
     assert shown(anchor.find(".//{*}spPr")) == (
         '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5616000" cy="0"/></a:xfrm>'
         '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
