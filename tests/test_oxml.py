@@ -300,7 +300,7 @@ def test_a_rule(profile) -> None:
     # the same line in VML for word processors that read only that
     assert shown(choice.getnext()) == (
         '<mc:Fallback><w:pict><v:line id="rule102" style="position:absolute;z-index:102;'
-        "mso-position-horizontal-relative:margin;mso-position-vertical-relative:text\" "
+        'mso-position-horizontal-relative:margin;mso-position-vertical-relative:text" '
         'from="0,40pt" to="442.205pt,40pt" strokecolor="#FF0000" strokeweight="1.5pt">'
         '<w10:wrap anchorx="margin" anchory="text"/></v:line></w:pict></mc:Fallback>'
     )
