@@ -9,7 +9,7 @@ import pytest
 
 from reportkit import build
 from reportkit.template import registry
-from tests import helpers, samples
+from tests import helpers, samples, wps_lint
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -19,6 +19,37 @@ def pytest_configure(config: pytest.Config) -> None:
     conf = helpers.fonts_conf()
     if conf is not None:
         os.environ["FONTCONFIG_FILE"] = str(conf)
+
+
+def _lint_docx(folder: Path, seen: set[Path]) -> list[str]:
+    """The WPS-safety faults of every .docx reportkit wrote under ``folder`` not seen yet."""
+    found = []
+    for path in sorted(folder.rglob("*.docx")):
+        if path not in seen and wps_lint.made_by_reportkit(path):
+            seen.add(path)
+            found += [f"{path.name}: {fault}" for fault in wps_lint.lint(path)]
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _linted(tmp_path_factory: pytest.TempPathFactory):
+    """The .docx files linted so far; at the session's end, every other one it wrote (the
+    shared fixtures' folders)."""
+    seen: set[Path] = set()
+    yield seen
+    found = _lint_docx(tmp_path_factory.getbasetemp(), seen)
+    assert not found, "\n".join(found)
+
+
+@pytest.fixture(autouse=True)
+def wps_safe(request: pytest.FixtureRequest, _linted: set[Path]):
+    """Every .docx the suite writes, whether built or edited as a clerk would, passes the
+    WPS-safety lint: a test's own folder is checked after it."""
+    yield
+    folder = request.node.funcargs.get("tmp_path")
+    if folder is not None:
+        found = _lint_docx(folder, _linted)
+        assert not found, "\n".join(found)
 
 
 @pytest.fixture(scope="session")

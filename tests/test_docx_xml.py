@@ -125,12 +125,20 @@ def test_points_take_the_run_in_style(seed_docx: Path) -> None:
     assert "三是全力排忧解难。实施了" in text  # run-on points in one paragraph
 
 
-def test_end_matter_sits_in_a_bottom_anchored_box(seed_docx: Path) -> None:
+def test_end_matter_is_framed_on_the_bottom_without_a_text_box(seed_docx: Path) -> None:
     root = docx_xml(seed_docx)
-    anchor = root.find(
-        ".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
-    )
-    assert anchor is not None
+    framed = [p for p in root.iter(f"{W}p") if p.find(f"{W}pPr/{W}framePr") is not None]
+    assert ["".join(p.itertext()) for p in framed] == [
+        "报：市委办公室，市政府办公室。",
+        "送：高新区党工委、管委会领导。",
+        "发：各部门、各单位。",
+        "（共印60份）",
+    ]
+    frames = {tuple(sorted(p.find(f"{W}pPr/{W}framePr").attrib.items())) for p in framed}
+    assert len(frames) == 1  # one frame: the same properties on every paragraph
+    assert dict(frames.pop())[f"{W}yAlign"] == "bottom"
+    assert root.find(f".//{W}txbxContent") is None
+    assert framed[-1].getnext().tag == f"{W}sectPr"
     text = squeeze(docx_text(seed_docx))
     assert text.endswith(
         "报：市委办公室，市政府办公室。送：高新区党工委、管委会领导。发：各部门、各单位。（共印60份）"
@@ -151,3 +159,65 @@ def test_same_input_same_bytes(tmp_path: Path, seed_docx: Path) -> None:
     outcome = build.build(REPO / "sources/changsha", build.Options(tmp_path))
     assert outcome.error is None
     assert (tmp_path / "changsha.docx").read_bytes() == seed_docx.read_bytes()
+
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def test_every_face_comes_with_the_faces_word_tries_in_its_place(seed_docx: Path) -> None:
+    """A PC without the GB2312 faces falls to 仿宋/楷体/黑体/宋体, never to a Japanese face."""
+    table = docx_xml(seed_docx, "word/fontTable.xml")
+    fonts = {attr(f, "name"): f for f in table.iter(f"{W}font")}
+
+    def chain(face: str) -> list[str]:
+        out = [face]
+        while (alt := fonts[out[-1]].find(f"{W}altName")) is not None:
+            out.append(attr(alt, "val"))
+        return out
+
+    assert chain("仿宋_GB2312") == ["仿宋_GB2312", "仿宋", "FangSong"]
+    assert chain("楷体_GB2312") == ["楷体_GB2312", "楷体", "KaiTi"]
+    assert chain("黑体") == ["黑体", "SimHei"]
+    assert chain("方正小标宋简体") == ["方正小标宋简体", "宋体", "SimSun"]
+    for face in ("仿宋_GB2312", "仿宋", "楷体", "黑体", "宋体", "方正小标宋简体"):
+        assert attr(fonts[face].find(f"{W}charset"), "val") == "86"  # GB2312
+        assert len(attr(fonts[face].find(f"{W}panose1"), "val")) == 20
+    assert attr(fonts["仿宋_GB2312"].find(f"{W}family"), "val") == "modern"
+    assert attr(fonts["Times New Roman"].find(f"{W}charset"), "val") == "00"
+    with zipfile.ZipFile(seed_docx) as zf:
+        types = zf.read("[Content_Types].xml").decode()
+        rels = zf.read("word/_rels/document.xml.rels").decode()
+    assert "wordprocessingml.fontTable+xml" in types and 'Target="fontTable.xml"' in rels
+    assert "theme+xml" in types and 'Target="theme/theme1.xml"' in rels
+
+
+def test_the_theme_names_the_chinese_faces(seed_docx: Path) -> None:
+    theme = docx_xml(seed_docx, "word/theme/theme1.xml")
+    minor, major = theme.find(f".//{A}minorFont"), theme.find(f".//{A}majorFont")
+    assert minor.find(f"{A}ea").get("typeface") == "仿宋_GB2312"
+    assert minor.find(f"{A}latin").get("typeface") == "Times New Roman"
+    hans = [f.get("typeface") for f in minor.iter(f"{A}font") if f.get("script") == "Hans"]
+    assert hans == ["仿宋_GB2312"]
+    assert major.find(f"{A}ea").get("typeface") == "方正小标宋简体"  # the titles' face
+    assert len(theme.find(f".//{A}clrScheme")) == 12
+
+
+def test_titles_and_headings_have_outline_levels_and_no_spacer_paragraphs(
+    seed_docx: Path,
+) -> None:
+    """The navigation pane lists the titles (level 1) and headings (level 2); blank lines are
+    paragraph spacing, not empty paragraphs."""
+    styles = docx_xml(seed_docx, "word/styles.xml")
+    levels = {
+        s.find(f"{W}name").get(f"{W}val"): attr(s.find(f"{W}pPr/{W}outlineLvl"), "val")
+        for s in styles.iter(f"{W}style")
+        if s.find(f"{W}pPr/{W}outlineLvl") is not None
+    }
+    assert levels == {"文章标题": "0", "小标题": "1"}
+    body = docx_xml(seed_docx).find(f"{W}body")
+    empty = [
+        p
+        for p in body.iter(f"{W}p")
+        if not "".join(p.itertext()) and p.find(f".//{W}drawing") is None
+    ]
+    assert empty == []

@@ -14,6 +14,7 @@ from lxml import etree
 
 from reportkit import build
 from reportkit.compose.page import Anchored, Meta, Rule, Run, Table, Text
+from reportkit.layout.pages import PlacedRule
 from reportkit.render.docx import drawing, end_block, page, styles, tables, text, wml
 from reportkit.render.docx.package import Package
 from reportkit.render.markup import add, child, qn, root, serialize
@@ -233,14 +234,16 @@ def test_a_table(profile, ids) -> None:
     assert [c.get(f"{W}w") for c in made.find(qn("w:tblGrid"))] == ["5306", "3538"]
     header, first, second = made.findall(qn("w:tr"))
     assert shown(header[0]) == (
-        '<w:trPr><w:cantSplit/><w:tblHeader/><w:trHeight w:val="579" w:hRule="exact"/></w:trPr>'
+        '<w:trPr><w:cantSplit/><w:tblHeader/><w:trHeight w:val="579" w:hRule="atLeast"/></w:trPr>'
     )
     assert shown(second[0]) == (
-        '<w:trPr><w:cantSplit/><w:trHeight w:val="1158" w:hRule="exact"/></w:trPr>'
+        '<w:trPr><w:cantSplit/><w:trHeight w:val="1158" w:hRule="atLeast"/></w:trPr>'
     )
     assert shown(first[2]) == (
         '<w:tc><w:tcPr><w:tcW w:w="3538" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
-        f'<w:pStyle w:val="{ids["table_cell"]}"/><w:jc w:val="right"/></w:pPr>'
+        f'<w:pStyle w:val="{ids["table_cell"]}"/><w:snapToGrid w:val="0"/>'
+        # the line gives back the widths of the frame and inner rules (1 pt + 0.5 pt)
+        '<w:spacing w:line="549" w:lineRule="exact"/><w:jc w:val="right"/></w:pPr>'
         '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
         '<w:t xml:space="preserve">1,200</w:t></w:r></w:p></w:tc>'
     )
@@ -292,6 +295,16 @@ def test_a_rule(profile) -> None:
         '<wp:positionV relativeFrom="paragraph"><wp:posOffset>508000</wp:posOffset></wp:positionV>'
     )
     assert shown(anchor[4]) == '<wp:effectExtent l="0" t="9525" r="0" b="9525"/>'
+    choice = anchor.getparent().getparent()
+    assert (etree.QName(choice).localname, choice.get("Requires")) == ("Choice", "wps")
+    # the same line in VML for word processors that read only that
+    assert shown(choice.getnext()) == (
+        '<mc:Fallback><w:pict><v:line id="rule102" style="position:absolute;z-index:102;'
+        'mso-position-horizontal-relative:margin;mso-position-vertical-relative:text" '
+        'from="0,40pt" to="442.205pt,40pt" strokecolor="#FF0000" strokeweight="1.5pt">'
+        '<w10:wrap anchorx="margin" anchory="text"/></v:line></w:pict></mc:Fallback>'
+    )
+    assert names(p) == ["r"] and names(p[0]) == ["AlternateContent"]
     assert shown(anchor.find(".//{*}spPr")) == (
         '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5616000" cy="0"/></a:xfrm>'
         '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
@@ -299,36 +312,57 @@ def test_a_rule(profile) -> None:
     )
 
 
-def test_the_end_block_box(profile, ids) -> None:
+def test_the_end_block_frame(profile, ids) -> None:
+    """Frame paragraphs on the type area's bottom, growing with their text: the first and last
+    rules their borders, the rule between two lines drawn where the layout put it."""
     group = Anchored(
         (
             Rule("end_first"),
             Text("end_matter", ((Run("报：市委办公室。"),),)),
+            Text("end_matter", ((Run("送：各部门。"),),)),
             Rule("end_middle"),
             Text("end_matter", (), right=(Run("（共印60份）"),)),
             Rule("end_last"),
         )
     )
-    p = end_block.paragraph(body(), group, profile, ids, lines=3)
-    assert shown(p[0]) == (
-        '<w:pPr><w:pStyle w:val="Normal"/><w:spacing w:before="1158" w:line="579" '
-        'w:lineRule="exact"/></w:pPr>'
+    placed = [PlacedRule(79.4, 521.6, y, w, "000000") for y, w in ((626, 1), (713, 0.7), (742, 1))]
+    parent = body()
+    made = end_block.paragraphs(parent, group, profile, ids, placed, 1)
+    assert list(parent) == made and len(made) == 4
+    anchor, first, second, last = made
+    assert shown(anchor[0]) == (
+        '<w:pPr><w:pStyle w:val="Normal"/><w:snapToGrid w:val="0"/>'
+        '<w:spacing w:line="1" w:lineRule="exact"/></w:pPr>'
     )
-    content = p.find(".//{*}txbxContent")
-    assert names(content) == ["tbl", "p"]
-    borders = content.find(f"{W}tbl/{W}tblPr/{W}tblBorders")
-    assert [(etree.QName(b).localname, b.get(f"{W}sz")) for b in borders] == [
-        ("top", "8"),
-        ("bottom", "8"),
-    ]
-    first, last = content[0].findall(qn("w:tr"))
-    assert first.find(f"{W}tc/{W}tcPr/{W}tcBorders") is None
-    assert shown(last.find(f"{W}tc/{W}tcPr")) == (
-        '<w:tcPr><w:tcW w:w="8844" w:type="dxa"/><w:tcBorders>'
-        '<w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders></w:tcPr>'
+    # the middle rule: from the type area's top (713 - 37 mm = 608.1 pt)
+    position = anchor.find(f".//{{{_WP}}}positionV")
+    assert shown(position) == (
+        '<wp:positionV relativeFrom="margin"><wp:posOffset>7723100</wp:posOffset></wp:positionV>'
     )
-    assert shown(last.find(f"{W}tc/{W}p/{W}pPr/{W}jc")) == '<w:jc w:val="right"/>'
-    assert p.find(".//{*}docPr").get("name") == "页底内容"
+    frame = (
+        '<w:framePr w:w="8844" w:hRule="auto" w:wrap="notBeside" w:vAnchor="margin" '
+        'w:hAnchor="margin" w:xAlign="center" w:yAlign="bottom"/>'
+    )
+    borders = (
+        '<w:pBdr><w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/>'
+        '<w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/></w:pBdr>'
+    )
+    # the same frame and borders on every line; the bordered lines give the borders' width back
+    assert shown(first[0]) == (
+        f'<w:pPr><w:pStyle w:val="版记"/>{frame}{borders}<w:snapToGrid w:val="0"/>'
+        '<w:spacing w:line="559" w:lineRule="exact"/>'
+        '<w:ind w:leftChars="300" w:left="840" w:hangingChars="200" w:hanging="560"/></w:pPr>'
+    )
+    assert shown(second[0]) == (
+        f'<w:pPr><w:pStyle w:val="版记"/>{frame}{borders}'
+        '<w:ind w:leftChars="300" w:left="840" w:hangingChars="200" w:hanging="560"/></w:pPr>'
+    )
+    assert shown(last[0]) == (
+        f'<w:pPr><w:pStyle w:val="版记"/>{frame}{borders}<w:snapToGrid w:val="0"/>'
+        '<w:spacing w:line="559" w:lineRule="exact"/><w:jc w:val="right"/></w:pPr>'
+    )
+    assert "".join(last.itertext()) == "（共印60份）"
+    assert parent.find(".//{*}txbxContent") is None
 
 
 def test_the_footer_with_its_page_field(profile, ids) -> None:
@@ -405,7 +439,12 @@ def test_the_styles_part(profile, ids) -> None:
         "spacing",
         "ind",
         "jc",
+        "outlineLvl",
     ]
+    assert heading.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "1"  # level 2, from 0
+    title = next(s for s in part[1:] if s.get(f"{W}styleId") == ids["title"])
+    assert title.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "0"
+    assert normal.find(f"{W}pPr/{W}outlineLvl") is None
 
 
 def test_the_seal_is_named_by_the_template(tmp_path: Path) -> None:

@@ -24,6 +24,9 @@ NAMESPACES = {
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
     "wp14": "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    # VML, for word processors that read only that (a drawn rule's fallback)
+    "v": "urn:schemas-microsoft-com:vml",
+    "w10": "urn:schemas-microsoft-com:office:word",
     # the package (ECMA-376 Part 2): content types, relationships, core and extended properties
     "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
     "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -52,12 +55,21 @@ ORDER: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "w:document": ("w:background", "w:body"),  # §17.2.3
     "w:body": (("w:p", "w:tbl"), "w:sectPr"),  # §17.2.2
     "w:ftr": (("w:p", "w:tbl"),),  # §17.10.3
-    "w:txbxContent": (("w:p", "w:tbl"),),  # §17.17.1.1
     "w:tc": ("w:tcPr", ("w:p", "w:tbl")),  # §17.4.66
     "w:p": ("w:pPr", ("w:r", "w:hyperlink", "w:fldSimple")),  # §17.3.1.22
     "w:r": (  # §17.3.2.25
         "w:rPr",
-        ("w:t", "w:br", "w:tab", "w:cr", "w:drawing", "w:fldChar", "w:instrText"),
+        (
+            "w:t",
+            "w:br",
+            "w:tab",
+            "w:cr",
+            "w:drawing",
+            "w:pict",
+            "w:fldChar",
+            "w:instrText",
+            "mc:AlternateContent",
+        ),
     ),
     "w:pPr": (  # §17.3.1.26
         "w:pStyle",
@@ -162,6 +174,7 @@ ORDER: dict[str, tuple[str | tuple[str, ...], ...]] = {
         "w:sectPrChange",
     ),
     "w:tbl": ("w:tblPr", "w:tblGrid", "w:tr"),  # §17.4.38
+    "mc:AlternateContent": ("mc:Choice", "mc:Fallback"),  # Part 3 §10.2
     "w:tblPr": (  # §17.4.60
         "w:tblStyle",
         "w:tblpPr",
@@ -182,6 +195,7 @@ ORDER: dict[str, tuple[str | tuple[str, ...], ...]] = {
         "w:tblDescription",
         "w:tblPrChange",
     ),
+    "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),  # §17.3.1.24
     "w:tblBorders": (  # §17.4.39
         "w:top",
         ("w:left", "w:start"),
@@ -295,7 +309,6 @@ ORDER: dict[str, tuple[str | tuple[str, ...], ...]] = {
         ("wps:cNvSpPr", "wps:cNvCnPr"),
         "wps:spPr",
         "wps:style",
-        ("wps:txbx", "wps:linkedTxbx"),
         "wps:bodyPr",
     ),
     "wps:spPr": (

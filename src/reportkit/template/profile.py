@@ -74,6 +74,23 @@ class FontRole(Data):
     latin_widths: Literal["times", "half_em"] = "times"
 
 
+class FontFace(Data):
+    """What Word needs to stand in for a face a machine lacks (its font table, ECMA-376
+    §17.8.3): another name to try (仿宋_GB2312 → 仿宋), its PANOSE classification, character
+    set (134: GB2312) and family, so that it never falls to a Japanese or Latin face."""
+
+    alt: str | None = None
+    panose: str = Field(
+        pattern=r"^[0-9A-Fa-f]{20}$",
+        title="PANOSE 编码",
+        description="二十位十六进制数",
+        examples=["02010609030101010101"],
+    )
+    charset: int = between(0, 255, "字符集", default=134)
+    family: Literal["roman", "swiss", "modern", "script", "decorative", "auto"] = "auto"
+    pitch: Literal["fixed", "variable", "default"] = "default"
+
+
 class Style(Data):
     """How one kind of text is set.  Indents and vertical spaces count characters / grid lines."""
 
@@ -275,6 +292,7 @@ class Profile(Data):
     grid: Grid
     colours: dict[str, Colour]
     fonts: dict[str, FontRole]
+    font_table: dict[str, FontFace] = {}  # Word's stand-ins for the faces the .docx names
     styles: dict[str, Style]
     rules: dict[str, RuleData] = {}
     title: TitleData = Field(default_factory=TitleData)

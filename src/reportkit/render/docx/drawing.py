@@ -1,9 +1,7 @@
-"""DrawingML objects as runs of a paragraph: a text box at the page bottom, a horizontal rule, a
-picture in front of the text (a seal), a picture in the line (a photo)."""
+"""DrawingML objects as runs of a paragraph: a horizontal rule (with a VML fallback), a picture
+in front of the text (a seal), a picture in the line (a photo)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from lxml import etree
 
@@ -19,59 +17,26 @@ def emu(points: float) -> int:
     return round(points * EMU_PER_PT)
 
 
-def bottom_box(
-    p: etree._Element,
-    ident: int,
-    name: str,
-    width: float,
-    height: float,
-    content: Callable[[etree._Element], None],
-) -> etree._Element:
-    """A run holding a text box on the bottom of the type area, centred; ``content`` fills
-    the box's w:txbxContent with blocks."""
-    cx, cy = emu(width), emu(height)
-    anchor = _anchor(p, ident, name)
-    add(add(anchor, "wp:positionH", relativeFrom="margin"), "wp:align", text="center")
-    add(add(anchor, "wp:positionV", relativeFrom="margin"), "wp:align", text="bottom")
-    _extent(anchor, cx, cy, 0)
-    shape = add(_graphic(anchor, _SHAPE), "wps:wsp")
-    add(shape, "wps:cNvSpPr", txBox=1)
-    props = add(shape, "wps:spPr")
-    _frame(props, cx, cy, "rect")
-    add(props, "a:noFill")
-    add(add(props, "a:ln"), "a:noFill")
-    content(add(add(shape, "wps:txbx"), "w:txbxContent"))
-    body = add(
-        shape,
-        "wps:bodyPr",
-        rot=0,
-        vert="horz",
-        wrap="square",
-        lIns=0,
-        tIns=0,
-        rIns=0,
-        bIns=0,
-        anchor="b",
-    )
-    add(body, "a:noAutofit")
-    return anchor
-
-
 def rule(
     p: etree._Element,
     ident: int,
     name: str,
     width: float,
-    below_paragraph_top: float,
+    offset: float,
     weight: float,
     colour: str,
+    relative_to: str = "paragraph",
 ) -> etree._Element:
-    """A run holding a horizontal rule across the type area, placed below its paragraph's top."""
+    """A run holding a horizontal rule across the type area, ``offset`` below the top of its
+    paragraph (or of the type area: ``relative_to`` "margin"): a DrawingML line for Word 2010
+    and later, LibreOffice and WPS, with a VML line for the word processors that read only
+    that (markup compatibility)."""
     cx = emu(width)
-    anchor = _anchor(p, ident, name)
+    choice = add(add(add(p, "w:r"), "mc:AlternateContent"), "mc:Choice", Requires="wps")
+    anchor = _anchor(choice, ident, name)
     add(add(anchor, "wp:positionH", relativeFrom="margin"), "wp:posOffset", text="0")
-    offset = str(emu(below_paragraph_top))
-    add(add(anchor, "wp:positionV", relativeFrom="paragraph"), "wp:posOffset", text=offset)
+    down = str(emu(offset))
+    add(add(anchor, "wp:positionV", relativeFrom=relative_to), "wp:posOffset", text=down)
     _extent(anchor, cx, 0, emu(weight / 2))
     shape = add(_graphic(anchor, _SHAPE), "wps:wsp")
     add(shape, "wps:cNvCnPr")
@@ -80,6 +45,22 @@ def rule(
     line = add(props, "a:ln", w=emu(weight))
     add(add(line, "a:solidFill"), "a:srgbClr", val=colour)
     add(shape, "wps:bodyPr")
+    fallback = add(add(choice.getparent(), "mc:Fallback"), "w:pict")
+    vertical = "text" if relative_to == "paragraph" else relative_to
+    y = f"{offset:g}pt"
+    made = add(
+        fallback,
+        "v:line",
+        id=f"rule{ident}",
+        style=(
+            f"position:absolute;z-index:{ident};mso-position-horizontal-relative:margin;"
+            f"mso-position-vertical-relative:{vertical}"
+        ),
+        **{"from": f"0,{y}", "to": f"{width:g}pt,{y}"},
+        strokecolor=f"#{colour}",
+        strokeweight=f"{weight:g}pt",
+    )
+    add(made, "w10:wrap", anchorx="margin", anchory=vertical)
     return anchor
 
 
@@ -121,10 +102,12 @@ def inline_picture(
 
 
 def _anchor(p: etree._Element, ident: int, name: str) -> etree._Element:
-    """A run's anchored drawing taking no room in the text, in front of it, stacked by its id;
-    the caller places and sizes it and gives its graphic."""
+    """An anchored drawing taking no room in the text, in front of it, stacked by its id, in
+    a new run of paragraph ``p`` (or in ``p``, a markup-compatibility choice); the caller
+    places and sizes it and gives its graphic."""
+    holder = p if etree.QName(p).localname == "Choice" else add(p, "w:r")
     anchor = add(
-        add(add(p, "w:r"), "w:drawing"),
+        add(holder, "w:drawing"),
         "wp:anchor",
         distT=0,
         distB=0,

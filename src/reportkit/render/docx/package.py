@@ -30,6 +30,8 @@ _OWN_TYPES = {
 STYLES_TYPE = f"{_TYPE}wordprocessingml.styles+xml"
 SETTINGS_TYPE = f"{_TYPE}wordprocessingml.settings+xml"
 FOOTER_TYPE = f"{_TYPE}wordprocessingml.footer+xml"
+FONT_TABLE_TYPE = f"{_TYPE}wordprocessingml.fontTable+xml"
+THEME_TYPE = f"{_TYPE}theme+xml"
 # file extensions whose parts are typed once for all (a Default), the rest part by part
 _DEFAULT_TYPES = {
     ("rels", _RELS_TYPE),
@@ -53,7 +55,7 @@ class Package:
     document relates to are added as they come."""
 
     def __init__(self) -> None:
-        self.document = root("w:document", "r", "wp", "a", "pic", "wps")
+        self.document = root("w:document", "r", "wp", "a", "pic", "wps", "mc", "v", "w10")
         self.body = add(self.document, "w:body")
         self._relationships = root("pr:Relationships", default=True)
         self._parts: dict[str, etree._Element | bytes] = {}  # related to the document, in order

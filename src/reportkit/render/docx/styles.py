@@ -159,3 +159,6 @@ def _paragraph_properties(style: etree._Element, profile: Profile, key: str) -> 
     )
     if s.align:
         add(ppr, "w:jc", val=_JC[s.align])
+    if s.outline_level is not None:
+        # Word counts levels from 0: its navigation pane and table of contents list the text
+        add(ppr, "w:outlineLvl", val=s.outline_level - 1)

@@ -1,6 +1,7 @@
 """A table block as a Word table a clerk can edit: its header row repeated on every page
-(w:tblHeader), rows never split (w:cantSplit), every row whole grid lines high, figures flush
-right, borders of the template's rule weights."""
+(w:tblHeader), rows never split (w:cantSplit), every row at least its grid lines high (never a
+fixed height that would hide what a clerk adds), figures flush right, explicit column widths,
+borders of the template's rule weights."""
 
 from __future__ import annotations
 
@@ -70,6 +71,10 @@ def table(
     for column in columns:
         add(grid, "w:gridCol", w=column)
     lines = rows or [1] * (len(block.rows) + 1)
+    # a row is at least its grid lines high, and grows when a clerk types more; its borders
+    # add their width to its height: each line gives that back, so that the rows keep the grid
+    rules = [profile.rules[name].width for name in (figures.frame, figures.inner) if name]
+    line = twips(pitch - sum(rules))
     for number, cells in enumerate((block.header, *block.rows)):
         header = number == 0
         style = ids[block.header_style if header else block.style]
@@ -78,12 +83,14 @@ def table(
         add(row_props, "w:cantSplit")
         if header:
             add(row_props, "w:tblHeader")
-        add(row_props, "w:trHeight", val=twips(lines[number] * pitch), hRule="exact")
+        add(row_props, "w:trHeight", val=twips(lines[number] * pitch), hRule="atLeast")
         for column, cell in zip(columns, cells, strict=True):
             align = "center" if header else ("right" if _NUMBER.fullmatch(cell.strip()) else "left")
             box = add(row, "w:tc")
             width(add(box, "w:tcPr"), "w:tcW", column)
             p = wml.paragraph(box, style)
+            wml.prop(p, "w:snapToGrid", val=0)
+            wml.prop(p, "w:spacing", line=line, lineRule="exact")
             wml.prop(p, "w:jc", val=align)
             wml.cell_run(p, cell)
     return made

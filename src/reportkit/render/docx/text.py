@@ -1,6 +1,7 @@
 """Text blocks as Word paragraphs: a paragraph in the block's style, its given lines joined by
 line breaks, a right-hand part after a tab, the indents it asks for; blank lines as an empty
-paragraph of exact height; a block the layout set at a fixed distance from the top."""
+paragraph of exact height where no paragraph follows to take them as space above; a block the
+layout set at a fixed distance from the top."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from lxml import etree
 from reportkit.compose.page import Space, Text
 from reportkit.render.docx import wml
 from reportkit.render.docx.wml import prop
-from reportkit.render.markup import add
+from reportkit.render.markup import add, qn
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 from reportkit.typeset.cells import cells, label_cells
+
+W = qn("w:pPr").partition("}")[0] + "}"
+
+W = qn("w:pPr").partition("}")[0] + "}"
 
 
 def paragraph(
@@ -84,6 +89,26 @@ def fixed_top(p: etree._Element, block: Text, profile: Profile, gaps: tuple[floa
         line=twips(style.line_height * profile.grid.line_pitch),
         lineRule="exact",
     )
+
+
+def space_after(p: etree._Element, block: Text, profile: Profile, lines: float) -> None:
+    """Add ``lines`` blank grid lines to the space below ``p`` (a paragraph of ``block``)."""
+    _more_space(p, "after", profile.style(block.style).space_after, profile, lines)
+
+
+def space_before(p: etree._Element, block: Text, profile: Profile, lines: float) -> None:
+    """Add ``lines`` blank grid lines to the space above ``p`` (a paragraph of ``block``)."""
+    _more_space(p, "before", profile.style(block.style).space_before, profile, lines)
+
+
+def _more_space(p: etree._Element, side: str, own: float, profile: Profile, lines: float) -> None:
+    """``lines`` more grid lines on ``side`` of ``p``, over what it has: the paragraph's own
+    spacing (a fixed place), else its style's ``own`` lines."""
+    spacing = p.find(f"{W}pPr/{W}spacing")
+    given = spacing.get(f"{W}{side}") if spacing is not None else None
+    pitch = profile.grid.line_pitch
+    points = int(given) / 20 if given is not None else own * pitch
+    prop(p, "w:spacing", **{side: twips(points + lines * pitch)})
 
 
 def space(parent: etree._Element, block: Space, profile: Profile, ids: dict[str, str]) -> None:

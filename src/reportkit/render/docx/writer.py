@@ -17,8 +17,14 @@ from lxml import etree
 from reportkit.compose.page import Block, Document, Image, Rule, Space, Table, Text
 from reportkit.layout.pages import Pages
 from reportkit.render import Rendered
-from reportkit.render.docx import end_block, page, pictures, rules, styles, tables, text
-from reportkit.render.docx.package import SETTINGS_TYPE, STYLES_TYPE, Package
+from reportkit.render.docx import end_block, fonts, page, pictures, rules, styles, tables, text
+from reportkit.render.docx.package import (
+    FONT_TABLE_TYPE,
+    SETTINGS_TYPE,
+    STYLES_TYPE,
+    THEME_TYPE,
+    Package,
+)
 from reportkit.render.markup import add
 from reportkit.render.pictures import Pictures, prepare_all
 from reportkit.template.profile import Profile
@@ -42,6 +48,7 @@ def render(
     body = _Body(package, profile, ids, pages, pictures_ready)
     for index in pages.order:  # as placed: a photo may wait for the next page
         body.add(index, document.flow[index])
+    body.flush()
     if document.anchored is not None:
         blank = pages.anchored == "after_blank"
         if pages.anchored in ("own_page", "after_blank"):
@@ -51,16 +58,17 @@ def render(
             package.end_section()
             if blank:
                 add(package.body, "w:p")
-        end_block.paragraph(
-            package.body, document.anchored, profile, ids, pages.end_lines, new_page=blank
-        )
+        group = document.anchored
+        count = sum(isinstance(b, Rule) for b in group.blocks)
+        placed = pages.pages[-1].rules[len(pages.pages[-1].rules) - count :]
+        end_block.paragraphs(package.body, group, profile, ids, placed, 1, new_page=blank)
     _properties(package, document)
     return Rendered(package.to_bytes(), len(pages.pages))
 
 
 def _template_parts(package: Package, profile: Profile, document: Document) -> dict[str, str]:
     """Add the styles, the settings, the footers of odd and even pages with ``document``'s
-    page-number marks, and the body's section properties; the Word style id of each template
+    page-number marks, the body's section properties, the font table and the theme; the Word style id of each template
     style, by its key."""
     part, ids = styles.part(profile)
     package.relate("word/styles.xml", part, STYLES_TYPE, "styles")
@@ -69,6 +77,8 @@ def _template_parts(package: Package, profile: Profile, document: Document) -> d
     odd = package.add_footer(page.footer(profile, profile.page_number.odd, marks, style))
     even = package.add_footer(page.footer(profile, profile.page_number.even, marks, style))
     page.section(package.body, profile, (odd, even))
+    package.relate("word/fontTable.xml", fonts.font_table(profile), FONT_TABLE_TYPE, "fontTable")
+    package.relate("word/theme/theme1.xml", fonts.theme(profile), THEME_TYPE, "theme")
     return ids
 
 
@@ -91,10 +101,20 @@ class _Body:
         self.drawings = 100  # ids of drawn objects (the anchored group uses the low ones)
         self.highest = 0  # the highest id of a drawn object so far
         self.over: Image | None = None  # a picture for the next paragraph (a seal)
+        # the paragraph just written and its block, when it was a text block's: blank lines
+        # after it become space below it
+        self.previous: tuple[etree._Element, Text] | None = None
+        self.blank = 0.0  # blank lines after it, waiting for what comes next
 
     def add(self, index: int, block: Block) -> None:
         """Append block ``index`` of the flow."""
         profile, ids = self.profile, self.ids
+        if isinstance(block, Space):
+            self.blank += block.lines
+            return
+        if not isinstance(block, Text | Rule) and not _over(block):  # rules take no room
+            self.flush()
+            self.previous = None
         if isinstance(block, Image):
             if block.over:
                 self.over = block
@@ -108,21 +128,39 @@ class _Body:
             self.last = None
         elif isinstance(block, Text):
             p = text.paragraph(self.body, block, profile, ids)
+            gaps = self.pages.gaps.get(index)
+            if gaps is not None:  # set at a fixed distance from the type area's top
+                text.fixed_top(p, block, profile, gaps)
+            ahead = gaps is not None or profile.style(block.style).space_before > 0
+            if self.blank and ahead:
+                # blank lines before a paragraph with space above it: more space above
+                text.space_before(p, block, profile, self.blank)
+                self.blank = 0
+            self.flush()
             if self.over is not None:
                 rid, _ = pictures.part(self.package, self.over, self.prepared)
                 size = profile.style(block.style).size or 0
                 pictures.seal(p, self.over, profile, size, rid, self._drawn(self._next()))
                 self.over = None
-            gaps = self.pages.gaps.get(index)
-            if gaps is not None:  # set at a fixed distance from the type area's top
-                text.fixed_top(p, block, profile, gaps)
             self.last = (p, index, block)
-        elif isinstance(block, Space):
-            text.space(self.body, block, profile, ids)
+            self.previous = (p, block)
         elif isinstance(block, Rule) and self.last is not None:
             p, above, written = self.last
             lines = self.pages.lines_of.get(above, 1)
             rules.rule(p, block, written, lines, profile, self._drawn(self._next()))
+
+    def flush(self) -> None:
+        """Blank lines waiting for a paragraph: space below the paragraph before them (not
+        above the next one as well: at one boundary LibreOffice keeps only the larger of the
+        two spaces, Word adds them), or an empty paragraph of their height when a table or a
+        photo comes before them."""
+        if not self.blank:
+            return
+        if self.previous is not None:
+            text.space_after(*self.previous, self.profile, self.blank)
+        else:
+            text.space(self.body, Space(self.blank), self.profile, self.ids)
+        self.blank = 0
 
     def _next(self) -> int:
         self.drawings += 1
@@ -141,6 +179,12 @@ class _Body:
         if image.caption is not None:
             caption = text.paragraph(self.body, image.caption, self.profile, self.ids)
             self.last = (caption, -1, image.caption)
+            self.previous = (caption, image.caption)
+
+
+def _over(block: Block) -> bool:
+    """Is ``block`` a picture drawn over the next paragraph (a seal)?"""
+    return isinstance(block, Image) and block.over
 
 
 PROPERTY_LIMIT = 255  # characters Word keeps in a core property
