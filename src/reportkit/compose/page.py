@@ -96,13 +96,20 @@ class Anchored(NamedTuple):
 
 
 class Meta(NamedTuple):
-    """Document properties."""
+    """Document properties; ``created``: when the outputs are dated as made (None: not yet
+    known, the document's date at midnight UTC)."""
 
     title: str
     author: str
     subject: str
     date: dt.date
     language: str
+    created: dt.datetime | None = None
+
+    @property
+    def made(self) -> dt.datetime:
+        """The instant the outputs say they were made."""
+        return self.created or dt.datetime.combine(self.date, dt.time(0), tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)

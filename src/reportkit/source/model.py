@@ -19,6 +19,7 @@ from reportkit.datamodel import (
 )
 from reportkit.datamodel import Model as BaseModel
 from reportkit.errors import Location
+from reportkit.instant import parse as _instant
 from reportkit.source.numerals import han_number
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -97,6 +98,10 @@ def _date(value: Any) -> Any:
                     f"日期“{value.strip()}”不对：没有这一天，请检查月份和日期"
                 ) from None
     return value
+
+
+# when the archive copy says it was made (its creation date); not given: the build's time
+Instant = Annotated[Any, BeforeValidator(_instant)]
 
 
 def _as_list(value: Any) -> Any:
@@ -273,6 +278,7 @@ class Masthead(Model):
     unit: Line
     date: Annotated[dt.date, BeforeValidator(_date)]
     mark: Short | None = None
+    archive_date: Instant = None
 
     @property
     def issue_year(self) -> int:
@@ -376,6 +382,7 @@ class ReportFile(Body):
     signature: Signature
     note: str | None = None  # 附注: （联系人：某某，电话：…）
     distribution: Distribution
+    archive_date: Instant = None
 
 
 class Attendance(Model):
@@ -399,6 +406,7 @@ class MinutesFile(Body):
     title: str | None = None
     attendance: Attendance
     distribution: Distribution
+    archive_date: Instant = None
 
 
 CONTENT: dict[str, type[ReportFile] | type[MinutesFile]] = {
@@ -440,3 +448,10 @@ class Source(NamedTuple):
     content: BulletinContent | ReportFile | MinutesFile
     origin: SourceMap
     files: tuple[Path, ...]
+
+    @property
+    def archive_date(self) -> dt.datetime | None:
+        """The instant the source fixes for its outputs' creation date (None: the build's)."""
+        content = self.content
+        head = content.masthead if isinstance(content, BulletinContent) else content
+        return head.archive_date  # type: ignore[no-any-return]

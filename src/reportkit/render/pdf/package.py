@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import importlib.util
 import re
 from pathlib import Path
@@ -98,11 +99,14 @@ class _Info(pdfdoc.PDFInfo):
 
 def prepare(canvas: Canvas, meta: Meta) -> None:
     """Make the canvas's document PDF/A-2b; call when every page is drawn, before saving."""
-    when = dt.datetime.combine(meta.date, dt.time(0, 0), tzinfo=dt.UTC)
+    when = meta.made
     document = canvas._doc
     for page in document.Pages.pages:
         page.Trans = None  # reportlab's empty transition dictionary
-    document.info = _Info(meta, "D:" + when.strftime("%Y%m%d%H%M%S") + "Z")
+    document.info = _Info(meta, pdf_date(when))
+    # the file's /ID: reportlab seeds it with SOURCE_DATE_EPOCH's value when set, whatever
+    # instant the document is dated; from the properties and that instant alone instead
+    document.signature = hashlib.md5(pdf_date(when).encode(), usedforsecurity=False)
     catalog = _Catalog()
     catalog.__dict__.update(document.Catalog.__dict__)
     document.Catalog = document._catalog = catalog
@@ -124,6 +128,16 @@ def prepare(canvas: Canvas, meta: Meta) -> None:
         }
     )
     catalog.OutputIntents = pdfdoc.PDFArray([document.Reference(intent)])
+
+
+def pdf_date(when: dt.datetime) -> str:
+    """``when`` as a PDF date (D:20240618093000+08'00'), the same instant as the XMP's."""
+    offset = when.utcoffset() or dt.timedelta(0)
+    if not offset:
+        return when.strftime("D:%Y%m%d%H%M%SZ")
+    minutes = int(abs(offset).total_seconds()) // 60
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{minutes // 60:02d}'{minutes % 60:02d}'"
 
 
 def _xmp(meta: Meta, when: str) -> bytes:
