@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
+import pypdfium2
 import pytest
+from pikepdf.pdfa import validate_written
 
 from reportkit import build
+from reportkit.compose.page import Document, Meta, Run, Text
+from reportkit.layout.paginate import paginate
+from reportkit.render.pdf.writer import render
+from reportkit.typeset.metrics import StandardMetrics
 from tests.helpers import MINIMAL_BULLETIN, REPO, cli, docx_xml, minimal_source
 
 # dates ---------------------------------------------------------------------------------------
@@ -178,3 +187,103 @@ def test_a_batch_skips_outputs_dated_by_their_build(
     fixed = cli("build", source, "-o", out, "--format", "docx,pdf")
     assert "已写出" in fixed.stdout
     assert _dates(out, "src")[0] == "D:20231114221320Z"
+
+
+# text that searches and copies as written ----------------------------------------------------
+
+SAMPLE = "2024年6月18日，500余家企业参加了AI Agent大会，第3期简报刊发。"
+
+
+def _sample(template, text: str = SAMPLE):  # type: ignore[no-untyped-def]
+    """A document of one body paragraph, laid out."""
+    meta = Meta("标题", "作者", "主题", dt.date(2024, 5, 6), "zh-CN")
+    document = Document("t", meta, (Text("body", ((Run(text),),)),), None, ("— ", " —"))
+    return paginate(document, template.profile, StandardMetrics(template.profile))
+
+
+def _extracted(path: Path) -> dict[str, str]:
+    """The first page's text as pdfplumber (its defaults), poppler's pdftotext and pdfium
+    give it, whitespace other than spaces taken out."""
+    with pdfplumber.open(path) as pdf:
+        plumber = pdf.pages[0].extract_text()
+    poppler = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    document = pypdfium2.PdfDocument(path)
+    try:
+        pdfium = document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    return {
+        name: re.sub(r"[\r\n\t\f]", "", text)
+        for name, text in (("pdfplumber", plumber), ("pdftotext", poppler), ("pdfium", pdfium))
+    }
+
+
+def test_latin_beside_han_is_set_off_by_spacing_alone(template) -> None:
+    """The layout marks a run that follows the glyph before it with no character between
+    (a Latin word or number set off from Han text), not one after a space."""
+    page = _sample(template).pages[0]
+    runs = [(run.text, run.joined) for run in page.runs if run.style == "body"]
+    assert runs[:8] == [
+        ("2024", False),
+        ("年", True),
+        ("6", True),
+        ("月", True),
+        ("18", True),
+        ("日，", True),
+        ("500", True),
+        ("余家企业参加了", True),
+    ]
+    assert ("Agent", False) in runs  # after a space: "AI Agent"
+
+
+def test_text_extractors_find_what_was_written(template, tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    pages = _sample(template)
+    path.write_bytes(render(pages, template).data)
+    for name, text in _extracted(path).items():
+        assert text.startswith(SAMPLE), (name, text)
+    # every glyph drawn where the layout put it: its pen position (its outline is the
+    # original's; only the widened copies' advances differ)
+    laid = [
+        (ch, round(x, 2), round(run.baseline, 2))
+        for run in pages.pages[0].runs
+        for ch, x in zip(run.text, run.xs, strict=True)
+    ]
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        drawn = [(c["text"], c["matrix"][4], page.height - c["matrix"][5]) for c in page.chars]
+    assert [c for c, *_ in drawn] == [c for c, *_ in laid]
+    assert all(
+        abs(x - lx) < 0.01 and abs(y - ly) < 0.01
+        for (_, x, y), (_, lx, ly) in zip(drawn, laid, strict=True)
+    )
+
+
+def test_a_widened_glyph_keeps_its_outline_and_its_text(template, tmp_path: Path) -> None:
+    """年 before the gap to 6 is drawn with a copy whose advance takes the gap in: the
+    subset's hmtx and the PDF's widths agree on it (PDF/A), and it copies as 年."""
+    path = tmp_path / "t.pdf"
+    path.write_bytes(render(_sample(template), template).data)
+    with pdfplumber.open(path) as pdf:
+        chars = pdf.pages[0].chars
+    nian = next(c for c in chars if c["text"] == "年")
+    six = chars[chars.index(nian) + 1]
+    assert six["text"] == "6"
+    assert nian["x1"] == pytest.approx(six["x0"], abs=0.05 * 16)  # within a twentieth of an em
+    assert nian["x1"] - nian["x0"] > 16 + 0.08 * 16  # wider than the glyph's own em
+    assert validate_written(path, "2b").passed
+
+
+def test_the_seed_searches_as_written(seed_pdf: Path) -> None:
+    texts = _extracted(seed_pdf)
+    for name, text in texts.items():
+        assert "2019年4月26日" in text, (name, text)
+        assert "4月14日至15日，高新区党工委" in text, name
+        assert "长沙信息产业园2018年营业" in text, name
+        assert "聚集了7000余" in text, name
+        assert "管委会主任 田雨" in text, name  # a real space stays one

@@ -39,10 +39,11 @@ def line_runs(
 ) -> list[TextRun]:
     """The glyph runs of ``line`` placed from ``x0`` on ``baseline``."""
     size = paint[style].size
-    # x, char, style, advance of each glyph drawn
-    glyphs: list[tuple[float, str, str, float]] = []
+    # x, char, style, advance of each glyph drawn, and whether no space was skipped before it
+    glyphs: list[tuple[float, str, str, float, bool]] = []
     add = glyphs.append
     xs, widths, compressed = line.x, line.width, line.compressed
+    joined = False  # the line's first glyph follows nothing on its line
     for i, box in enumerate(line.boxes):
         text, box_style = box.text, box.style
         box_size = paint[box_style].size or size
@@ -56,8 +57,10 @@ def line_runs(
                         text,
                         box_style,
                         step * scale,
+                        joined,
                     )
                 )
+            joined = not text.isspace()
             continue
         advances = [advance(box_style, ch, box_size) for ch in text]
         steps = advances  # how far each glyph moves the pen here
@@ -71,14 +74,17 @@ def line_runs(
         else:
             gx = xs[i]
         for ch, step_width, step in zip(text, advances, steps, strict=True):
-            if not ch.isspace():
-                add((x0 + gx * scale, ch, box_style, step_width * scale))
+            if ch.isspace():
+                joined = False
+            else:
+                add((x0 + gx * scale, ch, box_style, step_width * scale, joined))
+                joined = True
             gx += step
     return _runs(glyphs, baseline, paint, scale)
 
 
 def _runs(
-    glyphs: list[tuple[float, str, str, float]],
+    glyphs: list[tuple[float, str, str, float, bool]],
     baseline: float,
     paint: Mapping[str, Paint],
     scale: float,
@@ -89,7 +95,7 @@ def _runs(
     run: TextRun | None = None
     key: tuple[str, float, str] | None = None
     last_x = last_advance = 0.0  # of the last glyph
-    for x, ch, style, step in glyphs:
+    for x, ch, style, step, joined in glyphs:
         drawn = paint[style]
         face = (drawn.latin if ch.isascii() else drawn.east_asian, drawn.size, drawn.colour)
         if run is not None and face == key:
@@ -102,7 +108,15 @@ def _runs(
                 last_x, last_advance = x, step
                 continue
         run = TextRun(
-            array("d", (x,)), baseline, ch, style, drawn.size, drawn.colour, 0.0, scale * 100
+            array("d", (x,)),
+            baseline,
+            ch,
+            style,
+            drawn.size,
+            drawn.colour,
+            0.0,
+            scale * 100,
+            joined,
         )
         key = face
         out.append(run)

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.page import Meta
 from reportkit.render.markup import add, packet, root
+from reportkit.render.pdf import joins
 
 PRODUCER = "reportkit"
 # reportlab writes a ToUnicode entry "<%04X>": a character beyond U+FFFF gets five or six hex
@@ -37,7 +38,9 @@ def _surrogates(match: re.Match[str]) -> str:
 def _to_unicode(original: Any) -> Any:
     @functools.wraps(original)
     def make(fontname: str, subset: list[int]) -> str:
-        return _WIDE_ENTRY.sub(_surrogates, original(fontname, subset))
+        # a widened copy of a glyph stands for its character (joins.py)
+        text = original(fontname, [joins.base(code) for code in subset])
+        return _WIDE_ENTRY.sub(_surrogates, text)
 
     make.__reportkit__ = True  # type: ignore[attr-defined]
     return make

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportkit.errors import Problem
 from reportkit.fonts.resolve import FontError
 from reportkit.layout.pages import Pages, TextRun
+from reportkit.render.pdf import joins
 from reportkit.render.pdf.fonts import Faces
 
 TOLERANCE = 0.01  # points: closer than this, a glyph is where the layout put it
@@ -41,6 +42,7 @@ class Glyphs:
     colour: str
     char_space: float = 0.0
     scale: float = 100.0
+    pad: int = 0  # thousandths of an em the last glyph reaches across the space after it
 
     @property
     def x(self) -> float:
@@ -50,7 +52,28 @@ class Glyphs:
 
 def glyph_pages(pages: Pages, faces: Faces) -> list[list[Glyphs]]:
     """Every page's runs in the fonts that set them."""
-    return [[glyphs for run in page.runs for glyphs in _fonted(run, faces)] for page in pages.pages]
+    return [_page_glyphs(page.runs, faces) for page in pages.pages]
+
+
+def _page_glyphs(runs: list[TextRun], faces: Faces) -> list[Glyphs]:
+    out: list[Glyphs] = []
+    for run in runs:
+        pieces = _fonted(run, faces)
+        if run.joined and out:
+            _take_in(out[-1], run)
+        out += pieces
+    return out
+
+
+def _take_in(before: Glyphs, run: TextRun) -> None:
+    """Let the glyph before ``run`` on its line reach across the space between them, which
+    is only spacing (see joins.py)."""
+    if before.baseline != run.baseline or not before.font:
+        return
+    face = pdfmetrics.getFont(before.font).face
+    scale = before.scale / 100
+    end = before.xs[-1] + face.getCharWidth(ord(before.text[-1])) * before.size / 1000 * scale
+    before.pad = joins.padding(run.xs[0] - end, before.size * scale)
 
 
 def _fonted(run: TextRun, faces: Faces) -> list[Glyphs]:
@@ -106,7 +129,8 @@ def check_glyphs(pages: list[list[Glyphs]], describe: Describe) -> None:
                 found = fonts[run.font] = (face.charToGlyph, face.name.decode("latin-1"))
             cmap, name = found
             for char in dict.fromkeys(run.text):
-                if not cmap.get(ord(char)) and (char, run.font) not in problems:
+                missing = not cmap.get(ord(char)) or joins.is_copy(char)
+                if missing and (char, run.font) not in problems:
                     problems[(char, run.font)] = describe(char, name)
     if problems:
         raise FontError(list(dict.fromkeys(problems.values())))
@@ -136,7 +160,10 @@ def text_operators(page: list[Glyphs], canvas: Canvas, height: float) -> str:
         stretch = numbers.get(run.scale) or numbers.setdefault(run.scale, fp_str(run.scale))
         y = f"{height - run.baseline:.2f}"
         start = 0
-        for subset, chunk in font.splitString(run.text, doc):
+        text = run.text
+        if run.pad:
+            text = text[:-1] + joins.widened(font, text[-1], run.pad)
+        for subset, chunk in font.splitString(text, doc):
             x = run.xs[start]  # each chunk where the layout put its first glyph
             start += len(chunk)
             name = names.get((run.font, subset))
