@@ -21,7 +21,7 @@ from reportkit.compose.page import Document, Meta, Run, Text
 from reportkit.layout.paginate import paginate
 from reportkit.render.pdf.writer import render
 from reportkit.typeset.metrics import StandardMetrics
-from tests.helpers import MINIMAL_BULLETIN, REPO, cli, docx_xml, minimal_source
+from tests.helpers import MINIMAL_ARTICLE, MINIMAL_BULLETIN, REPO, cli, docx_xml, minimal_source
 
 # dates ---------------------------------------------------------------------------------------
 
@@ -287,3 +287,198 @@ def test_the_seed_searches_as_written(seed_pdf: Path) -> None:
         assert "长沙信息产业园2018年营业" in text, name
         assert "聚集了7000余" in text, name
         assert "管委会主任 田雨" in text, name  # a real space stays one
+
+
+# the structure tree ---------------------------------------------------------------------------
+
+
+def _content(element: pikepdf.Dictionary) -> set[tuple[tuple[int, int], int]]:
+    """The marked content an element holds: (its page's object id, MCID)."""
+    kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+    found = set()
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+            found.add((kid.Pg.objgen, int(kid.MCID)))
+        elif not isinstance(kid, pikepdf.Dictionary):
+            found.add((element.Pg.objgen, int(kid)))
+    return found
+
+
+def _tree(path: Path) -> list[tuple[int, str, list[int], str, str]]:
+    """Every structure element under Document, parents first: (depth, tag, its pages
+    (1-based, in order), its text by pdfplumber's characters of its MCIDs, its /Alt)."""
+    with pikepdf.open(path) as pdf, pdfplumber.open(path) as plumber:
+        numbers = {page.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        texts: dict[tuple[int, int], str] = {}
+        for page in plumber.pages:
+            for c in page.chars:
+                if c.get("mcid") is not None:
+                    key = (page.page_number, c["mcid"])
+                    texts[key] = texts.get(key, "") + c["text"]
+        out = []
+
+        def walk(element: pikepdf.Dictionary, depth: int) -> None:
+            kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+            pages, text = [], ""
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                    continue
+                if isinstance(kid, pikepdf.Dictionary):  # a marked-content reference
+                    page, mcid = numbers[kid.Pg.objgen], int(kid.MCID)
+                else:
+                    page, mcid = numbers[element.Pg.objgen], int(kid)
+                pages.append(page)
+                text += texts.get((page, mcid), "")
+            out.append((depth, str(element.S)[1:], pages, text, str(element.get("/Alt", ""))))
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                    walk(kid, depth + 1)
+
+        for child in pdf.Root.StructTreeRoot.K.K:
+            walk(child, 0)
+        return out
+
+
+def test_the_seed_is_tagged_in_reading_order(seed_pdf: Path) -> None:
+    with pikepdf.open(seed_pdf) as pdf:
+        root = pdf.Root
+        assert root.MarkInfo.Marked is True and str(root.Lang) == "zh-CN"
+        tree = root.StructTreeRoot
+        assert str(tree.K.S) == "/Document" and tree.K.P.objgen == tree.objgen
+        assert "/RoleMap" not in tree  # standard structure types only
+        assert [int(page.obj.StructParents) for page in pdf.pages] == list(range(len(pdf.pages)))
+        assert int(tree.ParentTreeNextKey) == len(pdf.pages)
+        # the parent tree leads each MCID of a page back to the element that holds it
+        for number, page in enumerate(pdf.pages):
+            assert int(tree.ParentTree.Nums[2 * number]) == number
+            for mcid, element in enumerate(tree.ParentTree.Nums[2 * number + 1]):
+                assert (page.objgen, mcid) in _content(element), (number, mcid)
+
+
+def test_the_seed_elements_on_page_one(seed_pdf: Path) -> None:
+    on_page_one = [(tag, text) for _, tag, pages, text, _ in _tree(seed_pdf) if pages[0] == 1]
+    assert on_page_one == [
+        ("P", "内部资料"),
+        ("P", "近赶潍坊远学长沙"),
+        ("P", "比学赶超勇攀新高"),
+        ("P", "第3期"),
+        ("P", "（长沙篇）"),
+        ("P", "济宁高新区党工委办公室2019年4月26日"),
+        ("H1", "对标先进，全力打造“蓼河数谷”"),
+        ("P", "济宁高新区信息产业园管委会主任田雨"),
+        (
+            "P",
+            "4月14日至15日，高新区党工委、管委会统一组织考察团赴长沙高新区进行学习，我作为信息"
+            "产业园主要负责人通过现场观摩、听取介绍、探讨交流等方式对信息产业园区建设等方面的"
+            "先进经验进行了充分学习。本次考察令我感受颇深，深感震撼，同时也看到了与其存在的巨大"
+            "差距，对下步工作有了更多思考和打算。",
+        ),
+        ("H2", "学习体会"),
+        ("P", _SEED_POINT),
+    ]
+
+
+_SEED_POINT = (
+    "一是产业聚集效应十分明显。长沙信息产业园2018年营业收入380亿元，今年一季度营业收入过"
+    "100亿元，同比增长20%。长沙信息产业园依托国家软件产业基地，聚集了7000余"
+    "家产业企业。重点打造了“岳麓峰会”和“柳枝行动”两大品牌，今年“岳麓峰会”吸引省内外3万多人"
+    "参会，“柳枝行动”更是以“天使投资+项目加速+资源嫁接+孵化空间”的模式，孵化了众多互联网企业。"
+)
+
+
+def test_page_numbers_and_rules_are_artifacts(seed_pdf: Path, area) -> None:
+    with pdfplumber.open(seed_pdf) as pdf:
+        page = pdf.pages[0]
+        number = [c for c in page.chars if c["top"] > area[3]]
+        assert "".join(c["text"] for c in number) == "—1—"
+        assert {(c["tag"], c["mcid"]) for c in number} == {("Artifact", None)}
+        assert all(c["mcid"] is not None for c in page.chars if c["top"] < area[3])
+    with pikepdf.open(seed_pdf) as pdf:
+        content = pdf.pages[0].obj.Contents.read_bytes()
+        assert content.index(b"/Artifact BMC") < content.index(b" l S") < content.index(b"BT")
+
+
+def test_a_photo_is_a_figure_with_its_caption_as_alternate_text(tmp_path: Path) -> None:
+    assert (
+        build.build(
+            REPO / "sources/changsha-photos", build.Options(tmp_path, formats=("pdf",))
+        ).error
+        is None
+    )
+    tree = _tree(tmp_path / "changsha-photos.pdf")
+    figures = [(alt, pages) for _, tag, pages, _, alt in tree if tag == "Figure"]
+    assert figures == [
+        ("图为长沙信息产业园一角（示例照片）", [2]),
+        ("图为考察团在长沙信息产业园座谈交流（示例照片）", [3]),
+    ]
+    at = next(n for n, item in enumerate(tree) if item[1] == "Figure")
+    assert tree[at + 1][1:4:2] == ("Caption", "图为长沙信息产业园一角（示例照片）")
+    assert tree[at - 1][1] == "P"  # the point before it, though drawn after it on its page
+    with pikepdf.open(tmp_path / "changsha-photos.pdf") as pdf:
+        content = pdf.pages[1].obj.Contents.read_bytes()
+        assert b"/Figure <</MCID" in content
+
+
+def test_the_attachment_table_is_tagged_cell_by_cell(tmp_path: Path) -> None:
+    assert (
+        build.build(
+            REPO / "sources/changsha-report", build.Options(tmp_path, formats=("pdf",))
+        ).error
+        is None
+    )
+    tree = _tree(tmp_path / "changsha-report.pdf")
+    at = next(n for n, item in enumerate(tree) if item[1] == "Table")
+    table = [(depth, tag, text) for depth, tag, _, text, _ in tree[at : at + 21]]
+    assert table == [
+        (0, "Table", ""),
+        (1, "TR", ""),
+        (2, "TH", "指标"),
+        (2, "TH", "长沙高新区"),
+        (2, "TH", "济宁高新区"),
+        (1, "TR", ""),
+        (2, "TD", "信息产业园营业收入（亿元）"),
+        (2, "TD", "380"),
+        (2, "TD", "120"),
+        (1, "TR", ""),
+        (2, "TD", "聚集产业企业（家）"),
+        (2, "TD", "7000"),
+        (2, "TD", "1500"),
+        (1, "TR", ""),
+        (2, "TD", "2018年签约重大项目（个）"),
+        (2, "TD", "67"),
+        (2, "TD", "20"),
+        (1, "TR", ""),
+        (2, "TD", "重大项目总投资（亿元）"),
+        (2, "TD", "745"),
+        (2, "TD", "210"),
+    ]
+    seal = [(alt, text) for _, tag, _, text, alt in tree if tag == "Figure"]
+    assert seal == [("中共济宁高新区工作委员会印章", "")]
+    assert validate_written(tmp_path / "changsha-report.pdf", "2b").passed
+
+
+TABLE_ARTICLE = MINIMAL_ARTICLE.replace(
+    "        text: 对方的理念值得学习。\n",
+    "        text: 对方的理念值得学习。\n"
+    "      - table:\n"
+    "          header: [指标, 数值]\n"
+    "          rows:\n"
+    + "".join(f'            - [第{n}项指标, "{n * 10}"]\n' for n in range(1, 41)),
+)
+
+
+def test_a_header_repeated_on_the_next_page_is_an_artifact(tmp_path: Path) -> None:
+    source = minimal_source(tmp_path / "src", **{"articles/a.yaml": TABLE_ARTICLE})
+    assert build.build(source, build.Options(tmp_path / "out", formats=("pdf",))).error is None
+    tree = _tree(tmp_path / "out/src.pdf")
+    rows = [item for item in tree if item[1] == "TR"]
+    cells = [(tag, pages, text) for _, tag, pages, text, _ in tree if tag in ("TH", "TD")]
+    assert len(rows) == 41 and cells[:2] == [("TH", [1], "指标"), ("TH", [1], "数值")]
+    assert [tag for tag, *_ in cells].count("TH") == 2
+    assert {pages[0] for tag, pages, _ in cells if tag == "TD"} == {1, 2, 3}
+    with pdfplumber.open(tmp_path / "out/src.pdf") as pdf:
+        for page in pdf.pages[1:]:
+            first = min(c["top"] for c in page.chars)
+            header = [c for c in page.chars if c["top"] == first]
+            assert "".join(c["text"] for c in header) == "指标数值"
+            assert {(c["tag"], c["mcid"]) for c in header} == {("Artifact", None)}

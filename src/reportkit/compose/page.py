@@ -57,6 +57,7 @@ class Image(NamedTuple):
     over: bool = False
     centre: float = 0.0
     lines: int = 0  # grid lines it takes in the flow, the picture at their foot
+    alt: str = ""  # what it shows, in words (its caption when not given)
 
 
 class Table(NamedTuple):

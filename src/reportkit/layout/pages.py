@@ -49,7 +49,8 @@ class PlacedRule(NamedTuple):
 
 
 class PlacedImage(NamedTuple):
-    """A picture with its top-left corner at (x, y), ``width`` × ``height`` points."""
+    """A picture with its top-left corner at (x, y), ``width`` × ``height`` points; ``block``:
+    its block's index in the document's blocks."""
 
     path: Path
     x: float
@@ -57,6 +58,19 @@ class PlacedImage(NamedTuple):
     width: float
     height: float
     origin: tuple[Any, ...] = ()
+    block: int = -1
+
+
+class Mark(NamedTuple):
+    """From run ``start`` of a page on, up to the next mark, the runs set block ``block`` of
+    the document's blocks (the flow's, then the anchored group's; -1: the page number).  In a
+    table, ``row`` (0: the header, repeated on each page) and ``column`` name the cell; -1
+    is the block's own text, or the caption of a picture or table."""
+
+    start: int
+    block: int
+    row: int = -1
+    column: int = -1
 
 
 PageKind = Literal["text", "blank", "end_only"]
@@ -65,9 +79,10 @@ PageKind = Literal["text", "blank", "end_only"]
 @dataclass(slots=True)
 class Page:
     """One page: its glyph runs, rules and pictures, its printed number (None: none) and
-    bookmarks (title, distance from the page's top)."""
+    bookmarks (title, distance from the page's top); ``marks``: which block its runs set."""
 
     runs: list[TextRun] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
     rules: list[PlacedRule] = field(default_factory=list)
     images: list[PlacedImage] = field(default_factory=list)
     number: int | None = None

@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportkit.compose.page import Meta
 from reportkit.render.markup import add, packet, root
 from reportkit.render.pdf import joins
+from reportkit.render.pdf.tags import Tagger
 
 PRODUCER = "reportkit"
 # reportlab writes a ToUnicode entry "<%04X>": a character beyond U+FFFF gets five or six hex
@@ -100,8 +101,9 @@ class _Info(pdfdoc.PDFInfo):
         return pdfdoc.PDFDictionary(entries).format(document)  # type: ignore[no-any-return]
 
 
-def prepare(canvas: Canvas, meta: Meta) -> None:
-    """Make the canvas's document PDF/A-2b; call when every page is drawn, before saving."""
+def prepare(canvas: Canvas, meta: Meta, tagger: Tagger) -> None:
+    """Make the canvas's document PDF/A-2b with its structure tree (``tagger``'s); call when
+    every page is drawn, before saving."""
     when = meta.made
     document = canvas._doc
     for page in document.Pages.pages:
@@ -114,6 +116,7 @@ def prepare(canvas: Canvas, meta: Meta) -> None:
     catalog.__dict__.update(document.Catalog.__dict__)
     document.Catalog = document._catalog = catalog
     catalog.Lang = pdfdoc.PDFString(meta.language)
+    tagger.add_tree(document, catalog)
     catalog.Metadata = _Plain(
         pdfdoc.PDFDictionary(
             {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}

@@ -22,9 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.errors import Problem
 from reportkit.fonts.resolve import FontError
-from reportkit.layout.pages import Pages, TextRun
+from reportkit.layout.pages import Mark, Pages, TextRun
 from reportkit.render.pdf import joins
 from reportkit.render.pdf.fonts import Faces
+from reportkit.render.pdf.tags import Tagger
 
 TOLERANCE = 0.01  # points: closer than this, a glyph is where the layout put it
 
@@ -50,19 +51,28 @@ class Glyphs:
         return self.xs[0]
 
 
-def glyph_pages(pages: Pages, faces: Faces) -> list[list[Glyphs]]:
-    """Every page's runs in the fonts that set them."""
-    return [_page_glyphs(page.runs, faces) for page in pages.pages]
+def glyph_pages(pages: Pages, faces: Faces) -> tuple[list[list[Glyphs]], list[list[Mark]]]:
+    """Every page's runs in the fonts that set them, and its marks counted in those."""
+    glyphs, marks = [], []
+    for page in pages.pages:
+        out, starts = _page_glyphs(page.runs, faces)
+        glyphs.append(out)
+        marks.append([mark._replace(start=starts[mark.start]) for mark in page.marks])
+    return glyphs, marks
 
 
-def _page_glyphs(runs: list[TextRun], faces: Faces) -> list[Glyphs]:
+def _page_glyphs(runs: list[TextRun], faces: Faces) -> tuple[list[Glyphs], list[int]]:
+    """The runs in their fonts, and where each run's pieces start among them."""
     out: list[Glyphs] = []
+    starts = []
     for run in runs:
+        starts.append(len(out))
         pieces = _fonted(run, faces)
         if run.joined and out:
             _take_in(out[-1], run)
         out += pieces
-    return out
+    starts.append(len(out))
+    return out, starts
 
 
 def _take_in(before: Glyphs, run: TextRun) -> None:
@@ -136,8 +146,11 @@ def check_glyphs(pages: list[list[Glyphs]], describe: Describe) -> None:
         raise FontError(list(dict.fromkeys(problems.values())))
 
 
-def text_operators(page: list[Glyphs], canvas: Canvas, height: float) -> str:
-    """The page's glyph runs as PDF text operators, written directly.
+def text_operators(
+    page: list[Glyphs], marks: list[Mark], canvas: Canvas, height: float, tagger: Tagger
+) -> str:
+    """The page's glyph runs as PDF text operators, written directly, each block's runs one
+    marked-content sequence (``marks``: where each starts).
 
     This is reportlab's documented way for dynamic (subset) fonts — splitString, then
     getSubsetInternalName for each chunk — without a text object's per-call bookkeeping.  Each
@@ -150,7 +163,15 @@ def text_operators(page: list[Glyphs], canvas: Canvas, height: float) -> str:
     state: tuple = ()
     names: dict[tuple[str, int], str] = {}  # (font, subset) → its name in the page's resources
     numbers: dict[float, str] = {}  # sizes and scales as PDF numbers
-    for run in page:
+    starts = {mark.start: mark for mark in marks}  # the last of several at one place
+    opened = False
+    for index, run in enumerate(page):
+        mark = starts.get(index)
+        if mark is not None:
+            if opened:
+                add("EMC")
+            add(tagger.text(mark))
+            opened = True
         font = pdfmetrics.getFont(run.font)
         scale = run.scale / 100
         colour = _rgb(run.colour)
@@ -176,6 +197,8 @@ def text_operators(page: list[Glyphs], canvas: Canvas, height: float) -> str:
             # positions to 1/100 pt, formatted directly: fp_str's general formatting was a tenth
             # of a long document's time here
             add(f"1 0 0 1 {x:.2f} {y} Tm ({escapePDF(chunk)}) Tj")
+    if opened:
+        add("EMC")
     add("ET")
     return "\n".join(ops)
 

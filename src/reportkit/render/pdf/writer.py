@@ -11,6 +11,7 @@ from reportkit.layout.pages import Pages
 from reportkit.render import Rendered
 from reportkit.render.pdf.fonts import Faces, register
 from reportkit.render.pdf.page import draw
+from reportkit.render.pdf.tags import Tagger
 from reportkit.render.pdf.text import check_glyphs, glyph_pages
 from reportkit.render.pictures import Pictures, prepare_all
 from reportkit.template.registry import Template
@@ -27,11 +28,12 @@ def render(
     profile = template.profile
     faces = Faces(pages.document, profile, fonts_for(template, fonts))
     glyphs = glyph_pages(pages, faces)
-    check_glyphs(glyphs, faces.describe_missing)
-    first = next(run.font for page in glyphs for run in page)
+    check_glyphs(glyphs[0], faces.describe_missing)
+    first = next(run.font for page in glyphs[0] for run in page)
     pictures = prepared if prepared is not None else prepare_all(pages, profile)
     size = (profile.page.width, profile.page.height)
-    return Rendered(draw(pages, glyphs, size, first, pictures), len(pages.pages))
+    data = draw(pages, glyphs, size, first, pictures, Tagger(pages, profile))
+    return Rendered(data, len(pages.pages))
 
 
 def warm(template: Template, fonts: Mapping[str, Path] | None = None) -> None:
