@@ -11,12 +11,12 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
-from reportkit.layout.pages import Mark, Pages
+from reportkit.layout.pages import Pages
 from reportkit.render.pdf import package
 from reportkit.render.pdf.pictures import draw_pictures
 from reportkit.render.pdf.rules import draw_rules
 from reportkit.render.pdf.tags import RULES, Tagger
-from reportkit.render.pdf.text import Glyphs, text_operators
+from reportkit.render.pdf.text import PageGlyphs, text_operators
 from reportkit.render.pictures import Pictures
 
 _deflate: types.ModuleType
@@ -48,15 +48,15 @@ pdfdoc.PDFZCompress = _FastDeflate()
 
 def draw(
     pages: Pages,
-    glyphs: tuple[list[list[Glyphs]], list[list[Mark]]],
+    glyphs: list[PageGlyphs],
     size: tuple[float, float],
     initial_font: str,
     pictures: Pictures,
     tagger: Tagger,
 ) -> bytes:
     """The pages, ``size`` (width, height) points, as PDF bytes: each with its glyph runs in
-    their fonts (and where each block's start), its pictures' prepared bytes, the content
-    tagged with ``tagger``; identical input gives identical bytes."""
+    their fonts, its pictures' prepared bytes, the content tagged with ``tagger``; identical
+    input gives identical bytes."""
     width, height = size
     buffer = io.BytesIO()
     # invariant: fixed dates and ids (dates are set from the data afterwards); initialFontName:
@@ -68,8 +68,7 @@ def draw(
         initialFontName=initial_font,
         pageCompression=1,
     )
-    runs_of, marks_of = glyphs
-    for number, (page, runs, marks) in enumerate(zip(pages.pages, runs_of, marks_of, strict=True)):
+    for number, (page, runs) in enumerate(zip(pages.pages, glyphs, strict=True)):
         tagger.new_page()
         code = canvas._code  # a new list on each page
         for index, (title, y) in enumerate(page.outlines):
@@ -80,7 +79,7 @@ def draw(
             code.append(RULES)
             draw_rules(canvas, page.rules, height)
             code.append("EMC")
-        code.append(text_operators(runs, marks, canvas, height, tagger))
+        code.append(text_operators(runs, canvas, height, tagger))
         for image in page.images:  # after the text: a seal on top
             code.append(tagger.figure(image))
             draw_pictures(canvas, [image], pictures, height)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -51,20 +51,20 @@ class Glyphs:
         return self.xs[0]
 
 
-def glyph_pages(pages: Pages, faces: Faces) -> tuple[list[list[Glyphs]], list[list[Mark]]]:
-    """Every page's runs in the fonts that set them, and its marks counted in those."""
-    glyphs, marks = [], []
-    for page in pages.pages:
-        out, starts = _page_glyphs(page.runs, faces)
-        glyphs.append(out)
-        marks.append([mark._replace(start=starts[mark.start]) for mark in page.marks])
-    return glyphs, marks
+class PageGlyphs(list[Glyphs]):
+    """A page's glyph runs in their fonts; ``marks``: where each block's start among them."""
+
+    marks: list[Mark]
 
 
-def _page_glyphs(runs: list[TextRun], faces: Faces) -> tuple[list[Glyphs], list[int]]:
-    """The runs in their fonts, and where each run's pieces start among them."""
-    out: list[Glyphs] = []
-    starts = []
+def glyph_pages(pages: Pages, faces: Faces) -> list[PageGlyphs]:
+    """Every page's runs in the fonts that set them."""
+    return [_page_glyphs(page.runs, page.marks, faces) for page in pages.pages]
+
+
+def _page_glyphs(runs: list[TextRun], marks: list[Mark], faces: Faces) -> PageGlyphs:
+    out = PageGlyphs()
+    starts = []  # where each run's pieces start
     for run in runs:
         starts.append(len(out))
         pieces = _fonted(run, faces)
@@ -72,7 +72,8 @@ def _page_glyphs(runs: list[TextRun], faces: Faces) -> tuple[list[Glyphs], list[
             _take_in(out[-1], run)
         out += pieces
     starts.append(len(out))
-    return out, starts
+    out.marks = [mark._replace(start=starts[mark.start]) for mark in marks]
+    return out
 
 
 def _take_in(before: Glyphs, run: TextRun) -> None:
@@ -127,7 +128,7 @@ def _piece(run: TextRun, start: int, end: int, font: str | None) -> Glyphs:
 Describe = Callable[[str, str], Problem]
 
 
-def check_glyphs(pages: list[list[Glyphs]], describe: Describe) -> None:
+def check_glyphs(pages: Sequence[Sequence[Glyphs]], describe: Describe) -> None:
     """Raise FontError naming every character whose font maps it to no glyph."""
     problems: dict[tuple[str, str], Problem] = {}
     fonts: dict[str, tuple[dict[int, int], str]] = {}
@@ -146,11 +147,9 @@ def check_glyphs(pages: list[list[Glyphs]], describe: Describe) -> None:
         raise FontError(list(dict.fromkeys(problems.values())))
 
 
-def text_operators(
-    page: list[Glyphs], marks: list[Mark], canvas: Canvas, height: float, tagger: Tagger
-) -> str:
+def text_operators(page: PageGlyphs, canvas: Canvas, height: float, tagger: Tagger) -> str:
     """The page's glyph runs as PDF text operators, written directly, each block's runs one
-    marked-content sequence (``marks``: where each starts).
+    marked-content sequence.
 
     This is reportlab's documented way for dynamic (subset) fonts — splitString, then
     getSubsetInternalName for each chunk — without a text object's per-call bookkeeping.  Each
@@ -163,7 +162,7 @@ def text_operators(
     state: tuple = ()
     names: dict[tuple[str, int], str] = {}  # (font, subset) → its name in the page's resources
     numbers: dict[float, str] = {}  # sizes and scales as PDF numbers
-    starts = {mark.start: mark for mark in marks}  # the last of several at one place
+    starts = {mark.start: mark for mark in page.marks}  # the last of several at one place
     opened = False
     for index, run in enumerate(page):
         mark = starts.get(index)

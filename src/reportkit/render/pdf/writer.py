@@ -28,8 +28,8 @@ def render(
     profile = template.profile
     faces = Faces(pages.document, profile, fonts_for(template, fonts))
     glyphs = glyph_pages(pages, faces)
-    check_glyphs(glyphs[0], faces.describe_missing)
-    first = next(run.font for page in glyphs[0] for run in page)
+    check_glyphs(glyphs, faces.describe_missing)
+    first = next(run.font for page in glyphs for run in page)
     pictures = prepared if prepared is not None else prepare_all(pages, profile)
     size = (profile.page.width, profile.page.height)
     data = draw(pages, glyphs, size, first, pictures, Tagger(pages, profile))
