@@ -143,7 +143,7 @@ def test_page_numbers(pdf, area, template) -> None:
         below = [c for c in page.chars if c["top"] > area[3]]
         if not below:
             continue  # an end-block page of its own carries no number
-        assert "".join(c["text"] for c in below) == f"—{page.page_number}—"
+        assert "".join(c["text"] for c in below) == f"— {page.page_number} —"
         assert min(c["top"] for c in below) == pytest.approx(
             area[3] + numbering.below_type_area, abs=1
         )

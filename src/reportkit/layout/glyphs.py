@@ -39,7 +39,8 @@ def line_runs(
 ) -> list[TextRun]:
     """The glyph runs of ``line`` placed from ``x0`` on ``baseline``."""
     size = paint[style].size
-    # x, char, style, advance of each glyph drawn, and whether no space was skipped before it
+    # x, char, style, advance of each glyph drawn, and whether it follows one on its line
+    # (spaces are drawn too: a reader of the text finds the spaces written, and no others)
     glyphs: list[tuple[float, str, str, float, bool]] = []
     add = glyphs.append
     xs, widths, compressed = line.x, line.width, line.compressed
@@ -49,18 +50,17 @@ def line_runs(
         box_size = paint[box_style].size or size
         if len(text) == 1 and not box.latin and i not in compressed:
             # one character centred in its cell: nearly every box
-            if not text.isspace():
-                step = advance(box_style, text, box_size)
-                add(
-                    (
-                        x0 + (xs[i] + (widths[i] - step) / 2) * scale,
-                        text,
-                        box_style,
-                        step * scale,
-                        joined,
-                    )
+            step = advance(box_style, text, box_size)
+            add(
+                (
+                    x0 + (xs[i] + (widths[i] - step) / 2) * scale,
+                    text,
+                    box_style,
+                    step * scale,
+                    joined,
                 )
-            joined = not text.isspace()
+            )
+            joined = True
             continue
         advances = [advance(box_style, ch, box_size) for ch in text]
         steps = advances  # how far each glyph moves the pen here
@@ -74,11 +74,8 @@ def line_runs(
         else:
             gx = xs[i]
         for ch, step_width, step in zip(text, advances, steps, strict=True):
-            if ch.isspace():
-                joined = False
-            else:
-                add((x0 + gx * scale, ch, box_style, step_width * scale, joined))
-                joined = True
+            add((x0 + gx * scale, ch, box_style, step_width * scale, joined))
+            joined = True
             gx += step
     return _runs(glyphs, baseline, paint, scale)
 

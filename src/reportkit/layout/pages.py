@@ -16,9 +16,9 @@ class TextRun:
     """Glyphs of one font role, size and colour on one baseline, each at its own x (points
     from the page's left edge, in ``xs``); glyph k + 1 follows glyph k by its advance plus
     ``char_space``.  ``style`` is the style of the first glyph; ``scale`` the horizontal
-    scale in per cent.  ``joined``: no character lies between the glyph before the run on its
-    line and the run's first, so the space there (a Latin word set off from Han text) is only
-    spacing, not a space a reader should find in the text."""
+    scale in per cent.  ``joined``: the run goes on from the glyph before it on its line, no
+    character between them (spaces are glyphs too), so any space there (a Latin word set off
+    from Han text) is only spacing, not a space a reader should find in the text."""
 
     xs: array[float]
     baseline: float

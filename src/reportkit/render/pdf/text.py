@@ -88,35 +88,39 @@ def _take_in(before: Glyphs, run: TextRun) -> None:
 
 
 def _fonted(run: TextRun, faces: Faces) -> list[Glyphs]:
-    """``run`` cut where its font changes or a glyph would not land where the layout put it."""
+    """``run`` cut where its font changes or a glyph would not land where the layout put it
+    (a space that no font has is left out: it draws nothing)."""
     glyph = faces.glyph
     style, size, scale = run.style, run.size, run.scale / 100
     text, xs, space = run.text, run.xs, run.char_space
     out: list[Glyphs] = []
+    add = out.append
     start = 0
     font = None
     for k, ch in enumerate(text):
         advance, this = glyph(style, ch, size)
         if k > start and this != font:
-            out.append(_piece(run, start, k, font))
+            if font is not None:
+                add(_piece(run, start, k, font))
             start = k
         font = this
         if k + 1 < len(text) and abs(xs[k] + advance * scale + space - xs[k + 1]) > TOLERANCE:
-            out.append(_piece(run, start, k + 1, font))
+            if font is not None:
+                add(_piece(run, start, k + 1, font))
             start = k + 1
             font = None
-    if start < len(text):
-        out.append(_piece(run, start, len(text), font))
+    if start < len(text) and font is not None:
+        add(_piece(run, start, len(text), font))
     return out
 
 
-def _piece(run: TextRun, start: int, end: int, font: str | None) -> Glyphs:
+def _piece(run: TextRun, start: int, end: int, font: str) -> Glyphs:
     whole = start == 0 and end == len(run.text)
     return Glyphs(
         run.xs if whole else run.xs[start:end],
         run.baseline,
         run.text if whole else run.text[start:end],
-        font or "",
+        font,
         run.size,
         run.colour,
         run.char_space if end - start > 1 else 0.0,
