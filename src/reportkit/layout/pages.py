@@ -61,11 +61,15 @@ class PlacedImage(NamedTuple):
     block: int = -1
 
 
+RIGHT = -2  # a Mark's row: the part of a text block set flush right on its last line
+
+
 class Mark(NamedTuple):
     """From run ``start`` of a page on, up to the next mark, the runs set block ``block`` of
     the document's blocks (the flow's, then the anchored group's; -1: the page number).  In a
     table, ``row`` (0: the header, repeated on each page) and ``column`` name the cell; -1
-    is the block's own text, or the caption of a picture or table."""
+    is the block's own text, or the caption of a picture or table; RIGHT its flush-right
+    part (a date beside a unit)."""
 
     start: int
     block: int

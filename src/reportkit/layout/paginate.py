@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from reportkit.compose.page import Block, Document, Image, Rule, Run, Space, Table, Text
 from reportkit.errors import Location, Problem, SourceError, dotted
 from reportkit.layout.glyphs import Paint, line_runs
-from reportkit.layout.pages import Mark, Page, PageKind, Pages, PlacedImage, PlacedRule
+from reportkit.layout.pages import RIGHT, Mark, Page, PageKind, Pages, PlacedImage, PlacedRule
 from reportkit.template.profile import Profile
 from reportkit.typeset import linebreak
 from reportkit.typeset.cells import label_cells
@@ -385,10 +385,13 @@ class _Paginator:
         if block.right is not None and number == len(block.lines) - 1:
             s = self.styles[block.style]
             right_edge = self.left + self.width - s.indent_right * self.sizes[block.style]
+            own = self.block
+            self.block = (own[0], RIGHT, -1)
             self._keep(
                 self.page,
                 PlacedLine(block.right, block.style, baseline, right_edge - _used(block.right)),
             )
+            self.block = own
         self.baseline = baseline
 
     # photos and tables --------------------------------------------------------------------

@@ -5,7 +5,8 @@ structure tree gathers them into elements — Document, H1 (a style of outline l
 titles), H2 to H6 (headings, by their level), P (paragraphs), Table with TR and TH/TD (its
 caption a Caption), Figure with an alternate text (its caption's, or the one the document
 gives, as a seal's) followed by its Caption.  Page numbers, rules and a table's header
-repeated on a later page are artifacts.  Elements follow the order the layout placed the
+repeated on a later page are artifacts; a part set flush right beside a paragraph (a date
+beside a unit) is a paragraph of its own.  Elements follow the order the layout placed the
 blocks in, whatever order a page draws them in (a picture after its caption's text).
 
 reportlab has no tagging API: the marked-content operators go into the content stream with
@@ -20,7 +21,7 @@ from typing import Any
 from reportlab.pdfbase import pdfdoc
 
 from reportkit.compose.page import Document, Image, Table, Text
-from reportkit.layout.pages import Mark, Pages, PlacedImage
+from reportkit.layout.pages import RIGHT, Mark, Pages, PlacedImage
 from reportkit.template.profile import Profile
 
 PAGE_NUMBER = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
@@ -116,7 +117,11 @@ class Tagger:
         else:
             assert isinstance(block, Text)
             level = min(self.levels.get(block.style, 0), 6)
-            element = Element(f"H{level}" if level else "P", self.root, (at, 0))
+            tag = f"H{level}" if level else "P"
+            # a part set flush right (a date beside a unit) is a paragraph of its own: no
+            # space between the two in the text, and a reader must not run them together
+            right = mark.row == RIGHT
+            element = Element("P" if right else tag, self.root, (at, 1 if right else 0))
         self.elements[key] = element
         return element
 
