@@ -14,14 +14,21 @@ import pdfplumber
 import pikepdf
 import pypdfium2
 import pytest
-from pikepdf.pdfa import validate_written
 
 from reportkit import build
 from reportkit.compose.page import Document, Meta, Run, Text
 from reportkit.layout.paginate import paginate
 from reportkit.render.pdf.writer import render
 from reportkit.typeset.metrics import StandardMetrics
-from tests.helpers import MINIMAL_ARTICLE, MINIMAL_BULLETIN, REPO, cli, docx_xml, minimal_source
+from tests.helpers import (
+    MINIMAL_ARTICLE,
+    MINIMAL_BULLETIN,
+    REPO,
+    cli,
+    docx_xml,
+    minimal_source,
+    pdfa_2b,
+)
 
 # dates ---------------------------------------------------------------------------------------
 
@@ -279,7 +286,7 @@ def test_a_widened_glyph_keeps_its_outline_and_its_text(template, tmp_path: Path
     assert six["text"] == "6"
     assert nian["x1"] == pytest.approx(six["x0"], abs=0.05 * 16)  # within a twentieth of an em
     assert nian["x1"] - nian["x0"] > 16 + 0.08 * 16  # wider than the glyph's own em
-    assert validate_written(path, "2b").passed
+    assert pdfa_2b(path).passed
 
 
 def test_the_seed_searches_as_written(seed_pdf: Path) -> None:
@@ -458,7 +465,7 @@ def test_the_attachment_table_is_tagged_cell_by_cell(tmp_path: Path) -> None:
     ]
     seal = [(alt, text) for _, tag, _, text, alt in tree if tag == "Figure"]
     assert seal == [("中共济宁高新区工作委员会印章", "")]
-    assert validate_written(tmp_path / "changsha-report.pdf", "2b").passed
+    assert pdfa_2b(tmp_path / "changsha-report.pdf").passed
 
 
 TABLE_ARTICLE = MINIMAL_ARTICLE.replace(
@@ -486,3 +493,52 @@ def test_a_header_repeated_on_the_next_page_is_an_artifact(tmp_path: Path) -> No
             header = [c for c in page.chars if c["top"] == first]
             assert "".join(c["text"] for c in header) == "指标数值"
             assert {(c["tag"], c["mcid"]) for c in header} == {("Artifact", None)}
+
+
+# PDF/A ----------------------------------------------------------------------------------------
+
+STANDARD = {
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
+    "NonStruct", "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl",
+    "LBody", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note",
+    "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP", "Warichu",
+    "WT", "WP", "Figure", "Formula", "Form",
+}  # fmt: skip
+PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0x10FFFF))
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The four examples as archive PDFs."""
+    out = tmp_path_factory.mktemp("examples")
+    names = ("changsha", "changsha-minutes", "changsha-photos", "changsha-report")
+    for name in names:
+        outcome = build.build(REPO / "sources" / name, build.Options(out, formats=("pdf",)))
+        assert outcome.error is None, outcome.error
+    return [out / f"{name}.pdf" for name in names]
+
+
+def test_the_examples_meet_level_a(examples: list[Path]) -> None:
+    """What PDF/A-2a asks beyond level B, checked: tagged with standard structure types, a
+    language, alternate text for every picture, a Unicode value for every glyph, all content
+    marked (text, pictures) or an artifact; and level B's rules, by pikepdf's validator."""
+    for path in examples:
+        with pikepdf.open(path) as pdf:
+            meta = pdf.open_metadata()
+            assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("2", "A")
+            assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "zh-CN"
+            pictures = sum(len(page.get_images()) for page in pdf.pages)
+        tree = _tree(path)
+        assert {tag for _, tag, *_ in tree} <= STANDARD
+        figures = [alt for _, tag, _, _, alt in tree if tag == "Figure"]
+        assert len(figures) == pictures and all(figures), path.name
+        with pdfplumber.open(path) as plumber:
+            for page in plumber.pages:
+                for c in page.chars:
+                    code = ord(c["text"]) if len(c["text"]) == 1 else -1
+                    assert len(c["text"]) == 1 and code not in (0, 0xFFFD), (path.name, c)
+                    assert not any(low <= code <= high for low, high in PRIVATE_USE), c
+                    assert c["mcid"] is not None or c["tag"] == "Artifact", c
+                for image in page.images:
+                    assert image["tag"] == "Figure" and image["mcid"] is not None, image
+        assert pdfa_2b(path).passed, path.name

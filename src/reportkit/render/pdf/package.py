@@ -1,4 +1,4 @@
-"""PDF/A-2b from reportlab directly: output intent, XMP, document information, text that copies.
+"""PDF/A-2a from reportlab directly: output intent, XMP, document information, text that copies.
 
 Before the canvas is saved, its document gets an sRGB output intent, the PDF/A identification
 and the document's title, author, subject and dates in an XMP packet, document information that
@@ -102,7 +102,7 @@ class _Info(pdfdoc.PDFInfo):
 
 
 def prepare(canvas: Canvas, meta: Meta, tagger: Tagger) -> None:
-    """Make the canvas's document PDF/A-2b with its structure tree (``tagger``'s); call when
+    """Make the canvas's document PDF/A-2a with its structure tree (``tagger``'s); call when
     every page is drawn, before saving."""
     when = meta.made
     document = canvas._doc
@@ -151,7 +151,9 @@ def _xmp(meta: Meta, when: str) -> bytes:
     xmp = root("x:xmpmeta", "rdf", "pdfaid", "dc", "pdf", "xmp")
     about = add(add(xmp, "rdf:RDF"), "rdf:Description", {"rdf:about": ""})
     add(about, "pdfaid:part", text="2")
-    add(about, "pdfaid:conformance", text="B")
+    # level A: tagged (structure, artifacts, alternate text for pictures), a language, every
+    # glyph with its Unicode value and the text's spaces, and only those, as characters
+    add(about, "pdfaid:conformance", text="A")
     for name, kind, value in (
         ("title", "rdf:Alt", meta.title),
         ("creator", "rdf:Seq", meta.author),

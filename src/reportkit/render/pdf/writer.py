@@ -1,5 +1,5 @@
 """Laid-out pages as an archive PDF: fonts for every glyph, text, rules and pictures drawn where
-the layout put them, PDF/A-2b."""
+the layout put them, tagged, PDF/A-2a."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def render(
     fonts: Mapping[str, Path] | None = None,
     prepared: Pictures | None = None,
 ) -> Rendered:
-    """The PDF/A-2b bytes of the laid-out ``pages``; ``fonts`` points roles at font files;
+    """The PDF/A-2a bytes of the laid-out ``pages``; ``fonts`` points roles at font files;
     ``prepared``: the placed pictures made ready (made here when not given)."""
     profile = template.profile
     faces = Faces(pages.document, profile, fonts_for(template, fonts))
