@@ -110,8 +110,12 @@ def prepare(canvas: Canvas, meta: Meta, tagger: Tagger) -> None:
         page.Trans = None  # reportlab's empty transition dictionary
     document.info = _Info(meta, pdf_date(when))
     # the file's /ID: reportlab seeds it with SOURCE_DATE_EPOCH's value when set, whatever
-    # instant the document is dated; from the properties and that instant alone instead
-    document.signature = hashlib.md5(pdf_date(when).encode(), usedforsecurity=False)
+    # instant the document is dated; from the instant and the properties alone instead
+    digest = hashlib.md5(usedforsecurity=False)
+    for value in (pdf_date(when), meta.title, meta.author, meta.subject):
+        digest.update(value.encode("utf-8") + b"\0")
+    ids = pdfdoc.PDFText(digest.digest(), enc="raw").format(pdfdoc.DummyDoc())
+    document._ID = b"\n[" + ids + ids + b"]\n"
     catalog = _Catalog()
     catalog.__dict__.update(document.Catalog.__dict__)
     document.Catalog = document._catalog = catalog
