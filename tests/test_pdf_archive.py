@@ -542,3 +542,31 @@ def test_the_examples_meet_level_a(examples: list[Path]) -> None:
                 for image in page.images:
                     assert image["tag"] == "Figure" and image["mcid"] is not None, image
         assert pdfa_2b(path).passed, path.name
+
+
+def test_every_glyph_of_the_examples_where_the_layout_put_it(examples: list[Path]) -> None:
+    """Every glyph of the four examples is drawn at the pen position the layout gave it (to
+    1/100 pt), in the layout's order: widened copies and marked content move nothing."""
+    from reportkit.build import Options, Outcome, _document
+
+    for path in examples:
+        source = REPO / "sources" / path.stem
+        document, template = _document(source, Options(path.parent), Outcome(source))
+        pages = paginate(document, template.profile, StandardMetrics(template.profile))
+        with pdfplumber.open(path) as pdf:
+            assert len(pdf.pages) == len(pages.pages)
+            for laid, page in zip(pages.pages, pdf.pages, strict=True):
+                want = [
+                    (ch, x, run.baseline)
+                    for run in laid.runs
+                    for ch, x in zip(run.text, run.xs, strict=True)
+                ]
+                got = [
+                    (c["text"], c["matrix"][4], page.height - c["matrix"][5]) for c in page.chars
+                ]
+                assert [c for c, *_ in got] == [c for c, *_ in want], (path.name, page.page_number)
+                worst = max(
+                    max(abs(gx - wx), abs(gy - wy))
+                    for (_, gx, gy), (_, wx, wy) in zip(got, want, strict=True)
+                )
+                assert worst < 0.01, (path.name, page.page_number, worst)
