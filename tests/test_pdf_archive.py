@@ -18,6 +18,7 @@ import pytest
 from reportkit import build
 from reportkit.compose.page import Document, Meta, Run, Text
 from reportkit.layout.paginate import paginate
+from reportkit.render.pdf import joins
 from reportkit.render.pdf.writer import render
 from reportkit.typeset.metrics import StandardMetrics
 from tests.helpers import (
@@ -272,6 +273,16 @@ def test_text_extractors_find_what_was_written(template, tmp_path: Path) -> None
         abs(x - lx) < 0.01 and abs(y - ly) < 0.01
         for (_, x, y), (_, lx, ly) in zip(drawn, laid, strict=True)
     )
+
+
+@pytest.mark.parametrize(
+    ("gap", "pad"),
+    [(3.52, 200), (4.9, 300), (1.6, 100), (1.27, 0), (0.0, 0), (-0.3, 0)],
+)
+def test_how_far_a_glyph_reaches_across_a_gap(gap: float, pad: int) -> None:
+    """In thousandths of an em of 16 pt, down to a twentieth of an em; a gap under 0.08 em,
+    which no reader takes for a space, is left alone."""
+    assert joins.padding(gap, 16) == pad
 
 
 def test_a_widened_glyph_keeps_its_outline_and_its_text(template, tmp_path: Path) -> None:

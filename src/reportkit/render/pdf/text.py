@@ -64,11 +64,13 @@ def glyph_pages(pages: Pages, faces: Faces) -> list[PageGlyphs]:
 
 def _page_glyphs(runs: list[TextRun], marks: list[Mark], faces: Faces) -> PageGlyphs:
     out = PageGlyphs()
-    starts = []  # where each run's pieces start
+    starts: list[int] = []  # where each run's pieces start
     for run in runs:
+        # the run before drew something (not only a space no font has, whose room stays)
+        after = bool(starts) and starts[-1] < len(out)
         starts.append(len(out))
         pieces = _fonted(run, faces)
-        if run.joined and out:
+        if run.joined and after:
             _take_in(out[-1], run)
         out += pieces
     starts.append(len(out))
