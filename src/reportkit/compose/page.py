@@ -57,6 +57,7 @@ class Image(NamedTuple):
     over: bool = False
     centre: float = 0.0
     lines: int = 0  # grid lines it takes in the flow, the picture at their foot
+    alt: str = ""  # what it shows, in words (its caption when not given)
 
 
 class Table(NamedTuple):
@@ -96,13 +97,20 @@ class Anchored(NamedTuple):
 
 
 class Meta(NamedTuple):
-    """Document properties."""
+    """Document properties; ``created``: when the outputs are dated as made (None: not yet
+    known, the document's date at midnight UTC)."""
 
     title: str
     author: str
     subject: str
     date: dt.date
     language: str
+    created: dt.datetime | None = None
+
+    @property
+    def made(self) -> dt.datetime:
+        """The instant the outputs say they were made."""
+        return self.created or dt.datetime.combine(self.date, dt.time(0), tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)

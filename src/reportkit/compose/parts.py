@@ -277,7 +277,7 @@ def signature(ctx: Context, part: Part) -> Iterator[Block]:
         date_at = width - 4 - date_cells
         name_at = date_at + (date_cells - name_cells) / 2
         assert sign._path is not None  # the loader found it
-        stamp, lines = pictures.seal(ctx, sign._path, date_at + date_cells / 2)
+        stamp, lines = pictures.seal(ctx, sign._path, date_at + date_cells / 2, f"{name}印章")
         yield Space(lines)
         yield stamp
     else:

@@ -39,25 +39,28 @@ def line_runs(
 ) -> list[TextRun]:
     """The glyph runs of ``line`` placed from ``x0`` on ``baseline``."""
     size = paint[style].size
-    # x, char, style, advance of each glyph drawn
-    glyphs: list[tuple[float, str, str, float]] = []
+    # x, char, style, advance of each glyph drawn, and whether it follows one on its line
+    # (spaces are drawn too: a reader of the text finds the spaces written, and no others)
+    glyphs: list[tuple[float, str, str, float, bool]] = []
     add = glyphs.append
     xs, widths, compressed = line.x, line.width, line.compressed
+    joined = False  # the line's first glyph follows nothing on its line
     for i, box in enumerate(line.boxes):
         text, box_style = box.text, box.style
         box_size = paint[box_style].size or size
         if len(text) == 1 and not box.latin and i not in compressed:
             # one character centred in its cell: nearly every box
-            if not text.isspace():
-                step = advance(box_style, text, box_size)
-                add(
-                    (
-                        x0 + (xs[i] + (widths[i] - step) / 2) * scale,
-                        text,
-                        box_style,
-                        step * scale,
-                    )
+            step = advance(box_style, text, box_size)
+            add(
+                (
+                    x0 + (xs[i] + (widths[i] - step) / 2) * scale,
+                    text,
+                    box_style,
+                    step * scale,
+                    joined,
                 )
+            )
+            joined = True
             continue
         advances = [advance(box_style, ch, box_size) for ch in text]
         steps = advances  # how far each glyph moves the pen here
@@ -71,14 +74,14 @@ def line_runs(
         else:
             gx = xs[i]
         for ch, step_width, step in zip(text, advances, steps, strict=True):
-            if not ch.isspace():
-                add((x0 + gx * scale, ch, box_style, step_width * scale))
+            add((x0 + gx * scale, ch, box_style, step_width * scale, joined))
+            joined = True
             gx += step
     return _runs(glyphs, baseline, paint, scale)
 
 
 def _runs(
-    glyphs: list[tuple[float, str, str, float]],
+    glyphs: list[tuple[float, str, str, float, bool]],
     baseline: float,
     paint: Mapping[str, Paint],
     scale: float,
@@ -89,7 +92,7 @@ def _runs(
     run: TextRun | None = None
     key: tuple[str, float, str] | None = None
     last_x = last_advance = 0.0  # of the last glyph
-    for x, ch, style, step in glyphs:
+    for x, ch, style, step, joined in glyphs:
         drawn = paint[style]
         face = (drawn.latin if ch.isascii() else drawn.east_asian, drawn.size, drawn.colour)
         if run is not None and face == key:
@@ -102,7 +105,15 @@ def _runs(
                 last_x, last_advance = x, step
                 continue
         run = TextRun(
-            array("d", (x,)), baseline, ch, style, drawn.size, drawn.colour, 0.0, scale * 100
+            array("d", (x,)),
+            baseline,
+            ch,
+            style,
+            drawn.size,
+            drawn.colour,
+            0.0,
+            scale * 100,
+            joined,
         )
         key = face
         out.append(run)

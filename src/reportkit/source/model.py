@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from reportkit.errors import Location
+from reportkit.instant import parse as _instant
 from reportkit.source.numerals import han_number
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -104,6 +105,9 @@ def _date(value: Any) -> Any:
 
 # a date as offices write it; nothing else taken for one (a number is no date)
 Date = Annotated[dt.date, BeforeValidator(_date), Strict()]
+
+# when the archive copy says it was made (its creation date); not given: the build's time
+Instant = Annotated[Any, BeforeValidator(_instant)]
 
 
 def _as_list(value: Any) -> Any:
@@ -282,6 +286,7 @@ class Masthead(Model):
     unit: Line
     date: Date
     mark: Short | None = None
+    archive_date: Instant = None
 
     @model_validator(mode="before")
     @classmethod
@@ -393,6 +398,7 @@ class ReportFile(Body):
     signature: Signature
     note: str | None = None  # 附注: （联系人：某某，电话：…）
     distribution: Distribution
+    archive_date: Instant = None
 
 
 class Attendance(Model):
@@ -416,6 +422,7 @@ class MinutesFile(Body):
     title: str | None = None
     attendance: Attendance
     distribution: Distribution
+    archive_date: Instant = None
 
 
 class Kind(NamedTuple):
@@ -481,3 +488,10 @@ class Source(NamedTuple):
     content: BulletinContent | ReportFile | MinutesFile
     origin: SourceMap
     files: tuple[Path, ...]
+
+    @property
+    def archive_date(self) -> dt.datetime | None:
+        """The instant the source fixes for its outputs' creation date (None: the build's)."""
+        content = self.content
+        head = content.masthead if isinstance(content, BulletinContent) else content
+        return head.archive_date  # type: ignore[no-any-return]

@@ -197,7 +197,7 @@ def _property(text: str) -> str:
 def _properties(package: Package, document: Document) -> None:
     meta = document.meta
     package.set_core(
-        dt.datetime.combine(meta.date, dt.time(0, 0), tzinfo=dt.UTC),
+        meta.made.astimezone(dt.UTC),
         title=_property(meta.title),
         creator=_property(meta.author),
         subject=_property(meta.subject),

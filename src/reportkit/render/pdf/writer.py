@@ -1,5 +1,5 @@
 """Laid-out pages as an archive PDF: fonts for every glyph, text, rules and pictures drawn where
-the layout put them, PDF/A-2b."""
+the layout put them, tagged, PDF/A-2a."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from reportkit.layout.pages import Pages
 from reportkit.render import Rendered
 from reportkit.render.pdf.fonts import Faces, register
 from reportkit.render.pdf.page import draw
+from reportkit.render.pdf.tags import Tagger
 from reportkit.render.pdf.text import check_glyphs, glyph_pages
 from reportkit.render.pictures import Pictures, prepare_all
 from reportkit.template.registry import Template
@@ -22,7 +23,7 @@ def render(
     fonts: Mapping[str, Path] | None = None,
     prepared: Pictures | None = None,
 ) -> Rendered:
-    """The PDF/A-2b bytes of the laid-out ``pages``; ``fonts`` points roles at font files;
+    """The PDF/A-2a bytes of the laid-out ``pages``; ``fonts`` points roles at font files;
     ``prepared``: the placed pictures made ready (made here when not given)."""
     profile = template.profile
     faces = Faces(pages.document, profile, fonts_for(template, fonts))
@@ -31,7 +32,8 @@ def render(
     first = next(run.font for page in glyphs for run in page)
     pictures = prepared if prepared is not None else prepare_all(pages, profile)
     size = (profile.page.width, profile.page.height)
-    return Rendered(draw(pages, glyphs, size, first, pictures), len(pages.pages))
+    data = draw(pages, glyphs, size, first, pictures, Tagger(pages, profile))
+    return Rendered(data, len(pages.pages))
 
 
 def warm(template: Template, fonts: Mapping[str, Path] | None = None) -> None:
