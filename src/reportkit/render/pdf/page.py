@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import types
 import zlib
+from collections.abc import Iterable
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
@@ -48,7 +49,7 @@ pdfdoc.PDFZCompress = _FastDeflate()
 
 def draw(
     pages: Pages,
-    glyphs: list[PageGlyphs],
+    glyphs: Iterable[PageGlyphs],
     size: tuple[float, float],
     initial_font: str,
     pictures: Pictures,

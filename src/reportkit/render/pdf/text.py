@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.errors import Problem
 from reportkit.fonts.resolve import FontError
-from reportkit.layout.pages import Mark, Pages, TextRun
+from reportkit.layout.pages import Mark, Page, Pages, TextRun
 from reportkit.render.pdf import joins
 from reportkit.render.pdf.fonts import Faces
 from reportkit.render.pdf.tags import Tagger
@@ -59,10 +59,12 @@ class PageGlyphs(list[Glyphs]):
 
 def glyph_pages(pages: Pages, faces: Faces) -> list[PageGlyphs]:
     """Every page's runs in the fonts that set them."""
-    return [_page_glyphs(page.runs, page.marks, faces) for page in pages.pages]
+    return [page_glyphs(page, faces) for page in pages.pages]
 
 
-def _page_glyphs(runs: list[TextRun], marks: list[Mark], faces: Faces) -> PageGlyphs:
+def page_glyphs(page: Page, faces: Faces) -> PageGlyphs:
+    """One page's runs in the fonts that set them."""
+    runs, marks = page.runs, page.marks
     out = PageGlyphs()
     starts: list[int] = []  # where each run's pieces start
     for run in runs:
@@ -134,23 +136,47 @@ def _piece(run: TextRun, start: int, end: int, font: str) -> Glyphs:
 Describe = Callable[[str, str], Problem]
 
 
-def check_glyphs(pages: Sequence[Sequence[Glyphs]], describe: Describe) -> None:
-    """Raise FontError naming every character whose font maps it to no glyph."""
-    problems: dict[tuple[str, str], Problem] = {}
-    fonts: dict[str, tuple[dict[int, int], str]] = {}
-    for page in pages:
-        for run in page:
-            found = fonts.get(run.font)
+class GlyphCheck:
+    """Every character whose font maps it to no glyph, page by page, each (character, font)
+    looked up once; ``done`` raises FontError naming them all."""
+
+    def __init__(self, describe: Describe):
+        self.describe = describe
+        self.problems: dict[tuple[str, str], Problem] = {}
+        self.fonts: dict[str, tuple[dict[int, int], str, set[str]]] = {}
+
+    def page(self, runs: Sequence[Glyphs]) -> None:
+        """Look at one page's runs."""
+        for run in runs:
+            found = self.fonts.get(run.font)
             if found is None:
                 face = pdfmetrics.getFont(run.font).face
-                found = fonts[run.font] = (face.charToGlyph, face.name.decode("latin-1"))
-            cmap, name = found
-            for char in dict.fromkeys(run.text):
-                missing = not cmap.get(ord(char)) or joins.is_copy(char)
-                if missing and (char, run.font) not in problems:
-                    problems[(char, run.font)] = describe(char, name)
-    if problems:
-        raise FontError(list(dict.fromkeys(problems.values())))
+                found = self.fonts[run.font] = (
+                    face.charToGlyph,
+                    face.name.decode("latin-1"),
+                    set(),
+                )
+            cmap, name, seen = found
+            fresh = set(run.text) - seen
+            if not fresh:
+                continue
+            seen |= fresh
+            for char in dict.fromkeys(c for c in run.text if c in fresh):  # in reading order
+                if not cmap.get(ord(char)) or joins.is_copy(char):
+                    self.problems[(char, run.font)] = self.describe(char, name)
+
+    def done(self) -> None:
+        """Raise FontError when a character was found without its glyph."""
+        if self.problems:
+            raise FontError(list(dict.fromkeys(self.problems.values())))
+
+
+def check_glyphs(pages: Sequence[Sequence[Glyphs]], describe: Describe) -> None:
+    """Raise FontError naming every character whose font maps it to no glyph."""
+    check = GlyphCheck(describe)
+    for page in pages:
+        check.page(page)
+    check.done()
 
 
 def text_operators(page: PageGlyphs, canvas: Canvas, height: float, tagger: Tagger) -> str:
