@@ -43,13 +43,41 @@ def line_runs(
     size = paint[style].size
     xs, widths, compressed = line.x, line.width, line.compressed
     # spaces are drawn too: a reader of the text finds the spaces written, and no others
-    for i, box in enumerate(line.boxes):
+    boxes = line.boxes
+    count = len(boxes)
+    i = 0
+    while i < count:
+        box = boxes[i]
         text, box_style = box.text, box.style
         box_size = paint[box_style].size or size
         if len(text) == 1 and not box.latin and i not in compressed:
-            # one character centred in its cell: nearly every box
-            step = advance(box_style, text, box_size)
-            add(x0 + (xs[i] + (widths[i] - step) / 2) * scale, text, box_style, step * scale)
+            # characters each centred in its cell, in one style: nearly every box, taken
+            # a stretch at a time
+            end = i + 1
+            while end < count:
+                nxt = boxes[end]
+                if (
+                    nxt.style != box_style
+                    or nxt.latin
+                    or len(nxt.text) != 1
+                    or end in compressed
+                    or nxt.text.isascii()
+                ):
+                    break
+                end += 1
+            chars = [b.text for b in boxes[i:end]]
+            width = {ch: advance(box_style, ch, box_size) for ch in set(chars)}
+            steps = [width[ch] for ch in chars]
+            runs.extend(
+                [
+                    x0 + (x + (cell - step) / 2) * scale
+                    for x, cell, step in zip(xs[i:end], widths[i:end], steps, strict=True)
+                ],
+                chars,
+                box_style,
+                [step * scale for step in steps] if scale != 1 else steps,
+            )
+            i = end
             continue
         advances = [advance(box_style, ch, box_size) for ch in text]
         steps = advances  # how far each glyph moves the pen here
@@ -65,6 +93,7 @@ def line_runs(
         for ch, step_width, step in zip(text, advances, steps, strict=True):
             add(x0 + gx * scale, ch, box_style, step_width * scale)
             gx += step
+        i += 1
     return runs.done()
 
 
@@ -124,6 +153,32 @@ class _Runs:
         self.key = key
         self.out.append(self.run)
         self.last = (x, step)
+
+    def extend(self, xs: list[float], chars: list[str], style: str, steps: list[float]) -> None:
+        """Glyphs ``chars`` at ``xs`` in ``style``, advancing ``steps``: as ``add`` takes them
+        one by one, faster while they go on evenly spaced in one run."""
+        k, count = 0, len(chars)
+        while k < count:
+            if self.run is not None and len(self.chars) > 1 and chars[k].isascii() is False:
+                key = self.faces.get(style)
+                if key is not None and key[1] == self.key:
+                    # the run goes on while the spacing holds
+                    run, space = self.run, self.run.char_space
+                    last_x, last_step = self.last
+                    start = k
+                    while k < count:
+                        x = xs[k]
+                        if abs(x - last_x - last_step - space) >= 0.01:
+                            break
+                        last_x, last_step = x, steps[k]
+                        k += 1
+                    if k > start:
+                        self.chars += chars[start:k]
+                        run.xs.extend(xs[start:k])
+                        self.last = (last_x, last_step)
+                        continue
+            self.add(xs[k], chars[k], style, steps[k])
+            k += 1
 
     def _close(self) -> None:
         if self.run is not None and len(self.chars) > 1:

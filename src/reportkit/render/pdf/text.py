@@ -14,6 +14,7 @@ import functools
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -97,12 +98,21 @@ def _fonted(run: TextRun, faces: Faces) -> list[Glyphs]:
     glyph = faces.glyph
     style, size, scale = run.style, run.size, run.scale / 100
     text, xs, space = run.text, run.xs, run.char_space
+    plain = faces.plain(style, size)
+    chars = set(text)
+    for char in chars - plain.keys():  # characters not seen before in this style
+        faces.is_plain(style, char, size)
+    fonts = set(map(plain.__getitem__, chars))
+    if len(fonts) == 1 and None not in fonts:
+        # one font, every advance the layout's: the run is drawn as it is (nearly every run)
+        return [_piece(run, 0, len(text), fonts.pop())]  # type: ignore[arg-type]
+    known = faces.known(style, size)  # what glyph() answered, by character
     out: list[Glyphs] = []
     add = out.append
     start = 0
     font = None
     for k, ch in enumerate(text):
-        advance, this = glyph(style, ch, size)
+        advance, this = known.get(ch) or glyph(style, ch, size)
         if k > start and this != font:
             if font is not None:
                 add(_piece(run, start, k, font))
@@ -194,6 +204,8 @@ def text_operators(page: PageGlyphs, canvas: Canvas, height: float, tagger: Tagg
     state: tuple = ()
     names: dict[tuple[str, int], str] = {}  # (font, subset) → its name in the page's resources
     numbers: dict[float, str] = {}  # sizes and scales as PDF numbers
+    spacings: dict[float, str] = {}  # character spacings as PDF numbers
+    fonts: dict[str, Any] = {}  # registered fonts by name
     starts = {mark.start: mark for mark in page.marks}  # the last of several at one place
     opened = False
     for index, run in enumerate(page):
@@ -203,11 +215,12 @@ def text_operators(page: PageGlyphs, canvas: Canvas, height: float, tagger: Tagg
                 add("EMC")
             add(tagger.text(mark))
             opened = True
-        font = pdfmetrics.getFont(run.font)
+        font = fonts.get(run.font) or fonts.setdefault(run.font, pdfmetrics.getFont(run.font))
         scale = run.scale / 100
         colour = _rgb(run.colour)
         # PDF scales the character spacing with the horizontal scale: give it unscaled
-        spacing = fp_str(run.char_space / scale)
+        unscaled = run.char_space / scale
+        spacing = spacings.get(unscaled) or spacings.setdefault(unscaled, fp_str(unscaled))
         size = numbers.get(run.size) or numbers.setdefault(run.size, fp_str(run.size))
         stretch = numbers.get(run.scale) or numbers.setdefault(run.scale, fp_str(run.scale))
         y = f"{height - run.baseline:.2f}"
