@@ -29,6 +29,9 @@ class Para:
     style: str = ""
 
 
+CAPTION = re.compile(r"^[（(]?(图为|图：|图:|图\d|上图|下图)")  # 图为…… under a picture
+
+
 def note(file: Path, line: int | None, field: str, message: str) -> Problem:
     """A warning for the reader about ``line`` of the draft."""
     return Problem(Location(file, line), field, message, warning=True)

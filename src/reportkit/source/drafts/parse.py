@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Problem
+from reportkit.source.drafts.common import CAPTION as _CAPTION
 from reportkit.source.drafts.common import HAN_NUMBER as _HAN_NUMBER
 from reportkit.source.drafts.common import MAX_BYLINE, MAX_HEADING, SENTENCE_END, Para
 from reportkit.source.drafts.common import PAGE_NUMBER as _PAGE_NUMBER
@@ -235,7 +236,6 @@ def _is_kind_heading(text: str) -> str | None:
     return None
 
 
-_CAPTION = re.compile(r"^[（(]?(图为|图：|图:|图\d|上图|下图)")
 _CREDIT = re.compile(
     r"^[（(]?\s*(?P<credit>(执笔|供稿|撰稿|整理|撰写|作者|来源|审核|审稿|编辑)\s*[：:]\s*\S.{0,40}?)\s*[）)]?$"
 )
