@@ -354,15 +354,19 @@ def running_spaces(text: str) -> tuple[str, list[Fix]]:
 
 
 def title_spaces(text: str) -> tuple[str, list[Fix]]:
-    """A title with the spaces inside it as one ideographic space each (学习长沙经验 建设一流
-    园区 → 学习长沙经验　建设一流园区), and what was changed."""
+    """A 公文's title (关于……的报告, a 纪要's mark) without the spaces a paste left inside it
+    (an ideographic space, set on purpose, stays; so does a space between Latin words), and
+    what was removed."""
     fixes: list[Fix] = []
+    text = text.strip()
 
     def repl(m: re.Match[str]) -> str:
-        if set(m.group()) == {"\u3000"}:
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        if set(m.group()) == {"\u3000"} or (before.isascii() and after.isascii()):
             return m.group()
-        kind = f"标题中的{_gap_name(m.group())}已改为全角空格"
-        fixes.append(Fix(f"{kind}（{_context(text, m.start(), m.end())}）", kind))
-        return "\u3000"
+        kind = f"删去了标题中的{_gap_name(m.group())}"
+        joined = text[max(0, m.start() - 6) : m.start()] + text[m.end() : m.end() + 6]
+        fixes.append(Fix(f"{kind}（{joined}）", kind))
+        return ""
 
-    return _GAP.sub(repl, text.strip()), fixes
+    return _GAP.sub(repl, text), fixes

@@ -193,8 +193,6 @@ def person(text: str) -> dict[str, str] | str:
     squeezed = re.sub(r"[\s　]+", "", text)
     if name_like(squeezed) and len(squeezed) == 2:
         return squeezed  # 张　三: a two-character name spaced out to the width of three
-    if name_like(text):
-        return text
     parts = text.split()
     if len(parts) == 2 and name_like(parts[0]) and _positions(parts[1])[1]:
         unit, positions = _positions(parts[1])  # 张三 县长: the name first
@@ -206,7 +204,7 @@ def person(text: str) -> dict[str, str] | str:
             if positions:
                 name = match.group("name")
                 return {"unit": unit.strip(), "position": "、".join(positions), "name": name}
-    return text
+    return text  # a name, or a group as written
 
 
 # numbering --------------------------------------------------------------------------------

@@ -83,17 +83,33 @@ ORGAN_SEPARATORS = re.compile(r"[，,；;]")
 _INNER_MARKS = "。，、；：？！"
 
 
-def starts_part(text: str) -> bool:
-    """Does a line start something of its own: a label (出席：, 抄送：), a numbered item, a
-    date, an attachment's label, the 印发 line, an addressee (市政府：)?"""
+# the words a 公文's title ends with (关于……的报告)
+TITLE_ENDS = ("报告", "请示", "意见", "通知", "通报", "决定", "批复", "函", "方案", "总结", "汇报")
+DOC_NUMBER = re.compile(
+    r"(?P<code>[^\s〔〕\[\]［］【】()（）：:]{1,20}?)\s*[〔\[［【(（]\s*(?P<year>\d{4})\s*"
+    r"[〕\]］】)）]\s*(?P<serial>\d{1,5})\s*号"
+)
+_LAYOUT = re.compile(r"\S[ \t\u00a0\u3000]{2,}\S")  # spaces that place text on its line
+
+
+def _opens(text: str) -> bool:
+    """Does a line open something of its own, whatever the line before: a label (出席：,
+    抄送：), a numbered item, a date, an attachment's label, the 印发 line, a 文号, a title?"""
     return bool(
         LABEL.match(text)
         or point_start(text, DOCUMENT_MARKS)
         or date_line(text)
         or ATTACHMENT_LABEL.match(text)
         or PRINTED.match(text)
-        or (len(text) <= 60 and text.endswith(("：", ":")) and "。" not in text)
+        or DOC_NUMBER.match(text)
+        or (text.startswith("关于") and text.endswith((*TITLE_ENDS, "纪要")) and len(text) <= 80)
     )
+
+
+def starts_part(text: str) -> bool:
+    """Does a line start a part of its own: what :func:`_opens` says, or an addressee
+    (市政府：)?"""
+    return _opens(text) or (len(text) <= 60 and text.endswith(("：", ":")) and "。" not in text)
 
 
 def paragraphs(lines: list[DraftLine], join: bool) -> list[Para]:
@@ -122,11 +138,13 @@ def paragraphs(lines: list[DraftLine], join: bool) -> list[Para]:
 def _continues(last: Para, line: DraftLine, blank: bool) -> bool:
     """Does ``line`` carry on ``last``, which stopped in mid-sentence?"""
     text = last.text
-    if last.heading or line.heading or starts_part(line.text):
+    if last.heading or line.heading or _opens(line.text):
         return False
+    if _LAYOUT.search(text) or _LAYOUT.search(line.text):
+        return False  # a line laid out with spaces (a 文号 and 签发人, a 印发 line)
     if text[-1] in "，、,":
-        return True  # a sentence or a list goes on
-    if text[-1] in SENTENCE_END or LABEL.match(text):
+        return True  # a sentence or a list goes on (主送 over two lines: 县委、县政府，)
+    if starts_part(line.text) or text[-1] in SENTENCE_END or LABEL.match(text):
         return False
     inside = any(mark in text for mark in _INNER_MARKS)
     if blank:  # across a blank line (a page break): only a long sentence cut short

@@ -9,11 +9,16 @@ from typing import Any
 import yaml
 
 from reportkit.errors import Problem, dotted
+from reportkit.source.drafts.document import SPACES
 from reportkit.source.drafts.load import PUNCTUATION
 
 
 class _Dumper(yaml.SafeDumper):
-    """Long Chinese text as folded block scalars; keys in the model's order."""
+    """Long Chinese text as folded block scalars; keys in the model's order; a value used
+    twice (a date) written twice, not as an anchor and an alias a clerk would not follow."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -81,13 +86,17 @@ def document_yaml(
     from reportkit.source.model import KINDS
 
     punctuation = [p for p in notes if p.field == PUNCTUATION]
+    spaces = [p for p in notes if p.field == SPACES]
     head = [f"由 {source} 导入（{KINDS[kind].title}）。请核对后使用。"]
     if punctuation:
         head.append(f"已规范 {len(punctuation)} 行中的标点（半角改全角等）。")
+    if spaces:
+        lines = "、".join(dict.fromkeys(str(p.location.line) for p in spaces))
+        head.append(f"已删去或改正粘贴留下的空格（第 {lines} 行）。")
     head += [
         f"请核对：{p.location}: {p.field + ': ' if p.field else ''}{p.message}"
         for p in notes
-        if p.field != PUNCTUATION
+        if p.field not in (PUNCTUATION, SPACES)
     ]
     if pending:
         head.append(

@@ -4,9 +4,8 @@ bulletin's article (a title over bylines) — told from its first paragraphs."""
 from __future__ import annotations
 
 from reportkit.source.drafts.common import Para, byline
-from reportkit.source.drafts.document import LABEL, title_like
+from reportkit.source.drafts.document import DOC_NUMBER, LABEL, TITLE_ENDS, title_like
 from reportkit.source.drafts.minutes import ATTENDANCE
-from reportkit.source.drafts.report import DOC_NUMBER, TITLE_ENDS
 
 HEAD = 8  # paragraphs looked at for a title
 

@@ -207,11 +207,13 @@ def _spaced_people(tokens: list[str]) -> list[Any]:
             index += 1
         elif name_like(token):
             out.append(token)
+        elif not pending and isinstance(person(token), dict):
+            out.append(person(token))  # 县发改局局长孙七: a person run together
         else:
             pending.append(token)
         index += 1
     if pending:
-        out.append(" ".join(pending))
+        out.append(person(" ".join(pending)))
     return out
 
 

@@ -14,9 +14,11 @@ from reportkit.source.drafts.body import body
 from reportkit.source.drafts.common import MAX_HEADING, Para, date_line, note
 from reportkit.source.drafts.document import (
     ATTACHMENT_LABEL,
+    DOC_NUMBER,
     LABEL,
     PLACEHOLDER,
     PRINTED,
+    TITLE_ENDS,
     Parsed,
     clean_title,
     end_block,
@@ -24,15 +26,9 @@ from reportkit.source.drafts.document import (
     title_like,
 )
 
-# the words a title of this kind ends with (关于……的报告)
-TITLE_ENDS = ("报告", "请示", "意见", "通知", "通报", "决定", "批复", "函", "方案", "总结", "汇报")
 _COPY_NUMBER = re.compile(r"^\d{6}$")
 _SECRECY = re.compile(r"^(绝密|机密|秘密)(★.{1,8})?$")
 _URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
-DOC_NUMBER = re.compile(
-    r"(?P<code>[^\s〔〕\[\]［］【】()（）：:]{1,20}?)\s*[〔\[［【(（]\s*(?P<year>\d{4})\s*"
-    r"[〕\]］】)）]\s*(?P<serial>\d{1,5})\s*号"
-)
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[：:]\s*(?P<names>.*)$")
 _NOTE = re.compile(r"^[（(]?\s*(联\s*系\s*人|联系电话|此件)")
 _NUMBERED_NAME = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\S.*)$")

@@ -119,7 +119,10 @@ def part_name(kind: str | None, part: str) -> str:
     """What the summary calls a part of a source."""
     if part == "mark" and kind in MARK_NAMES:
         return MARK_NAMES[kind]
-    return PART_NAMES.get(part, part)
+    if part in PART_NAMES:
+        return PART_NAMES[part]
+    first = part.split(".")[0].split("[")[0]  # attachments[0].lead: an attachment's
+    return PART_NAMES.get(first, part)
 
 
 def text(summaries: list[Summary]) -> Iterator[str]:
