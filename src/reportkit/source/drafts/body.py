@@ -293,8 +293,8 @@ class _Fill:
         entries = [
             {"lead": lead, "text": rest} if rest else {"text": lead} for _, lead, rest in points
         ]
-        if any(typed_number(e.get("lead") or e["text"]) for e in entries):
-            return False  # a point that would start with a number of its own
+        if any(not e["text"] or typed_number(e.get("lead") or e["text"]) for e in entries):
+            return False  # a number with nothing after it, or a point starting with a number
         run = bool(intro) or len(points) > 1
         section = self.section
         numbered = [e for e in section.get("points", []) if "image" not in e and "table" not in e]

@@ -121,7 +121,8 @@ def _addressee(paras: list[Para], index: int, parsed: Parsed, file: Path) -> int
     if index < len(paras) and paras[index].figure is None:
         text = paras[index].text
         if (
-            text.endswith(("：", ":"))
+            len(text) > 1
+            and text.endswith(("：", ":"))
             and len(text) <= 80
             and "。" not in text
             and not LABEL.match(text)
