@@ -41,6 +41,10 @@ TOP_STYLES = ("一、", "（一）", "第一")  # what a section heading may be 
 MAX_OWN_LINE = 40  # characters: a longer numbered line is a point, not a heading
 
 
+# sections, each with the line of each of its fields
+Filled = list[tuple[dict[str, Any], dict[tuple[Any, ...], int]]]
+
+
 @dataclass
 class BodyText:
     """A body read: its fields, the line of each, notes, and what was counted."""
@@ -59,20 +63,8 @@ def body(paras: list[Para], file: Path) -> BodyText:
     while paras and paras[-1].figure is None and CLOSING.match(paras[-1].text):
         closing.insert(0, paras.pop())
     top = _top_style(paras)
-    lead: list[Para] = []
-    groups: list[tuple[Para | None, list[Para]]] = []
-    for para in paras:
-        if _is_heading(para, top):
-            groups.append((para, []))
-        elif groups:
-            groups[-1][1].append(para)
-        elif para.figure is None and not _numbered(para):
-            lead.append(para)  # before the first heading, numbered item or figure
-        else:
-            groups.append((None, [para]))
-    for number, para in enumerate(lead):
-        out.data.setdefault("lead", []).append(para.text)
-        out.lines[("lead", number)] = para.line
+    lead, groups = _grouped(paras, top)
+    _put(out, "lead", lead)
     headings = [heading for heading, _ in groups if heading is not None]
     numbering = _heading_numbering(headings, top, file, out.notes)
     if headings:
@@ -82,34 +74,57 @@ def body(paras: list[Para], file: Path) -> BodyText:
     for heading, items in groups:
         filled = _sections(items, file, out)
         if heading is not None:
-            words = unnumbered(heading.text, DOCUMENT_HEADINGS)[1]
-            text = words if numbering != "none" else heading.text
-            if not filled:
-                out.notes.append(
-                    note(
-                        file,
-                        heading.line,
-                        "heading",
-                        f"小标题“{text}”下面没有内容，已填“{PLACEHOLDER}”",
-                    )
-                )
-                filled = [({"paragraphs": [PLACEHOLDER]}, {(): heading.line})]
-            first, lines = filled[0]
-            filled[0] = (
-                {"heading": text, **first},
-                {**lines, (): heading.line, ("heading",): heading.line},
-            )
-            out.counts["sections"] += 1
+            filled = _headed(heading, filled, numbering, file, out)
         for section, lines in filled:
             at = ("sections", len(sections))
             sections.append(section)
             out.lines.update({(*at, *key): line for key, line in lines.items()})
     if sections:
         out.data["sections"] = sections
-    for number, para in enumerate(closing):
-        out.data.setdefault("closing", []).append(para.text)
-        out.lines[("closing", number)] = para.line
+    _put(out, "closing", closing)
     return out
+
+
+def _grouped(
+    paras: list[Para], top: str | None
+) -> tuple[list[Para], list[tuple[Para | None, list[Para]]]]:
+    """The lead paragraphs (before the first heading, numbered item or figure), then each
+    heading with what follows it (the first group without a heading when numbered items
+    come before any heading)."""
+    lead: list[Para] = []
+    groups: list[tuple[Para | None, list[Para]]] = []
+    for para in paras:
+        if _is_heading(para, top):
+            groups.append((para, []))
+        elif groups:
+            groups[-1][1].append(para)
+        elif para.figure is None and not _numbered(para):
+            lead.append(para)
+        else:
+            groups.append((None, [para]))
+    return lead, groups
+
+
+def _put(out: BodyText, key: str, paras: list[Para]) -> None:
+    """Paragraphs as the list field ``key`` (lead, closing), with their lines."""
+    for number, para in enumerate(paras):
+        out.data.setdefault(key, []).append(para.text)
+        out.lines[(key, number)] = para.line
+
+
+def _headed(heading: Para, filled: Filled, numbering: str, file: Path, out: BodyText) -> Filled:
+    """The sections under a heading, the first given it (its number left to the template
+    when the template numbers the headings as the writer did)."""
+    words = unnumbered(heading.text, DOCUMENT_HEADINGS)[1]
+    text = words if numbering != "none" else heading.text
+    if not filled:
+        message = f"小标题“{text}”下面没有内容，已填“{PLACEHOLDER}”"
+        out.notes.append(note(file, heading.line, "heading", message))
+        filled = [({"paragraphs": [PLACEHOLDER]}, {(): heading.line})]
+    first, lines = filled[0]
+    out.counts["sections"] += 1
+    headed = ({"heading": text, **first}, {**lines, (): heading.line, ("heading",): heading.line})
+    return [headed, *filled[1:]]
 
 
 def _spaced(para: Para, file: Path, notes: list[Problem]) -> Para:
@@ -187,9 +202,6 @@ def _heading_numbering(
     return "none"
 
 
-Filled = list[tuple[dict[str, Any], dict[tuple[Any, ...], int]]]
-
-
 def _sections(items: list[Para], file: Path, out: BodyText) -> Filled:
     """The sections (the first to take the heading, the rest without one) that hold
     ``items`` in order; numbering a template cannot generate kept as typed."""
@@ -214,7 +226,6 @@ def _sections(items: list[Para], file: Path, out: BodyText) -> Filled:
     for line, message in builder.pictures:
         out.notes.append(note(file, line, "image", message))
     out.counts["points"] += builder.points
-    out.counts["typed"] += sum(1 for _ in builder.first_typed)
     out.counts["figures"] += builder.figures
     return [(s, lines) for s, lines in builder.sections if _has_content(s)]
 

@@ -16,6 +16,7 @@ from reportkit.source.numerals import chinese_numeral, han_number
 SENTENCE_END = "。！？；：…”’）」』》"
 MAX_HEADING = 30  # characters: longer lines without a full stop are broken paragraphs
 MAX_BYLINE = 40  # characters: a longer line is no byline
+SPACES = "空格"  # the field of notes about spaces a paste left between Han characters
 
 
 @dataclass

@@ -17,6 +17,7 @@ from reportkit.source.drafts.common import (
     MAX_HEADING,
     PAGE_NUMBER,
     SENTENCE_END,
+    SPACES,
     Para,
     date_in,
     date_line,
@@ -26,7 +27,6 @@ from reportkit.source.drafts.common import (
 from reportkit.source.drafts.read import DraftLine
 from reportkit.source.normalize import title_spaces
 
-SPACES = "空格"  # the field of notes about spaces a paste left
 PLACEHOLDER = "待填"  # what a required part the draft lacks is written as, to be filled in
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from reportkit.errors import Problem
 from reportkit.source.drafts.common import CAPTION as _CAPTION
 from reportkit.source.drafts.common import HAN_NUMBER as _HAN_NUMBER
-from reportkit.source.drafts.common import MAX_BYLINE, MAX_HEADING, SENTENCE_END, Para
+from reportkit.source.drafts.common import MAX_BYLINE, MAX_HEADING, SENTENCE_END, SPACES, Para
 from reportkit.source.drafts.common import PAGE_NUMBER as _PAGE_NUMBER
 from reportkit.source.drafts.common import POINT_MARKS as _POINT_MARKS
 from reportkit.source.drafts.common import byline as _byline
@@ -28,6 +28,7 @@ from reportkit.source.drafts.common import split_points as _split_points
 from reportkit.source.drafts.common import unnumbered as _unnumbered
 from reportkit.source.drafts.figures import web_picture
 from reportkit.source.drafts.read import DraftLine
+from reportkit.source.normalize import running_spaces
 
 LABELS = {"name": "名称", "issue": "期号", "volume": "分册"}
 
@@ -62,7 +63,7 @@ def paragraphs(lines: list[DraftLine]) -> list[Para]:
             continue
         if joining is not None:
             joining.done()
-        out.append(Para(line.text, line.number, line.heading))
+        out.append(Para(line.text, line.number, line.heading, style=line.style))
         joining = _Joining(out[-1])
     if joining is not None:
         joining.done()
@@ -362,6 +363,9 @@ class _Article:
             )
 
     def _text(self, para: Para, start: tuple[str, int] | None, draft: Draft, file: Path) -> None:
+        text, fixes = running_spaces(para.text)  # a paste's spaces between Han characters
+        draft.notes += [_note(file, para.line, SPACES, fix.message) for fix in fixes]
+        para = Para(text, para.line, para.heading, para.figure, para.style)
         intro, points, style = _split_points(para.text)
         section = self._current(para.line) if self.data["sections"] or points else None
         if section is None:

@@ -271,7 +271,10 @@ def _keep(parsed: Parsed, para: Para, file: Path) -> None:
     """A paragraph after the body that is no part the report has: kept at the end of the
     body (its closing), and named for review."""
     if para.figure is not None:
-        parsed.notes.append(note(file, para.line, "", "正文之后的图片或表格没有导入，请核对"))
+        message = (
+            "正文之后的图片或表格没有导入（如是印章，请在 signature 下写 seal: 印章图片），请核对"
+        )
+        parsed.notes.append(note(file, para.line, "", message))
         return
     closing = parsed.data.setdefault("closing", [])
     parsed.lines[("closing", len(closing))] = para.line
@@ -289,8 +292,15 @@ def _keep(parsed: Parsed, para: Para, file: Path) -> None:
 def _fill(parsed: Parsed, names: list[tuple[str, int]], file: Path) -> None:
     """Match the 附件说明 with the attachments, and hold a place for every part the
     standard needs that the draft lacks."""
-    data = parsed.data
-    attachments = data.get("attachments", [])
+    _attachments(parsed, names, file)
+    _missing(parsed)
+
+
+def _attachments(parsed: Parsed, names: list[tuple[str, int]], file: Path) -> None:
+    """An attachment for each name the 附件说明 lists: the draft's own (its title checked
+    against the name), or one whose text is a placeholder (the attachment is not in the
+    draft: it is often a file of its own)."""
+    attachments = parsed.data.get("attachments", [])
     for number, (name, line) in enumerate(names):
         if number < len(attachments):
             title = attachments[number].get("title")
@@ -324,6 +334,12 @@ def _fill(parsed: Parsed, names: list[tuple[str, int]], file: Path) -> None:
                     f"附件“{attachment['title']}”的正文不在稿件里，请补上",
                 )
             )
+
+
+def _missing(parsed: Parsed) -> None:
+    """A placeholder, marked for review, for each part the standard needs that the draft
+    lacks: 成文日期, 发文机关, 主送, 文号, 签发人, the 版记's printer and date, the body."""
+    data = parsed.data
     signature = data.get("signature", {})
     date = signature.get("date")
     if date is None:
