@@ -55,7 +55,9 @@ SCALE = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else 1
 # Word drafts -------------------------------------------------------------------------------
 
 
-def _paragraph(document, text: str, *, bold: bool = False, align: str = "", style: str = ""):  # type: ignore[no-untyped-def]
+def _paragraph(
+    document: Any, text: str, *, bold: bool = False, align: str = "", style: str = ""
+) -> Any:
     paragraph = document.add_paragraph(style=style or None)
     run = paragraph.add_run(text)
     run.bold = bold or None
@@ -67,18 +69,18 @@ def _paragraph(document, text: str, *, bold: bool = False, align: str = "", styl
     return paragraph
 
 
-def _page_break(document) -> None:  # type: ignore[no-untyped-def]
+def _page_break(document: Any) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _table(document, rows: list[list[str]]) -> None:  # type: ignore[no-untyped-def]
+def _table(document: Any, rows: list[list[str]]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
 
 
-def _photo(document) -> None:  # type: ignore[no-untyped-def]
+def _photo(document: Any) -> None:
     data = io.BytesIO()
     Image.linear_gradient("L").resize((400, 260)).convert("RGB").save(data, "PNG")
     data.seek(0)
@@ -616,6 +618,10 @@ def test_a_draft_imports_to_its_parts_and_builds_with_every_han_character(
         printed = "".join(c["text"] for page in pdf.pages for c in page.chars)
     missing = han(draft_text(name, word_drafts)) - han(printed)
     assert not missing, f"not in the PDF: {dict(missing)}"
+    assert not TWICE.search(printed)  # a typed number never printed with a generated one
+
+
+TWICE = re.compile(r"(（[一二三四五六七八九十]+）){2}|([一二三四五六七八九十]+[、是]){2}|(\d\.){2}")
 
 
 def test_numbers_are_those_the_writer_typed_never_twice(word_drafts: Path, tmp_path: Path) -> None:
@@ -924,6 +930,21 @@ def test_paste_artefacts_are_reported_with_file_and_line() -> None:
     assert f"{draft}:5: 空格: 警告：删去了汉字之间的空格（持续改善农村人居环境，结）" in notes
     assert f"{draft}:5: 标点: 警告：半角句号“.”已改为全角“。”" in notes
     assert f"{draft}:18: 标点: 警告：半角括号“(”已改为全角“（”；半角括号“)”已改为全角“）”" in notes
+
+
+def test_a_bulletin_drafts_running_text_loses_a_pastes_spaces_too(tmp_path: Path) -> None:
+    draft = tmp_path / "发言.txt"
+    draft.write_text(
+        "学习体会\n某某区发展局局长 李明\n\n本次学习\u3000收获很大，\u00a0值得借鉴。\n",
+        encoding="utf-8",
+    )
+    loaded = load_any(draft)
+    assert loaded.kind == "bulletin"
+    assert loaded.read.articles[0]["lead"] == ["本次学习收获很大，值得借鉴。"]
+    assert [str(n) for n in loaded.read.notes] == [
+        f"{draft}:4: 空格: 警告：删去了汉字之间的全角空格（本次学习收获很大，）",
+        f"{draft}:4: 空格: 警告：删去了汉字之间的不换行空格（收获很大，值得借鉴。）",
+    ]
 
 
 def test_a_han_date_written_with_ling() -> None:
