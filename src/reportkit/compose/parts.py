@@ -165,7 +165,7 @@ def articles(ctx: Context, part: Part) -> Iterator[Block]:
 @builder("body")
 def body(ctx: Context, part: Part) -> Iterator[Block]:
     """The source's running text: lead paragraphs, sections, closing paragraphs."""
-    yield from _body(ctx, ctx.content, (), None)
+    yield from _body(ctx, ctx.content, (), ctx.content.heading_numbering)
 
 
 def _body(
@@ -299,7 +299,7 @@ def attachments(ctx: Context, part: Part) -> Iterator[Block]:
         yield Text(part.style, ((Run(label),),), origin=at, new_page=True)
         yield Space(1)
         yield _title(ctx, attachment.title, "title", (*at, "title"))
-        yield from _body(ctx, attachment, at, None)
+        yield from _body(ctx, attachment, at, attachment.heading_numbering)
 
 
 @builder("attendance")
@@ -311,7 +311,7 @@ def attendance(ctx: Context, part: Part) -> Iterator[Block]:
     for key, label in part.labels.items():
         names = ctx.value(f"{part.field}.{key}") or []
         if names:
-            runs = (Run(f"{label}：", label_style), Run("，".join(names)))
+            runs = (Run(f"{label}：", label_style), Run("，".join(map(str, names))))
             yield Text(part.style, (runs,), origin=(*part.field.split("."), key))
 
 

@@ -54,7 +54,7 @@ _NUMBER_STARTS = frozenset("一二三四五六七八九十百（(第")
 _HAN_NUMERALS = frozenset("〇○零一二三四五六七八九十")
 
 
-def _typed_number(text: str) -> str | None:
+def typed_number(text: str) -> str | None:
     """The number typed at the start of ``text`` (一是, （二）, 3.), if any."""
     first = text.lstrip()[:1]
     if not (first in _NUMBER_STARTS or first.isdecimal()):
@@ -130,6 +130,10 @@ class Author(Model):
     position: Short = ""
     name: Line
 
+    def __str__(self) -> str:
+        """As a list of people prints it: 县发改局局长孙七."""
+        return f"{self.unit}{self.position}{self.name}"
+
 
 class Point(Model):
     """One numbered point: a lead sentence (set in the run-in style) and its text."""
@@ -154,7 +158,7 @@ class Point(Model):
     @model_validator(mode="after")
     def _no_typed_number(self) -> Point:
         first = self.lead or self.text
-        typed = _typed_number(first)
+        typed = typed_number(first)
         if typed:
             raise ValueError(f"要点开头不要手写编号“{typed}”，编号由模板自动生成")
         return self
@@ -359,6 +363,9 @@ class Body(Model):
     lead: Annotated[list[Text], BeforeValidator(_as_list)] = []
     sections: list[Section] = []
     closing: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    # the numbering of the section headings as the writer numbered them (一、, none); the
+    # template's when not given
+    heading_numbering: str | None = None
 
     what: ClassVar[str] = "正文"  # what the document is called in the message when it is empty
 
@@ -401,12 +408,24 @@ class ReportFile(Body):
     archive_date: Instant = None
 
 
-class Attendance(Model):
-    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3)."""
+def _attendee(value: Any) -> str:
+    """Whether an attendee is written as a person (unit, position, name) or as text."""
+    return "a person" if isinstance(value, dict | Author) else "a name"
 
-    present: Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
-    absent: Annotated[list[Line], BeforeValidator(_as_list)] = []
-    attending: Annotated[list[Line], BeforeValidator(_as_list)] = []
+
+# one attendee: 张三, 各镇街主要负责同志, or {unit: 县发改局, position: 局长, name: 孙七}
+Attendee = Annotated[
+    Annotated[Line, Tag("a name")] | Annotated[Author, Tag("a person")],
+    Discriminator(_attendee),
+]
+
+
+class Attendance(Model):
+    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3), each a list of people."""
+
+    present: Annotated[list[Attendee], BeforeValidator(_as_list), Field(min_length=1)]
+    absent: Annotated[list[Attendee], BeforeValidator(_as_list)] = []
+    attending: Annotated[list[Attendee], BeforeValidator(_as_list)] = []
 
 
 class MinutesFile(Body):
