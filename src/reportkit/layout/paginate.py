@@ -599,7 +599,7 @@ class _Paginator:
             + self.profile.grid.em_ascent * size
         )
         for index, page in enumerate(self.pages, start=1):
-            if page.kind in skip:
+            if not skip.isdisjoint(_number_kinds(self.pages, index - 1)):
                 page.number = None
                 continue
             page.number = index
@@ -614,6 +614,16 @@ class _Paginator:
             else:
                 x0 = self.left + (self.width - used) / 2
             self._keep(page, PlacedLine(line, "page_number", baseline, x0))
+
+
+def _number_kinds(pages: Sequence[Page], index: int) -> set[str]:
+    """What page ``index`` is, as the template's ``page_number.skip`` names it: its kind, and
+    "end_after_blank" for the end block's own page after a blank page (§7.5)."""
+    kind = pages[index].kind
+    kinds: set[str] = {kind}
+    if kind == "end_only" and index > 0 and pages[index - 1].kind == "blank":
+        kinds.add("end_after_blank")
+    return kinds
 
 
 def _used(line: linebreak.Line) -> float:

@@ -204,8 +204,9 @@ class PageNumberData(Data):
     indent_size: FontSize
     odd: Literal["left", "right", "center"]
     even: Literal["left", "right", "center"]
-    # pages without a number (§7.5): blank pages, and a page holding only the end block
-    skip: list[Literal["blank", "end_only"]] = ["blank", "end_only"]
+    # pages without a number (§7.5): "blank" a blank page; "end_after_blank" the page holding
+    # only the end block when a blank page precedes it; "end_only" that page always
+    skip: list[Literal["blank", "end_only", "end_after_blank"]] = ["blank", "end_after_blank"]
 
 
 class LineBreaking(Data):
