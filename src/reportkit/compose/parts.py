@@ -261,8 +261,9 @@ def attachment_note(ctx: Context, part: Part) -> Iterator[Block]:
 def signature(ctx: Context, part: Part) -> Iterator[Block]:
     """署名 and 成文日期 (§7.3.5).  With a seal the date is four characters from the right
     and the name centred over it; without, the name is two characters from the right and the
-    date starts two characters right of the name's first character (the date, when longer,
-    two from the right and the name moved left to keep the offset)."""
+    date starts two characters right of the name's first character — unless the date is
+    longer than the name: then the date is two from the right and the name moves left to
+    keep the offset (§7.3.5.2; a date shorter than the name may end nearer the edge)."""
     assert part.style is not None and part.piece is not None
     sign = ctx.content.signature
     name, date = sign.name, ctx.render(part.piece)
@@ -281,7 +282,8 @@ def signature(ctx: Context, part: Part) -> Iterator[Block]:
         yield Space(lines)
         yield stamp
     else:
-        name_at = min(width - 2 - name_cells, width - 2 - date_cells - 2)
+        longer = date_cells > name_cells
+        name_at = width - 2 - (date_cells + 2 if longer else name_cells)
         date_at = name_at + 2
         yield Space(1)
     yield Text(part.style, ((Run(name),),), origin=("signature", "name"), indent=name_at)
