@@ -207,8 +207,7 @@ def _section(ctx: Context, section: Section, at: tuple[Any, ...]) -> Iterator[Bl
         where = (*at, "points", i)
         if isinstance(entry, Point):
             number += 1
-            label = numbering.label(style, number) if style else ""
-            pair = (Run(label + entry.lead, "runin"), Run(entry.text))
+            pair = _point(ctx, style, number, entry)
             if section.run_on:
                 run += pair
             else:
@@ -224,6 +223,18 @@ def _section(ctx: Context, section: Section, at: tuple[Any, ...]) -> Iterator[Bl
         )
     if run:
         yield Text("body", (tuple(run),), origin=(*at, "points"))
+
+
+def _point(
+    ctx: Context, style: NumberingStyle | None, number: int, point: Point
+) -> tuple[Run, Run]:
+    """A point's number and lead sentence in the numbering style's lead face (the body's for
+    "body"), kept whole on its line with the first characters after it; then its text."""
+    label = numbering.label(style, number) if style else ""
+    face = style.lead_style if style else "runin"
+    after = ctx.template.profile.line_breaking.keep_with_number
+    keep = len(label) + after if label and after else 0
+    return Run(label + point.lead, None if face == "body" else face, keep), Run(point.text)
 
 
 def _numbering(ctx: Context, name: str, at: tuple[Any, ...]) -> NumberingStyle | None:

@@ -199,8 +199,9 @@ class _Paginator:
         capacity = (self.width - (indent + right) * size) / cell
         fill = capacity
         pairs = [(run.text, run.style or style) for run in runs]
+        keep = [run.keep for run in runs]
         boxes = linebreak.make_boxes(
-            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure
+            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure, keep
         )
         first = hanging if continued else s.first_line_indent * size / cell
         lines = linebreak.break_lines(boxes, fill, first, rules, hanging)
