@@ -317,15 +317,22 @@ def attachments(ctx: Context, part: Part) -> Iterator[Block]:
 
 @builder("attendance")
 def attendance(ctx: Context, part: Part) -> Iterator[Block]:
-    """出席 / 请假 / 列席 (§10.3): the label in its own face, the names after it, wrapped names
-    aligned after the colon (the style's hang_after)."""
+    """出席 / 请假 / 列席 (§10.3), each list on a line of its own: the label in its own face,
+    then the people as the piece sets them (单位, 职务 and 姓名 of each, run together), wrapped
+    lines aligned after the colon (the style's hang_after)."""
     assert part.style is not None and part.field is not None
     label_style = part.runs[0].style if part.runs else None
     for key, label in part.labels.items():
-        names = ctx.value(f"{part.field}.{key}") or []
-        if names:
-            runs = (Run(f"{label}：", label_style), Run("，".join(names)))
-            yield Text(part.style, (runs,), origin=(*part.field.split("."), key))
+        people = ctx.value(f"{part.field}.{key}") or []
+        if not people:
+            continue
+        shown = (
+            ctx.render(part.piece, people=people)
+            if part.piece is not None
+            else "，".join(f"{p['unit']}{p['position']}{p['name']}" for p in people)
+        )
+        runs = (Run(f"{label}：", label_style), Run(shown))
+        yield Text(part.style, (runs,), origin=(*part.field.split("."), key))
 
 
 @builder("end_block")

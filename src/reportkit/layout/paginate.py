@@ -115,7 +115,11 @@ class _Paginator:
                 self._flow(flow, index, made)
                 self.result.lines_of[index] = len(made.pop(index).lines)
             elif isinstance(block, Space):
-                if self.slot > 0:
+                # blank lines at the top of a page, or on a page already full, are none (the
+                # .docx leaves them out too: a word processor would set them on the next page)
+                if self.slot == 0 or self.slot >= self.lines - EPSILON:
+                    self.result.dropped.add(index)
+                else:
                     self.slot += block.lines
             elif isinstance(block, Rule):
                 self._rule(block.rule)
@@ -238,7 +242,11 @@ class _Paginator:
                 continue
             continued = bool(placed) and bool(s.hang_after)
             if s.hang_after and not hanging:
-                hanging = label_cells("".join(run.text for run in given), s.hang_after)
+                # the label's characters at the style's size, in the cells lines are filled in
+                # (as the .docx indents wrapped lines: by characters of the size)
+                cell = self.profile.char_width if s.grid else size
+                label = label_cells("".join(run.text for run in given), s.hang_after)
+                hanging = label * size / cell
             for line in self._break(given, block.style, indent, s.indent_right, hanging, continued):
                 placed.append((line, _x0(align, left_edge, right_edge, _used(line)), 1.0))
         right = None

@@ -395,12 +395,30 @@ class ReportFile(Body):
     distribution: Distribution
 
 
-class Attendance(Model):
-    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3)."""
+class Attendee(Model):
+    """One entry of an attendance list: a person with 单位 and 职务 (``{unit: 高新区经济发展局,
+    position: 局长, name: 王进}``), or a plain line written as it is shown (``郑华（出差）``,
+    ``各部门有关负责同志``)."""
 
-    present: Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
-    absent: Annotated[list[Line], BeforeValidator(_as_list)] = []
-    attending: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    unit: Short = ""
+    position: Short = ""
+    name: Line
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+
+People = Annotated[list[Attendee], BeforeValidator(_as_list)]
+
+
+class Attendance(Model):
+    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3), one entry a person."""
+
+    present: Annotated[People, Field(min_length=1)]
+    absent: People = []
+    attending: People = []
 
 
 class MinutesFile(Body):

@@ -137,7 +137,8 @@ class _Body:
                 text.fixed_top(p, block, profile, gaps)
             self.last = (p, index, block)
         elif isinstance(block, Space):
-            text.space(self.body, block, profile, ids)
+            if index not in self.pages.dropped:
+                text.space(self.body, block, profile, ids)
         elif isinstance(block, Rule) and self.last is not None:
             p, above, written = self.last
             lines = self.pages.lines_of.get(above, 1)
