@@ -111,3 +111,6 @@ class Pages:
     # next page while whole paragraphs after it fill the gap
     order: list[int] = field(default_factory=list)
     rows_of: dict[int, list[int]] = field(default_factory=dict)  # table → lines of each row
+    # blank lines the layout left out, at the top of a page or on a page already full (a
+    # word processor would set them at the top of the next)
+    dropped: set[int] = field(default_factory=set)

@@ -118,7 +118,11 @@ class _Paginator:
                 self._flow(flow, index, made)
                 self.result.lines_of[index] = len(made.pop(index).lines)
             elif isinstance(block, Space):
-                if self.slot > 0:
+                # blank lines at the top of a page, or on a page already full, are none (the
+                # .docx leaves them out too: a word processor would set them on the next page)
+                if self.slot == 0 or self.slot >= self.lines - EPSILON:
+                    self.result.dropped.add(index)
+                else:
                     self.slot += block.lines
             elif isinstance(block, Rule):
                 self._rule(block.rule)
@@ -205,8 +209,9 @@ class _Paginator:
         capacity = (self.width - (indent + right) * size) / cell
         fill = capacity
         pairs = [(run.text, run.style or style) for run in runs]
+        keep = [run.keep for run in runs]
         boxes = linebreak.make_boxes(
-            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure
+            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure, keep
         )
         first = hanging if continued else s.first_line_indent * size / cell
         lines = linebreak.break_lines(boxes, fill, first, rules, hanging)
@@ -243,7 +248,11 @@ class _Paginator:
                 continue
             continued = bool(placed) and bool(s.hang_after)
             if s.hang_after and not hanging:
-                hanging = label_cells("".join(run.text for run in given), s.hang_after)
+                # the label's characters at the style's size, in the cells lines are filled in
+                # (as the .docx indents wrapped lines: by characters of the size)
+                cell = self.profile.char_width if s.grid else size
+                label = label_cells("".join(run.text for run in given), s.hang_after)
+                hanging = label * size / cell
             for line in self._break(given, block.style, indent, s.indent_right, hanging, continued):
                 placed.append((line, _x0(align, left_edge, right_edge, _used(line)), 1.0))
         right = None
@@ -616,7 +625,7 @@ class _Paginator:
         )
         self.block = (-1, -1, -1)
         for index, page in enumerate(self.pages, start=1):
-            if page.kind in skip:
+            if not skip.isdisjoint(_number_kinds(self.pages, index - 1)):
                 page.number = None
                 continue
             page.number = index
@@ -631,6 +640,16 @@ class _Paginator:
             else:
                 x0 = self.left + (self.width - used) / 2
             self._keep(page, PlacedLine(line, "page_number", baseline, x0))
+
+
+def _number_kinds(pages: Sequence[Page], index: int) -> set[str]:
+    """What page ``index`` is, as the template's ``page_number.skip`` names it: its kind, and
+    "end_after_blank" for the end block's own page after a blank page (§7.5)."""
+    kind = pages[index].kind
+    kinds: set[str] = {kind}
+    if kind == "end_only" and index > 0 and pages[index - 1].kind == "blank":
+        kinds.add("end_after_blank")
+    return kinds
 
 
 def _used(line: linebreak.Line) -> float:
