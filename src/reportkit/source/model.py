@@ -408,14 +408,10 @@ class ReportFile(Body):
     archive_date: Instant = None
 
 
-class Attendee(Model):
+class Attendee(Author):
     """One entry of an attendance list: a person with 单位 and 职务 (``{unit: 高新区经济发展局,
     position: 局长, name: 王进}``), or a plain line written as it is shown (``郑华（出差）``,
     ``各部门有关负责同志``)."""
-
-    unit: Short = ""
-    position: Short = ""
-    name: Line
 
     @model_validator(mode="before")
     @classmethod
