@@ -1,0 +1,75 @@
+"""Running the workspace server: bound to this machine's loopback address only, a new token
+each time it starts, the browser opened at the address that carries it."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import socket
+import threading
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+
+from reportkit.errors import ReportkitError, os_reason
+
+HOST = "127.0.0.1"
+
+
+class PortTaken(ReportkitError):
+    """The port asked for cannot be listened on."""
+
+
+def listen(port: int) -> socket.socket:
+    """A socket listening on ``port`` of the loopback address (0: any free port)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((HOST, port))
+        sock.listen(64)
+    except OSError as exc:
+        sock.close()
+        raise PortTaken(
+            f"无法使用端口 {port}（{os_reason(exc)}，可能已被其他程序占用）：请用 --port 换一个端口"
+        ) from None
+    return sock
+
+
+def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None]) -> None:
+    """Serve the workspace ``folder`` until interrupted."""
+    import uvicorn
+
+    from reportkit.serve.app import create_app
+    from reportkit.serve.workspace import open_workspace
+
+    token = secrets.token_urlsafe(24)
+    sock = listen(port)
+    address = f"http://{HOST}:{sock.getsockname()[1]}/?token={token}"
+    ws = open_workspace(folder)
+    app = create_app(ws, token)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
+    server = uvicorn.Server(config)
+    say(f"reportkit 工作台：{address}")
+    say(f"工作台文件夹：{folder.resolve()}（按 Ctrl+C 结束）")
+    if open_browser:
+        threading.Timer(0.3, _open, [address]).start()
+    threading.Thread(target=_warm, args=[ws.lock], daemon=True).start()
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run(sockets=[sock])
+
+
+def _open(address: str) -> None:
+    with contextlib.suppress(webbrowser.Error):
+        webbrowser.open(address)
+
+
+def _warm(lock: threading.RLock) -> None:
+    """Load the renderers and the built-in templates' fonts while the page opens, so that
+    the first preview does not wait for them (the very first on a machine prepares fonts)."""
+    from reportkit.render.pdf import writer
+    from reportkit.source import model, validation
+    from reportkit.template import profile, registry
+
+    with lock:
+        validation.prepare(model.Model, profile.Data)
+        with contextlib.suppress(ReportkitError):
+            writer.warm(registry.load(registry.DEFAULT), {})
