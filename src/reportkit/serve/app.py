@@ -213,7 +213,7 @@ class _Api:
             value = editing.typed(body.get("value"), body.get("type"), editing.at(data, at))
             if value in ("", []) and not isinstance(at[-1], int):
                 value = None  # a field left empty is not written
-            changed = editing.changed(data, at, value)
+            changed = editing.changed(data, at, editing.as_text(value))  # as the loader reads it
             line = next((lines[at[:c]] for c in range(len(at), -1, -1) if at[:c] in lines), None)
             found = _validated(doc, path, changed, lines)
             found += editing.notes(value, path, line, dotted(at))

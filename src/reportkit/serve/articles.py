@@ -190,6 +190,8 @@ def add_draft(doc: Doc, name: str, data: bytes, replace: str | None) -> dict[str
     the article ``replace``, which is taken out).  The problems import found, if it could not."""
     if doc.kind != "bulletin":
         raise Refused(400, "报告和纪要的正文请在“正文”中直接编辑；稿件可以加入简报")
+    listed, _, _ = editing.read(doc.file)
+    before = _refs(doc, listed)  # the list as it is, before import writes into articles/
     draft = doc.folder / DRAFTS / _free_name(doc, _plain_name(name))
     atomic.write_bytes(draft, data)
     planned = importer.plan([draft], doc.folder / ARTICLES_DIR)
@@ -205,7 +207,7 @@ def add_draft(doc: Doc, name: str, data: bytes, replace: str | None) -> dict[str
         draft.unlink(missing_ok=True)
         return {"problems": [Problem(Location(draft), "", text) for text in said], "notes": []}
     added = [f.target.relative_to(doc.folder).as_posix() for f in planned.files if f.data is None]
-    _relist(doc, lambda refs: _inserted(refs, added, replace, doc))
+    _relist(doc, lambda _: _inserted(before, added, replace, doc))
     return {"problems": [], "notes": planned.notes, "added": added}
 
 

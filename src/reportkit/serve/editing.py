@@ -77,27 +77,50 @@ def at(data: Any, path: Path_) -> Any:
 
 
 def typed(value: Any, kind: str | None, old: Any) -> Any:
-    """A value as the form sends it (text) in the type its field holds: a whole number, a
-    date written 2019-04-26, a number; text stays text (the model reads 第5期, 2019年4月26日)."""
+    """A value as the form sends it (text) written as the file would have it: a whole number,
+    a number or a date (2019-04-26) plain, where the field holds one (its form's ``kind``, or
+    what the value it replaces looks like); other text stays text (the model reads 第5期 and
+    2019年4月26日).  The loader reads every value as text: this only keeps the file tidy."""
     if isinstance(value, list):
         return [typed(v, None, None) for v in value]
     if not isinstance(value, str):
         return value
     text = value.strip()
-    wanted = kind or (type(old).__name__ if old is not None else None)
-    if wanted in ("int", "count") and re.fullmatch(r"\d{1,9}", text):
+    wanted = kind or _looks(old)
+    if wanted == "int" and re.fullmatch(r"\d{1,9}", text):
         return int(text)
-    if wanted in ("float", "number"):
-        try:
-            return float(text) if "." in text else int(text)
-        except ValueError:
-            return value
+    if wanted == "number" and _NUMBER.fullmatch(text):
+        return float(text) if "." in text else int(text)
     if wanted == "date" and _ISO_DATE.fullmatch(text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
             return value
     return value
+
+
+_NUMBER = re.compile(r"\d{1,9}(\.\d{1,9})?")
+
+
+def _looks(old: Any) -> str | None:
+    """What a value read from a file (as text) is written as: a number, a date, or text."""
+    if isinstance(old, str):
+        if _NUMBER.fullmatch(old.strip()):
+            return "number"
+        if _ISO_DATE.fullmatch(old.strip()):
+            return "date"
+    return None
+
+
+def as_text(value: Any) -> Any:
+    """A value as the loader reads it back: text (a list of texts)."""
+    if isinstance(value, list):
+        return [as_text(v) for v in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value if value is None else str(value)
 
 
 def changed(data: Any, path: Path_, value: Any) -> Any:
@@ -210,5 +233,5 @@ def check_written(text: str, path: Path, edit: Path_, value: Any) -> None:
         data, _ = yamlfile.parse(text, path)
     except SourceError as exc:
         raise RuntimeError(f"rewritten YAML does not load: {exc}") from None
-    if value is not None and at(data, edit) != value:
+    if value is not None and at(data, edit) != as_text(value):
         raise RuntimeError(f"rewritten YAML reads {at(data, edit)!r}, not {value!r}")

@@ -131,13 +131,18 @@ def fonts(laid: Laid) -> list[str]:
 
 def _regions(document: Document, page: Page, folder: Path) -> list[dict[str, Any]]:
     out = []
+    named: dict[Path, str | None] = {}  # each file's name in the folder, found once
     for region in page.regions:
         if document.locate is None:
             continue
         where, local = document.locate(region.origin)
-        try:
-            file = where.file.resolve().relative_to(folder.resolve()).as_posix()
-        except ValueError:
+        if where.file not in named:
+            try:
+                named[where.file] = where.file.resolve().relative_to(folder.resolve()).as_posix()
+            except ValueError:
+                named[where.file] = None
+        file = named[where.file]
+        if file is None:
             continue
         out.append(
             {

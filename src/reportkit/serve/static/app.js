@@ -150,6 +150,10 @@ async function loadDoc(name) {
 }
 
 function showDoc(data) {
+  if (!state.doc || state.doc.name !== data.name) {
+    $("#pages").replaceChildren(); // another document: its pages are not this one's
+    $("#problems").replaceChildren();
+  }
   state.doc = data;
   state.etags = {};
   state.messages = {};
@@ -204,7 +208,7 @@ function formField(field, value, file) {
     input.value = lines.join("\n");
   } else if (field.type === "bool") {
     input = el("input", { ...attrs, type: "checkbox" });
-    input.checked = Boolean(value);
+    input.checked = value === true || value === "true";
   } else if (field.type === "choice") {
     input = el("select", attrs, el("option", { value: "", text: "（不填）" }),
       field.choices.map((c) => el("option", { value: c, text: c })));
@@ -302,9 +306,9 @@ function leaf(value, path, file) {
   const key = path[path.length - 1];
   const attrs = { "data-file": file, "data-path": JSON.stringify(path), name: dotted(path) };
   let input;
-  if (typeof value === "boolean") {
+  if (typeof value === "boolean" || key === "run_on") {
     input = el("input", { ...attrs, type: "checkbox", "data-type": "bool" });
-    input.checked = value;
+    input.checked = value === true || value === "true";
   } else {
     const text = value === null || value === undefined ? "" : String(value);
     const type = typeof value === "number" ? "number" : null;
