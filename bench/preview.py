@@ -12,24 +12,19 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import secrets
 import shutil
 import statistics
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import typst
-import uvicorn
 
 from build_speed import typst_source
 from common import REPO
 from reportkit.fonts.locate import find
-from reportkit.serve.app import create_app
-from reportkit.serve.server import listen
-from reportkit.serve.workspace import open_workspace
+from reportkit.serve.server import in_thread
 
 SEED = REPO / "sources/changsha"
 FIRST_GOAL, FULL_GOAL = 0.150, 0.400
@@ -102,16 +97,8 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="reportkit-preview-"))
     shutil.copytree(SEED, work / "seed")
-    token = secrets.token_urlsafe(16)
-    sock = listen(0)
-    port = sock.getsockname()[1]
-    app = create_app(open_workspace(work), token)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    page = Page(port, token)
+    running = in_thread(work)
+    page = Page(running.port, running.token)
     etag = page.ask("GET", "/api/docs/seed")["head"]["etag"]
     first, full = [], []
     issue = 3
@@ -122,8 +109,7 @@ def main() -> None:
             if n >= 2:
                 times.append(seconds)
     pages = len(shown["pages"])
-    server.should_exit = True
-    thread.join()
+    running.stop()
     typst_median = statistics.median(typst_times(work, args.runs))
     shutil.rmtree(work)
     rows = [

@@ -354,7 +354,7 @@ class _Api:
             if not built:
                 return {"ok": False, "results": listed}
             key = outputs.ready(
-                self.ws, [r for _, r in built], [d for d, _ in built], "批量生成.zip"
+                self.ws, [r for _, r in built], [d for d, _ in built], "批量生成.zip", folders=True
             )
             return {"ok": True, "results": listed, "url": f"/api/files/{key}"}
 

@@ -12,7 +12,7 @@ from typing import Any
 from reportkit import atomic
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.serve import editing
-from reportkit.serve.safety import Refused, inside
+from reportkit.serve.safety import Refused, inside, upload_name
 from reportkit.serve.workspace import Doc
 from reportkit.source.drafts import importer
 from reportkit.source.load import ARTICLES_DIR, YAML_SUFFIXES, discovered
@@ -192,7 +192,7 @@ def add_draft(doc: Doc, name: str, data: bytes, replace: str | None) -> dict[str
         raise Refused(400, "报告和纪要的正文请在“正文”中直接编辑；稿件可以加入简报")
     listed, _, _ = editing.read(doc.file)
     before = _refs(doc, listed)  # the list as it is, before import writes into articles/
-    draft = doc.folder / DRAFTS / _free_name(doc, _plain_name(name))
+    draft = doc.folder / DRAFTS / _free_name(doc, upload_name(name))
     atomic.write_bytes(draft, data)
     planned = importer.plan([draft], doc.folder / ARTICLES_DIR)
     problems = [p for _, found in planned.failed for p in found]
@@ -207,15 +207,10 @@ def add_draft(doc: Doc, name: str, data: bytes, replace: str | None) -> dict[str
         draft.unlink(missing_ok=True)
         return {"problems": [Problem(Location(draft), "", text) for text in said], "notes": []}
     added = [f.target.relative_to(doc.folder).as_posix() for f in planned.files if f.data is None]
-    _relist(doc, lambda _: _inserted(before, added, replace, doc))
+    _relist(doc, lambda _: _inserted(before, added, replace))
+    if replace is not None:
+        _set_aside(doc, replace)
     return {"problems": [], "notes": planned.notes, "added": added}
-
-
-def _plain_name(name: str) -> str:
-    """The file name of an upload, without any folder it names."""
-    base = re.split(r"[\\/]", name or "")[-1].strip()
-    base = "".join(c for c in base if ord(c) >= 32 and c not in ':*?"<>|')
-    return base.lstrip(".") or "稿件.txt"
 
 
 def _free_name(doc: Doc, name: str) -> str:
@@ -231,13 +226,12 @@ def _free_name(doc: Doc, name: str) -> str:
     return chosen + suffix
 
 
-def _inserted(refs: list[Any], added: list[str], replace: str | None, doc: Doc) -> list[Any]:
+def _inserted(refs: list[Any], added: list[str], replace: str | None) -> list[Any]:
     if replace is None:
         return [*refs, *added]
     if replace not in refs:
         raise Refused(409, "要替换的文章已经不在这份简报里了，请重新载入")
     at = refs.index(replace)
-    _set_aside(doc, replace)
     return [*refs[:at], *added, *refs[at + 1 :]]
 
 
@@ -262,11 +256,11 @@ def remove(doc: Doc, ref: str, expected: str) -> None:
         if ref not in keys:
             raise Refused(409, editing.STALE)
         at = keys.index(ref)
-        if isinstance(refs[at], str):
-            _set_aside(doc, refs[at])
         return refs[:at] + refs[at + 1 :]
 
     _relist(doc, without, expected)
+    if not ref.startswith("#"):
+        _set_aside(doc, ref)  # once the list no longer names it
 
 
 def _key(ref: Any, index: int) -> str:
@@ -276,6 +270,8 @@ def _key(ref: Any, index: int) -> str:
 def _relist(doc: Doc, change: Any, expected: str | None = None) -> None:
     """Write bulletin.yaml's article list as ``change`` makes it from the present one."""
     data, _, version = editing.read(doc.file)
+    if expected is not None and expected != version:
+        raise Refused(409, editing.STALE)
     refs = _refs(doc, data)
     listed = change(list(refs))
     if not listed:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from pathlib import Path
 from typing import Any
 
 from reportkit import atomic
+from reportkit.serve.safety import upload_name
 from reportkit.serve.workspace import Workspace
 
 UPLOADS = ".reportkit-check"  # where a file to check is kept while it is checked
@@ -24,7 +24,7 @@ def check(ws: Workspace, name: str, data: bytes) -> dict[str, Any]:
     stage = _stage()
     if stage is None:
         return {"available": False, "message": MISSING, "findings": []}
-    path = ws.root / UPLOADS / (Path(name).name or "文件.docx")
+    path = ws.root / UPLOADS / upload_name(name)
     atomic.write_bytes(path, data)
     try:
         found = stage(path)

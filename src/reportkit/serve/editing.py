@@ -170,10 +170,12 @@ def rewrite(path: Path, expected: str, edit: Path_, value: Any) -> str:
 
 def replaced(text: str, edit: Path_, value: Any) -> str:
     """``text`` (YAML) with the value at ``edit`` set, by a round trip that keeps comments."""
-    data, indent, offset = load_yaml_guess_indent(text)
     rt = YAML()
     rt.width = 10**6  # a long text stays on its line: no folding that a reader might undo
-    rt.indent(mapping=indent or 2, sequence=(indent or 2) + (offset or 0), offset=offset or 0)
+    rt.preserve_quotes = True
+    data, sequence, offset = load_yaml_guess_indent(text, yaml=rt)
+    mapping = _mapping_indent(text)
+    rt.indent(mapping=mapping, sequence=sequence or mapping, offset=offset or 0)
     if not edit:
         raise Refused(400, "没有说要改哪一项")
     parent = data
@@ -194,6 +196,15 @@ def replaced(text: str, edit: Path_, value: Any) -> str:
     out = io.StringIO()
     rt.dump(data, out)
     return out.getvalue()
+
+
+_NESTED_KEY = re.compile(r"^( +)[^\s#\-][^:#]*:(\s|$)", re.MULTILINE)
+
+
+def _mapping_indent(text: str) -> int:
+    """How far the file indents a mapping inside a mapping (ruamel guesses only lists')."""
+    found = [len(m.group(1)) for m in _NESTED_KEY.finditer(text)]
+    return min(found, default=2)
 
 
 def _child(parent: Any, key: str | int) -> Any:

@@ -47,9 +47,16 @@ def build(ws: Workspace, docs: list[Doc], formats: tuple[str, ...]) -> list[batc
     return [results[d.name] for d in docs]
 
 
-def ready(ws: Workspace, results: list[batch.Result], docs: list[Doc], zipped: str | None) -> str:
-    """Keep the files ``results`` wrote ready to download (zipped as ``zipped``, or the one
-    file); the key to fetch them by."""
+def ready(
+    ws: Workspace,
+    results: list[batch.Result],
+    docs: list[Doc],
+    zipped: str | None,
+    folders: bool = False,
+) -> str:
+    """Keep the files ``results`` wrote ready to download (zipped as ``zipped``, each in a
+    folder of its document's name when ``folders``, or the one file); the key to fetch them
+    by."""
     files = [
         (doc, Path(path)) for doc, r in zip(docs, results, strict=True) for path, _, _ in r.written
     ]
@@ -59,7 +66,7 @@ def ready(ws: Workspace, results: list[batch.Result], docs: list[Doc], zipped: s
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for doc, path in files:
-                inner = path.name if len(docs) == 1 else f"{doc.name}/{path.name}"
+                inner = f"{doc.name}/{path.name}" if folders else path.name
                 archive.writestr(inner, path.read_bytes())
         item = Ready(zipped or "下载.zip", buffer.getvalue())
     key = secrets.token_urlsafe(12)

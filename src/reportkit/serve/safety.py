@@ -4,6 +4,7 @@ this machine's browser tab that was given the session's token may use it, upload
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,9 @@ from reportkit.confine import within
 
 TOKEN_HEADER = "x-reportkit-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-MAX_NAME = 100  # characters of a document's folder name
+MAX_NAME = (
+    60  # characters of a document's folder or an upload's name (a file system takes 255 bytes)
+)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -60,6 +63,18 @@ def folder_name(name: str) -> str:
     if len(name) > MAX_NAME:
         raise Refused(400, f"文件夹的名字太长（{len(name)} 字），最多 {MAX_NAME} 字")
     return name
+
+
+def upload_name(name: str) -> str:
+    """The plain file name of an upload: without any folder it names, hidden dot or
+    character a file name cannot have."""
+    base = re.split(r"[\\/]", name or "")[-1].strip()
+    base = "".join(c for c in base if ord(c) >= 32 and c not in ':*?"<>|')
+    base = base.lstrip(".").strip() or "稿件.txt"
+    stem, dot, suffix = base.rpartition(".")
+    if len(base) > MAX_NAME:  # a file system takes 255 bytes; a Chinese character is three
+        base = f"{stem[: MAX_NAME - len(suffix) - 1]}.{suffix}" if dot else base[:MAX_NAME]
+    return base
 
 
 class Guard:

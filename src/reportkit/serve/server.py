@@ -8,11 +8,16 @@ import errno
 import secrets
 import socket
 import threading
+import time
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportkit.errors import ReportkitError, os_reason
+
+if TYPE_CHECKING:
+    from reportkit.serve.workspace import Workspace
 
 HOST = "127.0.0.1"
 
@@ -60,6 +65,45 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
     threading.Thread(target=_warm, args=[ws.lock], daemon=True).start()
     with contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[sock])
+
+
+class Running(NamedTuple):
+    """A workspace server running in a thread of this process (for tests and benchmarks)."""
+
+    port: int
+    token: str
+    workspace: Workspace
+    stop: Callable[[], None]
+
+    @property
+    def address(self) -> str:
+        """The address that opens the workspace, token included."""
+        return f"http://{HOST}:{self.port}/?token={self.token}"
+
+
+def in_thread(folder: Path, port: int = 0) -> Running:
+    """Serve ``folder`` from a thread of this process until ``stop`` is called."""
+    import uvicorn
+
+    from reportkit.serve.app import create_app
+    from reportkit.serve.workspace import open_workspace
+
+    token = secrets.token_urlsafe(24)
+    sock = listen(port)
+    ws = open_workspace(folder)
+    config = uvicorn.Config(create_app(ws, token), log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started and thread.is_alive():
+        time.sleep(0.01)
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join()
+        sock.close()
+
+    return Running(sock.getsockname()[1], token, ws, stop)
 
 
 def _open(address: str) -> None:
