@@ -108,7 +108,8 @@ async function loadWorkspace(select) {
   const data = await api("GET", "/api/workspace");
   state.workspace = data;
   state.labels = data.labels;
-  $("#folder").textContent = data.folder;
+  $("#folder").textContent = `工作台文件夹：${data.folder.split("/").pop()}`;
+  $("#folder").title = data.folder;
   const picker = $("#doc-select");
   picker.replaceChildren(
     ...data.docs.map((d) => el("option", { value: d.name, text: `${d.name}（${d.kind_title}）` }))
