@@ -672,3 +672,18 @@ def test_a_batch_downloads_together_and_names_what_failed(client: Client, worksp
 def test_checking_a_word_file_says_when_this_reportkit_cannot(client: Client) -> None:
     found = client.json("POST", "/api/check?name=x.docx", raw=b"PK\x03\x04")
     assert found == {"available": False, "message": MISSING, "findings": []}
+
+
+def test_a_document_whose_file_cannot_be_read_says_why(client: Client, workspace: Path) -> None:
+    (workspace / "broken").mkdir()
+    (workspace / "broken/bulletin.yaml").write_text("masthead:\n  name: [学习简报\n", "utf-8")
+    try:
+        state = client.json("GET", "/api/docs/broken")
+        assert "cards" not in state and "etag" not in state["head"]
+        assert [p["file"] for p in state["broken"]] == ["bulletin.yaml"]
+        assert state["broken"][0]["text"].startswith("broken/bulletin.yaml:")
+        shown = client.json("GET", "/api/docs/broken/preview")
+        assert not shown["ok"]
+        assert [p["text"] for p in shown["problems"]] == [p["text"] for p in state["broken"]]
+    finally:
+        shutil.rmtree(workspace / "broken")

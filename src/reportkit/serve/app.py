@@ -4,7 +4,6 @@ the workspace's lock; every problem goes back as the command line says it."""
 
 from __future__ import annotations
 
-import posixpath
 import sys
 import traceback
 from collections.abc import Callable
@@ -18,11 +17,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from reportkit.errors import Problem, ReportkitError, dotted
+from reportkit.errors import Location, Problem, ReportkitError
 from reportkit.render.pdf.fonts import registered_file
-from reportkit.serve import articles, checking, editing, outputs, preview
+from reportkit.serve import articles, checking, editing, fields, outputs, preview
 from reportkit.serve.form import head_form
-from reportkit.serve.safety import Guard, Refused, inside, read_body
+from reportkit.serve.safety import Guard, Refused, read_body
 from reportkit.serve.workspace import (
     Doc,
     Workspace,
@@ -32,8 +31,9 @@ from reportkit.serve.workspace import (
     documents,
     templates,
 )
-from reportkit.source.model import KINDS, Article
-from reportkit.source.validation import LABELS, validate
+from reportkit.source.drafts.read import SUFFIXES as DRAFT_SUFFIXES
+from reportkit.source.model import KINDS
+from reportkit.source.validation import LABELS
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_UPLOAD = 50 * 1024 * 1024  # a Word draft with photos; import reads drafts up to this
@@ -162,6 +162,7 @@ class _Api:
                 "docs": [_listed(d) for d in documents(self.ws)],
                 "templates": templates(self.ws),
                 "labels": LABELS,
+                "draft_suffixes": list(DRAFT_SUFFIXES),  # what import reads
             }
 
         return await self._run(work)
@@ -204,25 +205,17 @@ class _Api:
 
         def work() -> Any:
             doc = document(self.ws, name)
-            file = str(body.get("file", ""))
-            path = inside(doc.folder, file)
-            if path.suffix.lower() not in (".yaml", ".yml"):
-                raise Refused(400, "只能修改 YAML 文件中的内容")
-            at = _path(body.get("path"))
-            data, lines, version = editing.read(path)
-            value = editing.typed(body.get("value"), body.get("type"), editing.at(data, at))
-            if value in ("", []) and not isinstance(at[-1], int):
-                value = None  # a field left empty is not written
-            changed = editing.changed(data, at, editing.as_text(value))  # as the loader reads it
-            line = next((lines[at[:c]] for c in range(len(at), -1, -1) if at[:c] in lines), None)
-            found = _validated(doc, path, changed, lines)
-            found += editing.notes(value, path, line, dotted(at))
-            out: dict[str, Any] = {"saved": False, "etag": version}
-            if body.get("save"):
-                out["etag"] = editing.rewrite(path, str(body.get("etag", "")), at, value)
-                out["saved"] = True
-            out["problems"] = self.problems(found, doc)
-            return out
+            done = fields.edit(
+                doc,
+                str(body.get("file", "")),
+                _path(body.get("path")),
+                body.get("value"),
+                body.get("type"),
+                bool(body.get("save")),
+                str(body.get("etag", "")),
+            )
+            problems = self.problems(done.problems, doc)
+            return {"saved": done.saved, "etag": done.etag, "problems": problems}
 
         return await self._run(work)
 
@@ -277,10 +270,8 @@ class _Api:
         image = request.query_params.get("image", "")
 
         def work() -> Any:
-            doc = document(self.ws, name)
-            inside(doc.folder, file)
-            relative = posixpath.normpath(posixpath.join(posixpath.dirname(file), image))
-            return _thumbnail(inside(doc.folder, relative))
+            found = articles.thumbnail(document(self.ws, name), file, image)
+            return Response(found, media_type="image/png")
 
         return await self._run(work)
 
@@ -295,7 +286,8 @@ class _Api:
             try:
                 laid = preview.lay_out(self.ws, doc)
             except ReportkitError as exc:
-                return {"ok": False, "problems": self.problems(articles.failed(exc), doc)}
+                found = exc.problems or [Problem(Location(doc.file), "", str(exc))]
+                return {"ok": False, "problems": self.problems(found, doc)}
             return {
                 "ok": True,
                 **preview.summary(laid),
@@ -417,35 +409,3 @@ def _path(value: Any) -> tuple[str | int, ...]:
             raise Refused(400, "要改的项写法不对")
         out.append(part)
     return tuple(out)
-
-
-def _validated(doc: Doc, path: Path, data: Any, lines: dict[Any, int]) -> list[Problem]:
-    """What ``validate`` says of a source's file with this content: the document's own file
-    checked against its kind's model (and its inline articles), an article file as an article."""
-    found: list[Problem] = []
-    if path.resolve() != doc.file.resolve():
-        validate(Article, data, path, lines, found)
-        return found
-    validate(KINDS[doc.kind].model, data, path, lines, found)
-    listed = data.get("articles") if isinstance(data, dict) else None
-    for index, item in enumerate(listed if isinstance(listed, list) else []):
-        if isinstance(item, dict):
-            validate(Article, item, path, lines, found, prefix=("articles", index))
-    return found
-
-
-def _thumbnail(path: Path) -> Response:
-    """A small copy of the picture at ``path`` for a card."""
-    import io
-
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as opened:
-            image = ImageOps.exif_transpose(opened)
-            image.thumbnail((480, 480))
-            out = io.BytesIO()
-            image.convert("RGBA" if "A" in image.mode else "RGB").save(out, "PNG")
-    except (OSError, UnidentifiedImageError, ValueError):
-        raise Refused(415, "这个文件不是能显示的图片") from None
-    return Response(out.getvalue(), media_type="image/png")

@@ -4,13 +4,14 @@ removed or replaced in the source's own list."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 from reportkit import atomic
-from reportkit.errors import Location, Problem, ReportkitError, SourceError
+from reportkit.errors import Location, Problem, SourceError
 from reportkit.serve import editing
 from reportkit.serve.safety import Refused, inside, upload_name
 from reportkit.serve.workspace import Doc
@@ -20,7 +21,7 @@ from reportkit.source.model import Body
 
 DRAFTS = "drafts"  # the drafts as handed in, kept beside the articles read from them
 REMOVED = "removed"  # articles taken out of a document, kept in case they are wanted back
-BODY = ("lead", "sections", "closing", "attachments")
+BODY = (*Body.model_fields, "attachments")  # a report's or minutes' running text
 CHECK = "请核对："
 _NOTE = re.compile(
     r"^请核对：(?P<where>.+?): (?:(?P<field>[A-Za-z_][\w.\[\]]*): )?(?P<message>.*)$"
@@ -296,11 +297,20 @@ def _set_aside(doc: Doc, ref: str) -> None:
     shutil.move(path, target)
 
 
-def body_fields() -> tuple[str, ...]:
-    """The fields of a report's or minutes' running text."""
-    return (*Body.model_fields, "attachments")
+def thumbnail(doc: Doc, file: str, image: str) -> bytes:
+    """A small PNG of the photo ``image`` named in ``file`` (relative to it), for its card."""
+    import io
 
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
-def failed(exc: ReportkitError) -> list[Problem]:
-    """The problems of an error (one of its text when it names none)."""
-    return exc.problems or [Problem(Location(Path("")), "", str(exc))]
+    inside(doc.folder, file)
+    path = inside(doc.folder, posixpath.normpath(posixpath.join(posixpath.dirname(file), image)))
+    try:
+        with Image.open(path) as opened:
+            small = ImageOps.exif_transpose(opened)
+            small.thumbnail((480, 480))
+            out = io.BytesIO()
+            small.convert("RGBA" if "A" in small.mode else "RGB").save(out, "PNG")
+    except (OSError, UnidentifiedImageError, ValueError):
+        raise Refused(415, "这个文件不是能显示的图片") from None
+    return out.getvalue()

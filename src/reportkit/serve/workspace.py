@@ -59,28 +59,33 @@ def open_workspace(folder: Path) -> Workspace:
 def documents(ws: Workspace) -> list[Doc]:
     """The source folders in the workspace, by name."""
     chosen = _chosen(ws)
-    found = []
-    for child in sorted(ws.root.iterdir(), key=lambda p: p.name):
-        if child.name.startswith(".") or not child.is_dir() or not within(child, [ws.root]):
-            continue
-        if not any((child / name).is_file() for name in SOURCE_FILES):
-            continue
-        try:
-            kind = source_kind(child)
-        except SourceError:
-            kind = "bulletin"
-        file, _ = bulletin_file(child)
-        found.append(Doc(child.name, child, file, kind, chosen.get(child.name)))
-    return found
+    found = (_doc(child, chosen) for child in sorted(ws.root.iterdir(), key=lambda p: p.name))
+    return [doc for doc in found if doc is not None]
 
 
 def document(ws: Workspace, name: str) -> Doc:
     """The document ``name``; Refused when the workspace has none of that name."""
-    inside(ws.root, name)
-    found = next((d for d in documents(ws) if d.name == name), None)
+    folder = inside(ws.root, name)
+    found = _doc(folder, _chosen(ws)) if "/" not in name else None
     if found is None:
         raise Refused(404, f"工作台里没有“{name}”这份材料")
     return found
+
+
+def _doc(folder: Path, chosen: dict[str, str]) -> Doc | None:
+    """The document in ``folder`` (None: the folder holds no source, or is a link out)."""
+    if folder.name.startswith(".") or not folder.is_dir():
+        return None
+    if not within(folder, [folder.parent]) or not any(
+        (folder / name).is_file() for name in SOURCE_FILES
+    ):
+        return None
+    try:
+        kind = source_kind(folder)
+    except SourceError:
+        kind = "bulletin"
+    file, _ = bulletin_file(folder)
+    return Doc(folder.name, folder, file, kind, chosen.get(folder.name))
 
 
 def options(ws: Workspace, doc: Doc, formats: tuple[str, ...] = ("docx",)) -> Options:

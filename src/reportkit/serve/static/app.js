@@ -21,7 +21,8 @@ const state = {
 
 class Failed extends Error {
   constructor(status, data) {
-    super((data && data.error) || `请求没有完成（${status}）`);
+    const problems = ((data && data.problems) || []).map((p) => p.text);
+    super(problems.length ? problems.join("\n") : (data && data.error) || `请求没有完成（${status}）`);
     this.status = status;
     this.data = data || {};
   }
@@ -108,6 +109,9 @@ async function loadWorkspace(select) {
   const data = await api("GET", "/api/workspace");
   state.workspace = data;
   state.labels = data.labels;
+  const suffixes = data.draft_suffixes.join(",");
+  for (const input of [$("#draft-input")]) input.accept = suffixes;
+  $("#drop-kinds").textContent = data.draft_suffixes.join("、");
   $("#folder").textContent = `工作台文件夹：${data.folder.split("/").pop()}`;
   $("#folder").title = data.folder;
   const picker = $("#doc-select");
@@ -256,7 +260,7 @@ function cardElement(card) {
       card.draft ? el("div", { class: "from quiet", text: `由 ${card.draft} 导入` }) : null),
     bulletin ? el("div", { class: "card-actions" },
       el("label", { class: "button small" }, "替换…",
-        el("input", { type: "file", hidden: true, accept: ".txt,.md,.markdown,.docx",
+        el("input", { type: "file", hidden: true, accept: state.workspace.draft_suffixes.join(","),
           onchange: (e) => uploadDrafts(e.target.files, card.ref) })),
       el("button", { type: "button", class: "small remove", onclick: (e) => removeCard(e.target, card) }, "移除")) : null);
   node.append(head);
