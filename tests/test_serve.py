@@ -687,3 +687,18 @@ def test_a_document_whose_file_cannot_be_read_says_why(client: Client, workspace
         assert [p["text"] for p in shown["problems"]] == [p["text"] for p in state["broken"]]
     finally:
         shutil.rmtree(workspace / "broken")
+
+
+def test_the_command_names_what_stops_it(tmp_path: Path) -> None:
+    result = cli("serve", tmp_path / "没有", "--no-browser")
+    assert (result.exit_code, result.stderr) == (1, f"错误：找不到文件夹“{tmp_path / '没有'}”\n")
+    taken = server.listen(0)
+    try:
+        port = taken.getsockname()[1]
+        result = cli("serve", tmp_path, "--port", str(port), "--no-browser")
+    finally:
+        taken.close()
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"错误：无法使用端口 {port}（已被其他程序占用）：请用 --port 换一个端口\n",
+    )
