@@ -1,4 +1,4 @@
-"""The reportkit command line: build, validate, templates."""
+"""The reportkit command line: build, validate, import, fonts, templates, serve."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from reportkit import __version__
-from reportkit.clitext import Count, Group, Option
+from reportkit.clitext import Count, Group, Option, Port
 
 
 def _font_files(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
@@ -325,6 +325,35 @@ def import_(
     if failed:
         click.echo(f"失败 {len(failed)} 个：{'、'.join(failed)}", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument(
+    "folder", required=False, default=".", metavar="[文件夹]", type=click.Path(path_type=Path)
+)
+@click.option(
+    "--port",
+    type=Port(),
+    default=8765,
+    metavar="端口",
+    help="在本机的这个端口上开放工作台（默认：8765；0 为任选一个空闲端口）",
+)
+@click.option("--no-browser", "no_browser", is_flag=True, help="不自动打开浏览器")
+def serve(folder: Path, port: int, no_browser: bool) -> None:
+    """在浏览器中打开工作台：新建简报、报告、纪要，加入稿件，边改边看排好的页面，下载 Word 和 PDF。
+
+    工作台只在本机（127.0.0.1）开放，只读写给定的文件夹（默认：当前文件夹）；
+    文件夹里的每份材料也可以用 reportkit build 生成。按 Ctrl+C 结束。
+    """
+    if not folder.is_dir():
+        raise UserError(f"找不到文件夹“{folder}”")
+    from reportkit.errors import ReportkitError
+    from reportkit.serve import server
+
+    try:
+        server.serve(folder, port, not no_browser, click.echo)
+    except ReportkitError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _echo_problems(exc) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,16 @@ from typing import Any, NamedTuple
 from reportkit.compose.page import Block, Document, Image, Rule, Run, Space, Table, Text
 from reportkit.errors import Location, Problem, SourceError, dotted
 from reportkit.layout.glyphs import Paint, line_runs
-from reportkit.layout.pages import RIGHT, Mark, Page, PageKind, Pages, PlacedImage, PlacedRule
+from reportkit.layout.pages import (
+    RIGHT,
+    Mark,
+    Page,
+    PageKind,
+    Pages,
+    PlacedImage,
+    PlacedRule,
+    Region,
+)
 from reportkit.template.profile import Profile
 from reportkit.typeset import linebreak
 from reportkit.typeset.cells import label_cells
@@ -51,6 +60,7 @@ class _Lines(NamedTuple):
     new_page: bool = False
     outline: str | None = None
     right: linebreak.Line | None = None  # set flush right on the last line
+    origin: tuple[Any, ...] = ()  # the block's field in the source
 
 
 def paginate(document: Document, profile: Profile, metrics: Metrics, glyphs: bool = True) -> Pages:
@@ -274,6 +284,7 @@ class _Paginator:
             block.new_page,
             block.outline,
             right,
+            block.origin,
         )
 
     # flowing text ---------------------------------------------------------------------
@@ -391,6 +402,8 @@ class _Paginator:
             )
             self.over = None
         self._keep(self.page, PlacedLine(line, block.style, baseline, x0, scale))
+        top = baseline - self.profile.baseline_in_line(self.sizes[block.style], block.per_line)
+        self._mark(block.origin, top, top + block.per_line * self.pitch)
         if block.right is not None and number == len(block.lines) - 1:
             s = self.styles[block.style]
             right_edge = self.left + self.width - s.indent_right * self.sizes[block.style]
@@ -402,6 +415,15 @@ class _Paginator:
             )
             self.block = own
         self.baseline = baseline
+
+    def _mark(self, origin: tuple[Any, ...], top: float, bottom: float) -> None:
+        """Note that the block of ``origin`` takes the page from ``top`` to ``bottom``: a line
+        that follows its block's last one widens that block's region."""
+        regions = self.page.regions
+        if regions and regions[-1].origin == origin and top <= regions[-1].bottom + EPSILON:
+            regions[-1] = Region(origin, regions[-1].top, max(bottom, regions[-1].bottom))
+        else:
+            regions.append(Region(origin, top, bottom))
 
     # photos and tables --------------------------------------------------------------------
 
@@ -440,6 +462,7 @@ class _Paginator:
         self.page.images.append(
             PlacedImage(block.path, x, top, block.width, block.height, block.origin, index)
         )
+        self._mark(block.origin, top, top + block.height)
         self.slot += box / self.pitch
         self.baseline = None
         if block.caption is not None:
@@ -473,14 +496,14 @@ class _Paginator:
                     caption, number, self._baseline(caption.style, self.slot, caption.per_line)
                 )
                 self.slot += caption.per_line
-        self._table_row(header, lefts, columns, (index, 0), top_rule=True)
+        self._table_row(header, lefts, columns, (index, 0), block.origin, top_rule=True)
         for number, row in enumerate(rows, start=1):
             if self.slot + row[0] > room + EPSILON:
                 self._table_close()
                 self._new_page()
                 # the header again
-                self._table_row(header, lefts, columns, (index, 0), top_rule=True)
-            self._table_row(row, lefts, columns, (index, number))
+                self._table_row(header, lefts, columns, (index, 0), block.origin, top_rule=True)
+            self._table_row(row, lefts, columns, (index, number), block.origin)
         self._table_close()
 
     def _row(
@@ -520,9 +543,11 @@ class _Paginator:
         lefts: list[float],
         columns: list[float],
         at: tuple[int, int],
+        origin: tuple[Any, ...],
         top_rule: bool = False,
     ) -> None:
-        """Row ``at`` (table block, row number; 0 is the header) set on the grid."""
+        """Row ``at`` (table block, row number; 0 is the header) set on the grid; ``origin``:
+        the table's, for the region the row takes."""
         count, cells, style = row
         figures = self.profile.figures
         top = self.top + self.slot * self.pitch
@@ -533,6 +558,7 @@ class _Paginator:
                 baseline = self._baseline(style, self.slot + number * per_line, per_line)
                 self._keep(self.page, PlacedLine(line, style, baseline, left + x))
         height = count * per_line * self.pitch
+        self._mark(origin, top, top + height)
         rule = figures.frame if top_rule else figures.inner
         self._table_rule(rule, self.left, self.left + self.width, top)
         for left in lefts[1:]:
