@@ -417,7 +417,7 @@ DRAFT = "学习长沙经验\n某某区商务局副局长　赵磊\n5月10日，�
             "无法打开这个 Word 文件：文件已损坏，或不是 .docx。请在 Word 中打开后另存为 .docx 再试",
         ),
         ("空.txt", b"\n\n", "稿件里没有找到文章（标题、署名、正文）"),
-        ("程序.exe", b"MZ\x90\x00", "不支持的稿件格式“.exe”：请用 .txt、.md 或 .docx"),
+        ("程序.exe", b"MZ\x90\x00", "不支持的稿件格式“.exe”：请用 .txt、.md、.docx、.doc、.wps、.rtf 或 .odt"),
     ],
     ids=["damaged docx", "empty", "not a draft"],
 )
@@ -491,7 +491,7 @@ def test_the_preview_is_the_pdf_s_layout_with_each_page_s_parts(client: Client) 
     assert first["svg"].startswith(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 595.28 841.89"'
     )
-    assert ">近赶潍坊</text>" in first["svg"] and 'fill="#FF0000"' in first["svg"]
+    assert ">近赶潍坊　远学长沙</text>" in first["svg"] and 'fill="#FF0000"' in first["svg"]
     parts = [(r["file"], r["path"]) for r in first["regions"]]
     assert parts[:2] == [
         ("bulletin.yaml", ["masthead", "mark"]),
@@ -633,7 +633,7 @@ def test_downloads_are_what_build_writes(client: Client, workspace: Path, tmp_pa
     assert headers["content-type"] == "application/pdf"
     with pdfplumber.open(io.BytesIO(pdf)) as opened:
         assert len(opened.pages) == 8
-        assert "第 3 期" in opened.pages[0].extract_text()
+        assert "第3期" in opened.pages[0].extract_text()
     headers, both = files["both"]
     assert headers["content-type"] == "application/zip"
     assert zipfile.ZipFile(io.BytesIO(both)).namelist() == ["seed.docx", "seed.pdf"]

@@ -171,7 +171,7 @@ def test_a_clerk_makes_a_bulletin_from_two_drafts(
     with pdfplumber.open(tmp_path / "out.pdf") as opened:
         assert count == f"共 {len(opened.pages)} 页"
         first = opened.pages[0].extract_text()
-        assert "第 5 期" in first
+        assert "第5期" in first
         assert first.index("建设一流健康产业园") < first.index("学习长沙经验")
         assert sum(len(p.images) for p in opened.pages) == 1
 
