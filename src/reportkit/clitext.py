@@ -162,10 +162,14 @@ class Command(click.Command):
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """``-h``/``--help``, described in Chinese."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP
-        return option
+        return _described(super().get_help_option(ctx))
+
+
+def _described(option: click.Option | None) -> click.Option | None:
+    """The help option, its help in Chinese."""
+    if option is not None:
+        option.help = HELP
+    return option
 
 
 class Group(click.Group):
@@ -182,10 +186,7 @@ class Group(click.Group):
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """``-h``/``--help``, described in Chinese."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP
-        return option
+        return _described(super().get_help_option(ctx))
 
     def main(  # type: ignore[override]
         self,
