@@ -295,6 +295,62 @@ def import_(files: tuple[Path, ...], output: Path, no_normalize: bool, force: bo
         sys.exit(1)
 
 
+@main.command("check")
+@click.argument(
+    "paths", nargs=-1, required=True, metavar="文件或文件夹...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "--template",
+    default=None,
+    metavar="模板",
+    help="按这个模板检查：内置模板名，或模板文件夹路径（默认：按文档的类型选内置模板）",
+)
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出结果（格式见 README）")
+@click.option(
+    "--annotate",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="副本.docx",
+    help="另存一份副本，每个问题作为批注标在所在段落（只用于一个 .docx）",
+)
+def check_(
+    paths: tuple[Path, ...], template: str | None, as_json: bool, annotate: Path | None
+) -> None:
+    """检查 Word（.docx）或 PDF 文档是否符合 GB/T 9704-2012（或 --template 指定的模板）。
+
+    文件夹表示其中所有 .docx 和 PDF，最后列出汇总表。退出码：0 没有错误（只有警告也算），
+    1 有错误，2 有文件无法读取。
+    """
+    from reportkit.check import report, run
+
+    if annotate is not None and (len(paths) != 1 or paths[0].suffix.lower() != ".docx"):
+        raise UserError("--annotate 只能用于检查一个 .docx 文件")
+    checked = []
+    for item in run.check_all(list(paths), template):
+        checked.append(item)
+        if not as_json:
+            for line in report.text(item):
+                click.echo(line, err=item.result is None)
+    if not checked:
+        raise UserError(f"“{'、'.join(map(str, paths))}”里没有 .docx 或 PDF 文件")
+    if as_json:
+        click.echo(report.as_json(checked))
+    elif len(checked) > 1 or any(p.is_dir() for p in paths):
+        click.echo(report.summary(checked))
+    if annotate is not None and checked[0].result is not None:
+        from reportkit.check.annotate import annotate as write_copy
+        from reportkit.errors import ReportkitError
+
+        try:
+            count = write_copy(checked[0].result, annotate)
+        except ReportkitError as exc:
+            _echo_problems(exc)
+            sys.exit(2)
+        if not as_json:
+            click.echo(f"已写出带批注的副本 {annotate}（{count} 条批注）")
+    sys.exit(run.status(checked))
+
+
 def _echo_problems(exc) -> None:  # type: ignore[no-untyped-def]
     for problem in exc.problems:
         click.echo(str(problem), err=True)

@@ -41,8 +41,9 @@ class Estimate:
     pages: int = 1
 
 
-def line_height(p: Para, section: Section) -> float:
-    """The height of one line of ``p`` in points, as Word sets it on the section's grid."""
+def line_height(p: Para, section: Section, grid: bool = True) -> float:
+    """The height of one line of ``p`` in points, as Word sets it on the section's grid
+    (``grid``: false for a footer, which is off the grid)."""
     fmt = p.fmt
     size = max([run.fmt.size for run in p.runs if run.text.strip()] or [fmt.mark.size])
     natural = size * NATURAL
@@ -52,7 +53,7 @@ def line_height(p: Para, section: Section) -> float:
         height = max(fmt.line / 20, natural)
     else:
         height = natural * ((fmt.line or 240) / 240)
-    if fmt.snap and section.grid in ("lines", "linesAndChars") and section.pitch:
+    if grid and fmt.snap and section.grid in ("lines", "linesAndChars") and section.pitch:
         height = math.ceil(height / section.pitch - 1e-6) * section.pitch
     return height
 

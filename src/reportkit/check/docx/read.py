@@ -71,6 +71,7 @@ class Reader:
         self.numbering = Numbering(package.part("numbering"))
         self.count = 0
         self.paras: list[Para] = []
+        self.elements: list[etree._Element] = []  # the w:p of each numbered paragraph
         self.section_properties: list[etree._Element] = []
 
     def document(self) -> Document:
@@ -127,6 +128,7 @@ class Reader:
         fmt = self.styles.paragraph(ppr)
         if numbered:
             self.count += 1
+            self.elements.append(p)
         para = Para(
             number=self.count if numbered else 0,
             text="",

@@ -72,11 +72,9 @@ class Context:
     ) -> Finding:
         """A finding about paragraph ``p`` (or a place), by style key or clause."""
         where = self.at(p) if isinstance(p, Para) else p
-        text = (
-            key_or_clause
-            if key_or_clause.startswith(("GB", "简报"))
-            else self.clause_of(key_or_clause)
-        )
+        key = key_or_clause
+        styled = key in CLAUSES or key in CONVENTION or self.expect.has(key)
+        text = self.clause_of(key) if styled else key
         return Finding(rule, text, severity, where, message, expected, found)
 
     def size_name(self, points: float) -> str:

@@ -10,6 +10,7 @@ from reportkit.check.docx.model import Para, Section
 from reportkit.check.docx.pages import line_height
 from reportkit.check.docx.resolve import slot
 from reportkit.check.docx.rules.context import Context
+from reportkit.check.docx.rules.page import type_area_ok
 from reportkit.check.findings import Finding, Where
 from reportkit.errors import number
 
@@ -84,11 +85,10 @@ def _footer(
         )
     yield from _face(ctx, p, where, name)
     yield from _side(ctx, p, side, where, name)
-    style = ctx.expect.style("page_number")
     below = ctx.expect.profile.page_number.below_type_area
-    top = section.height - section.footer - line_height(p, section)
+    top = section.height - section.footer - line_height(p, section, grid=False)
     wanted = section.top + section.type_height + below
-    if abs(top - wanted) > 2 * MM:
+    if abs(top - wanted) > 2 * MM and type_area_ok(ctx, section):
         yield ctx.finding(
             "page_number.place",
             "page_number",
@@ -98,7 +98,6 @@ def _footer(
             f"{number((top - section.top - section.type_height) / MM)} 毫米",
             severity="warning",
         )
-    del style
 
 
 def _face(ctx: Context, p: Para, where: Where, name: str) -> Iterator[Finding]:

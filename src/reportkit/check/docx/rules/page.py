@@ -90,6 +90,17 @@ def body_sample(ctx: Context) -> Para | None:
     return None
 
 
+def type_area_ok(ctx: Context, section: Section) -> bool:
+    """Is the section's type area the template's (else the lines and characters it holds,
+    and where the page number falls, follow from margins already found wrong)?"""
+    page = ctx.expect.profile.page
+    return (
+        abs(section.type_width - page.type_width) <= 2 * TOLERANCE
+        and abs(section.type_height - page.type_height) <= 2 * TOLERANCE
+        and abs(section.top - page.margin_top) <= TOLERANCE
+    )
+
+
 def _grid(ctx: Context) -> Iterator[Finding]:
     """Lines per page from the body's line height; characters per line from its size and
     character spacing (or the character grid's pitch)."""
@@ -98,6 +109,8 @@ def _grid(ctx: Context) -> Iterator[Finding]:
     if sample is None:
         return
     section = ctx.doc.sections[min(sample.section, len(ctx.doc.sections) - 1)]
+    if not type_area_ok(ctx, section):
+        return
     where = Where(part="页面设置")
     height = line_height(sample, section)
     lines = math.floor((section.type_height + EPSILON) / height) if height > 0 else 0
