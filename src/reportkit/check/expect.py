@@ -5,7 +5,7 @@ page-number marks, the 版记's labels."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportkit.template.profile import Profile, Style
 from reportkit.template.registry import Template
@@ -13,11 +13,12 @@ from reportkit.template.registry import Template
 MM = 72 / 25.4
 
 
-@dataclass(frozen=True)
+@dataclass
 class Expect:
-    """One template's expectations."""
+    """One template's expectations (each style's faces worked out once per check)."""
 
     template: Template
+    _faces: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @property
     def profile(self) -> Profile:
@@ -39,6 +40,12 @@ class Expect:
     def faces(self, key: str, script: str) -> list[str]:
         """The faces style ``key`` may be set in for ``script`` (east_asian or latin): its
         font role's list and, for each, the faces the font table stands in with."""
+        found = self._faces.get((key, script))
+        if found is None:
+            found = self._faces[(key, script)] = self._list(key, script)
+        return found
+
+    def _list(self, key: str, script: str) -> list[str]:
         role = self.profile.fonts[self.style(key).font or ""]
         named = list(role.east_asian if script == "east_asian" else role.latin)
         for face in list(named):

@@ -14,6 +14,8 @@ HEADINGS = (
     (4, re.compile(r"^[（(]\d{1,2}[）)]")),
 )
 POINT = re.compile(rf"^(第[{_HAN}]+[，,、]|[{_HAN}]+是)")  # 一是, 第一， (run-in points)
+# a point run on after a sentence (……。二是……, ……：（一）……)
+RUN_ON = re.compile(rf"[。！？；：]([{_HAN}]+是|[（(][{_HAN}]+[）)])")
 DOC_NUMBER = re.compile(
     r"^(?P<code>\S*?)\s*[〔［\[（(【](?P<year>\d{2,4})[〕］\]）)】]\s*(?P<serial>\S+?)\s*号"
 )
@@ -35,6 +37,8 @@ SECRECY = re.compile(r"^(绝密|机密|秘密)")
 URGENCY = re.compile(r"^(特急|加急)\s*$")
 CREDIT = re.compile(r"^[（(](执笔|供稿|撰稿|整理)[：:]")
 ATTENDANCE = re.compile(r"^(出\s*席|请\s*假|列\s*席)\s*[：:]")
+CAPTION = re.compile(r"^图\s*(为|\d|[：:])")
+TABLE_CAPTION = re.compile(r"^表\s*\d")
 PAGE_WORDS = re.compile(r"第\s*\d*\s*页|共\s*\d*\s*页")
 SENTENCE_END = "。！？；"
 

@@ -31,6 +31,20 @@ class Role:
     lead_keys: tuple[str, ...] = ()
     tail: int | None = None
     tail_keys: tuple[str, ...] = ()
+    # more lead sentences inside the paragraph (run-on points: 一是……。……二是……。): start,
+    # end, the styles they may be set in
+    spans: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
+
+    def keys_at(self, offset: int) -> tuple[str, ...]:
+        """The styles the character at ``offset`` of the paragraph's text may be set in."""
+        if self.tail is not None and offset >= self.tail:
+            return self.tail_keys
+        if offset < self.lead:
+            return self.lead_keys
+        for start, end, keys in self.spans:
+            if start <= offset < end:
+                return keys
+        return (self.key,)
 
 
 def recognise(doc: Document, expect: Expect) -> dict[int, Role]:
@@ -99,9 +113,32 @@ def _by_content(
             roles[p.number] = Role("addressee")
         elif patterns.CREDIT.match(text) and _has(expect, "credit"):
             roles[p.number] = Role("credit")
+        elif p.fmt.align == "center" and patterns.CAPTION.match(text) and expect.has("caption"):
+            roles[p.number] = Role("caption")
+        elif (
+            p.fmt.align == "center"
+            and patterns.TABLE_CAPTION.match(text)
+            and expect.has("table_caption")
+        ):
+            roles[p.number] = Role("table_caption")
+        elif _plain_heading(text, expect):
+            roles[p.number] = Role("heading")
         else:
             roles[p.number] = _running(text)
         previous = p
+
+
+def _plain_heading(text: str, expect: Expect) -> bool:
+    """Is ``text`` a section heading without a number (学习体会) — where the template's
+    headings carry none: a short line not ending as a sentence does?"""
+    if expect.profile.sections.heading_numbering != "none" or not expect.has("heading"):
+        return False
+    return (
+        0 < len(text) <= 20
+        and text[-1] not in "。！？；：，、…”）)"
+        and patterns.heading_level(text) is None
+        and not patterns.POINT.match(text)
+    )
 
 
 def _running(text: str) -> Role:
@@ -116,9 +153,17 @@ def _running(text: str) -> Role:
         return Role("body", level, patterns.lead_length(text), ("runin",))
     if level is not None:
         return Role("body", level)
+    spans = tuple(
+        (
+            found.start(1),
+            found.start(1) + patterns.lead_length(text[found.start(1) :]),
+            ("runin", "body"),
+        )
+        for found in patterns.RUN_ON.finditer(text)
+    )
     if patterns.POINT.match(text):
-        return Role("body", None, patterns.lead_length(text), ("runin", "body"))
-    return Role("body")
+        return Role("body", None, patterns.lead_length(text), ("runin", "body"), spans=spans)
+    return Role("body", spans=spans)
 
 
 def _size(p: Para) -> float:

@@ -45,26 +45,23 @@ def findings(ctx: Context) -> Iterator[Finding]:
 def _keys(
     p: Para, role: Role, characters: dict[str, str]
 ) -> Iterator[tuple[Run, str, tuple[str, ...]]]:
-    """Each run's text with the styles it may be set in: its character style when that is
-    the template's, the lead sentence's for the paragraph's first characters, else the
-    paragraph's."""
+    """Each run's text in pieces with the styles it may be set in: its character style when
+    that is the template's (a .docx reportkit wrote says so), else the role's styles at each
+    character (a lead sentence, a signer's name, the rest)."""
     styled = any(run.style in characters for run in p.runs)
     offset = len(p.label)
     for run in p.runs:
         if run.style in characters:
             yield run, run.text, (characters[run.style or ""],)
-        elif role.tail is not None and not styled and offset + len(run.text) > role.tail:
-            cut = max(0, role.tail - offset)
-            if run.text[:cut]:
-                yield run, run.text[:cut], (role.key,)
-            yield run, run.text[cut:], role.tail_keys
-        elif role.lead and not styled and offset < role.lead:
-            cut = role.lead - offset
-            yield run, run.text[:cut], role.lead_keys
-            if run.text[cut:]:
-                yield run, run.text[cut:], (role.key,)
-        else:
+        elif styled:
             yield run, run.text, (role.key,)
+        else:
+            start = 0
+            for index in range(1, len(run.text) + 1):
+                here = role.keys_at(offset + start)
+                if index == len(run.text) or role.keys_at(offset + index) != here:
+                    yield run, run.text[start:index], here
+                    start = index
         offset += len(run.text)
 
 
