@@ -27,6 +27,8 @@ class PdfContext:
     paras: list[PdfPara]
     roles: dict[int, Role]  # by paragraph number (1-based)
     footers: list[Placed]
+    left: float  # the type area's edges as the text stands (a wrong margin moves both)
+    right: float
     matches: Matcher = field(default_factory=Matcher)
 
     def role(self, index: int) -> Role | None:
@@ -66,9 +68,10 @@ def check_document(doc: PdfDocument, template: registry.Template) -> Result:
     from reportkit.check.pdf import rules, text
 
     expect = Expect(template)
-    paras, footers = paragraphs.split(doc, expect.profile)
-    stand_in = paragraphs.as_document(doc.path, doc, paras, expect.profile)
-    context = PdfContext(doc, expect, paras, recognise(stand_in, expect), footers)
+    left, right = paragraphs.edges(doc, expect.profile)
+    paras, footers = paragraphs.split(doc, expect.profile, left, right)
+    stand_in = paragraphs.as_document(doc.path, doc, paras, expect.profile, left, right)
+    context = PdfContext(doc, expect, paras, recognise(stand_in, expect), footers, left, right)
     result = Result(doc.path, "pdf", template.profile.kind, template.profile.name)
     result.findings += rules.findings(context)
     result.findings += text.findings(context)

@@ -49,10 +49,37 @@ def _is_centred(line: Line, left: float, right: float, body: float) -> bool:
     return size >= body * 1.3 or min(before, after) > size * 0.9
 
 
-def split(doc: PdfDocument, profile: Profile) -> tuple[list[PdfPara], list[Placed]]:
-    """The paragraphs inside the type area, and the lines below it (page numbers)."""
+def edges(doc: PdfDocument, profile: Profile) -> tuple[float, float]:
+    """The type area's left and right edges as the PDF sets its text: where most lines of
+    body size begin and end (the template's edges when there are too few to tell)."""
     page = profile.page
-    left, right = page.margin_left, page.margin_left + page.type_width
+    sizes: dict[float, int] = {}
+    for pdf_page in doc.pages:
+        for line in pdf_page.lines:
+            sizes[line.size] = sizes.get(line.size, 0) + len(line.chars)
+    body = max(sizes, key=lambda size: sizes[size]) if sizes else 0.0  # the running text's
+    starts: dict[float, int] = {}
+    ends: dict[float, int] = {}
+    for pdf_page in doc.pages:
+        for line in pdf_page.lines:
+            if abs(line.size - body) < 0.5 and line.text.strip() and not pdf_page.in_table(line):
+                starts[round(line.x0)] = starts.get(round(line.x0), 0) + 1
+                ends[round(line.x1)] = ends.get(round(line.x1), 0) + 1
+    if sum(starts.values()) < 3:
+        return page.margin_left, page.margin_left + page.type_width
+    left = max(starts, key=lambda x: (starts[x], -x))
+    right = max(ends, key=lambda x: (ends[x], x))
+    exact = [line.x0 for p in doc.pages for line in p.lines if round(line.x0) == left]
+    exact_right = [line.x1 for p in doc.pages for line in p.lines if round(line.x1) == right]
+    return sorted(exact)[len(exact) // 2], sorted(exact_right)[len(exact_right) // 2]
+
+
+def split(
+    doc: PdfDocument, profile: Profile, left: float, right: float
+) -> tuple[list[PdfPara], list[Placed]]:
+    """The paragraphs inside the type area (between ``left`` and ``right``), and the lines
+    below it (page numbers)."""
+    page = profile.page
     bottom = page.margin_top + page.type_height
     body = profile.style("body").size or 16.0
     paras: list[PdfPara] = []
@@ -113,11 +140,13 @@ def _runs(chars: list[Char]) -> list[Run]:
     return runs
 
 
-def as_document(path: Path, doc: PdfDocument, paras: list[PdfPara], profile: Profile) -> Document:
+def as_document(
+    path: Path, doc: PdfDocument, paras: list[PdfPara], profile: Profile, left: float, right: float
+) -> Document:
     """The paragraphs as a .docx's would be read, for recognising their parts: alignment
-    from where their lines stand, a red rule under a paragraph as one drawn from it."""
+    from where their lines stand between ``left`` and ``right``, a red rule under a
+    paragraph as one drawn from it."""
     page = profile.page
-    left, right = page.margin_left, page.margin_left + page.type_width
     body = profile.style("body").size or 16.0
     made: list[Para] = []
     for number, para in enumerate(paras, 1):

@@ -66,10 +66,8 @@ def _type_area(ctx: PdfContext) -> Iterator[Finding]:
     if not body:
         return
     where = Where(part="版心")
-    rest = [placed for _, lines in body for placed in lines[1:]]  # lines flush left
     full = [placed for _, lines in body for placed in lines[:-1]]  # lines filled to the right
-    left = statistics.median(p.line.x0 for p in rest)
-    right = statistics.median(p.line.x1 for p in full)
+    left, right = ctx.left, ctx.right
     margins_ok = True
     if abs(left - page.margin_left) > EDGE:
         margins_ok = False
@@ -241,8 +239,7 @@ def _signature(ctx: PdfContext) -> Iterator[Finding]:
     if not names:
         return
     name = names[-1]
-    page = ctx.expect.profile.page
-    right = page.margin_left + page.type_width
+    right = ctx.right
     size = ctx.expect.size("signature")
     if _has_seal(ctx, date):
         checks = [
@@ -378,11 +375,9 @@ def _end_block(ctx: PdfContext) -> Iterator[Finding]:
 def _page_numbers(ctx: PdfContext) -> Iterator[Finding]:
     """Each page's number: there (but on a blank page and one holding only the 版记), the
     page's own, in the template's marks, face and size, on its side, 7 mm below."""
-    profile = ctx.expect.profile
     pattern = ctx.expect.page_number_pattern()
     before, after = ctx.expect.page_marks()
-    page = profile.page
-    left, right = page.margin_left, page.margin_left + page.type_width
+    left, right = ctx.left, ctx.right
     by_page: dict[int, Placed] = {}
     for placed in ctx.footers:
         by_page.setdefault(placed.page, placed)

@@ -67,8 +67,8 @@ def _chars(ctx: PdfContext, para: PdfPara, role: Role, clause_of) -> Iterator[Fi
         key = keys[0]
         name = _name(ctx, key, role)
         sizes = [expect.size(k) for k in keys]
-        if all(abs(char.size - s) > SIZE_SLACK for s in sizes) and ("size", key) not in seen:
-            seen.add(("size", key))
+        if all(abs(char.size - s) > SIZE_SLACK for s in sizes) and ("size",) not in seen:
+            seen.add(("size",))  # said once a paragraph
             shrinks = expect.style(key).shrink_to_fit
             yield ctx.finding(
                 "text.size",
@@ -88,9 +88,12 @@ def _chars(ctx: PdfContext, para: PdfPara, role: Role, clause_of) -> Iterator[Fi
         elif where == "ascii" and char.text.isalnum() and not matches(char.font, latin + east):
             kind = "latin"
         elif where == "hAnsi" and slot(char.text, "eastAsia") == "eastAsia":
-            kind = "" if matches(char.font, east) else "marks"
-        if kind and (kind, key) not in seen:
-            seen.add((kind, key))
+            # a mark in a Latin face; in another Chinese face it is the text's own fault
+            kind = (
+                "" if matches(char.font, east) else "marks" if matches(char.font, latin) else "east"
+            )
+        if kind and (kind, "" if kind == "marks" else key) not in seen:
+            seen.add((kind, "" if kind == "marks" else key))
             yield _font_finding(ctx, placed, kind, key, name, char, clause_of(key))
         wanted = expect.colour(key)
         if char.colour != wanted and ("colour", key) not in seen and not char.text.isspace():
@@ -130,15 +133,14 @@ def _reddish(colour: str) -> bool:
 
 
 def _layout(ctx: PdfContext, para: PdfPara, role: Role, clause_of) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
-    profile = ctx.expect.profile
     style = ctx.expect.style(role.key)
     first = para.lines[0]
     size = first.line.size or 1.0
-    left = profile.page.margin_left
+    left = ctx.left
     name = _name(ctx, role.key, role)
     if style.align == "center":
         middle = (first.line.x0 + first.line.x1) / 2
-        centre = left + profile.page.type_width / 2
+        centre = (ctx.left + ctx.right) / 2
         if abs(middle - centre) > size / 2:
             yield ctx.finding(
                 "text.align",

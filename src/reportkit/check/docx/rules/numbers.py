@@ -45,7 +45,7 @@ def _numbered(ctx: Context, index: int) -> bool:
     """Should section ``index``'s pages show numbers: does it hold text other than the
     版记?"""
     for p in ctx.doc.text_paras():
-        if p.section != index or p.empty:
+        if p.section != index or not p.text.strip():
             continue
         role = ctx.roles.get(p.number)
         if role is None or role.key != "end_matter":

@@ -10,6 +10,7 @@ from reportkit.check import patterns
 from reportkit.check.docx.model import Para
 from reportkit.check.docx.pages import width
 from reportkit.check.docx.rules.context import Context
+from reportkit.check.docx.rules.page import type_area_ok
 from reportkit.check.findings import Finding
 from reportkit.errors import number
 
@@ -76,12 +77,13 @@ def _signature(ctx: Context, paras: list[Para]) -> Iterator[Finding]:
             shown,
         )
     names = [p for p in paras if p.number < date.number and p is not date]
-    if not names:
-        return
+    section = ctx.doc.sections[min(date.section, len(ctx.doc.sections) - 1)]
+    if not names or not type_area_ok(ctx, section):
+        return  # places across a type area already found wrong are not measured
     name = names[-1]
     profile = ctx.expect.profile
     size = ctx.expect.size("signature")
-    type_width = ctx.doc.sections[min(date.section, len(ctx.doc.sections) - 1)].type_width
+    type_width = section.type_width
     spans = {}
     for p in (name, date):
         used = width(p, profile)

@@ -78,7 +78,7 @@ def _faces(ctx: Context, p: Para, role: Role, characters: dict[str, str]) -> Ite
         fmt, key = run.fmt, keys[0]
         sizes = {expect.size(k) for k in keys}
         if text.strip() and not any(abs(fmt.size - s) < 0.01 for s in sizes):
-            mark = ("size", key, str(fmt.size))
+            mark = ("size", str(fmt.size))  # said once a paragraph, not once a style
             if mark not in seen:
                 seen.add(mark)
                 # a red head may be set smaller to fit its name on the line (§7.2.4 fixes
@@ -105,7 +105,7 @@ def _faces(ctx: Context, p: Para, role: Role, characters: dict[str, str]) -> Ite
             elif where == "ascii" and char.isalnum() and face not in latin and face not in east:
                 problem = ("latin", key, face or "")
             elif where == "hAnsi" and face not in east:
-                problem = ("marks", key, face or "")
+                problem = ("marks", "", face or "")  # once a paragraph
             else:
                 continue
             if problem in seen:
@@ -118,6 +118,7 @@ def _face_finding(
     ctx: Context, p: Para, role: Role, problem: tuple[str, ...], char: str
 ) -> Finding:
     kind, key, face = problem
+    key = key or role.key
     found = face or "未指定（Word 的默认字体）"
     name = _name(ctx, key, role)
     if kind == "east":
