@@ -613,14 +613,14 @@ def test_a_file_that_cannot_be_read_is_named_with_exit_status_2(
     path.write_bytes(data)
     result = cli("check", path)
     assert result.exit_code == 2
-    assert result.output.strip() == f"{path}: 错误：无法检查：{message}"
+    assert result.output.strip() == f"{path}: 错误：无法读取：{message}"
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
     result = cli("check", tmp_path / "无.docx")
     assert (result.exit_code, result.output.strip()) == (
         2,
-        f"{tmp_path / '无.docx'}: 错误：无法检查：找不到这个文件",
+        f"{tmp_path / '无.docx'}: 错误：无法读取：找不到这个文件",
     )
 
 

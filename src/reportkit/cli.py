@@ -351,6 +351,45 @@ def check_(
     sys.exit(run.status(checked))
 
 
+@main.group("template", cls=Group)
+def template_() -> None:
+    """模板：从本单位的样本文档学出自己的模板。"""
+
+
+@template_.command("learn")
+@click.argument(
+    "args",
+    nargs=-1,
+    required=True,
+    metavar="样本.docx... 模板文件夹",
+    type=click.Path(path_type=Path),
+)
+@click.option("--force", is_flag=True, help="模板文件夹里已有模板时覆盖它")
+def learn_(args: tuple[Path, ...], force: bool) -> None:
+    """从一份或几份样本（.docx）学出模板，写到模板文件夹。
+
+    学到的模板继承同类的内置模板，只写与它不同之处（页面、网格、各部分字体字号、红头、
+    页码、版记等），每项注明取自样本的哪里；几份样本时注明几份一致。
+    """
+    from reportkit.check.learn.learn import learn
+    from reportkit.errors import ReportkitError
+
+    if len(args) < 2:
+        raise UserError(
+            "请写出样本文件和要写出的模板文件夹，例如：reportkit template learn 样本.docx 本单位模板"
+        )
+    *samples, target = args
+    try:
+        learned = learn(list(samples), target, force=force)
+    except ReportkitError as exc:
+        _echo_problems(exc)
+        sys.exit(1)
+    count = len(learned.values) + len(learned.pieces) + (1 if learned.parts else 0)
+    for note in learned.notes:
+        click.echo(f"注意：{note}", err=True)
+    click.echo(f"已写出模板 {target}（与基础模板不同之处 {count} 项）")
+
+
 def _echo_problems(exc) -> None:  # type: ignore[no-untyped-def]
     for problem in exc.problems:
         click.echo(str(problem), err=True)

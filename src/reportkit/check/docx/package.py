@@ -80,9 +80,10 @@ class Package:
         raise self.refused("不是 Word 文档：找不到正文部分（word/document.xml）")
 
 
-def refusal(path: Path, why: str) -> DocumentError:
-    """A DocumentError naming ``path``: it cannot be checked because of ``why``."""
-    return DocumentError([Problem(Location(path), "", f"无法检查：{why}")])
+def refusal(path: Path, why: str, prefix: str = "无法读取") -> DocumentError:
+    """A DocumentError naming ``path``: it cannot be read (or used: ``prefix``) because of
+    ``why``."""
+    return DocumentError([Problem(Location(path), "", f"{prefix}：{why}")])
 
 
 def open_docx(path: Path) -> Package:
