@@ -190,6 +190,7 @@ def _pdf_stages(source: Path) -> None:
     from reportkit.layout.paginate import paginate
     from reportkit.render.pdf.fonts import Faces
     from reportkit.render.pdf.page import draw
+    from reportkit.render.pdf.tags import Tagger
     from reportkit.render.pdf.text import glyph_pages
     from reportkit.render.pictures import prepare_all
     from reportkit.typeset.metrics import StandardMetrics
@@ -206,7 +207,8 @@ def _pdf_stages(source: Path) -> None:
     glyphs = glyph_pages(laid_out, faces)
     glyphed = time.perf_counter()
     size = (profile.page.width, profile.page.height)
-    draw(laid_out, glyphs, size, glyphs[0][0].font, prepare_all(laid_out, profile))
+    pictures = prepare_all(laid_out, profile)
+    draw(laid_out, glyphs, size, glyphs[0][0].font, pictures, Tagger(laid_out, profile))
     done = time.perf_counter()
     for name, a, b in (
         ("  paginate", start, paginated),

@@ -15,10 +15,13 @@ from tests import helpers, samples, wps_lint
 def pytest_configure(config: pytest.Config) -> None:
     """Every test sees only the fonts install-system.sh installs, as LibreOffice does when it
     renders a .docx for comparison: the faces a test meets do not depend on what else a
-    machine has (a Windows font named 仿宋 would win over FandolFang in the PDF alone)."""
+    machine has (a Windows font named 仿宋 would win over FandolFang in the PDF alone).  Every
+    build is dated alike (SOURCE_DATE_EPOCH)."""
     conf = helpers.fonts_conf()
     if conf is not None:
         os.environ["FONTCONFIG_FILE"] = str(conf)
+    # outputs are dated by the build's time unless this fixes it: tests compare bytes
+    os.environ["SOURCE_DATE_EPOCH"] = helpers.SOURCE_DATE_EPOCH
 
 
 def _lint_docx(folder: Path, seen: set[Path]) -> list[str]:

@@ -12,11 +12,10 @@ import pdfplumber
 import pikepdf
 import pytest
 import yaml
-from pikepdf.pdfa import validate_written
 from PIL import Image
 
 from reportkit import build
-from tests.helpers import MINIMAL_ARTICLE, MM, render_with_libreoffice, text_lines
+from tests.helpers import MINIMAL_ARTICLE, MM, pdfa_2b, render_with_libreoffice, text_lines
 
 LEFT, TOP = 28 * MM, 37 * MM
 RIGHT, BOTTOM = (28 + 156) * MM, 262 * MM
@@ -212,7 +211,7 @@ def test_pictures_of_every_kind_keep_the_pdf_a(
     picture(folder / "articles/photos" / name, (900, 600), mode, fmt, **save)
     outcome = build_both(folder, tmp_path / "out")
     assert outcome.error is None, outcome.error
-    report = validate_written(tmp_path / "out/src.pdf", "2b")
+    report = pdfa_2b(tmp_path / "out/src.pdf")
     assert report.passed, report
     with pikepdf.open(tmp_path / "out/src.pdf") as pdf:
         (image,) = [i for p in pdf.pages for i in p.get_images().values()]
@@ -246,7 +245,7 @@ def test_the_report_with_seal_and_table_is_pdf_a(tmp_path: Path) -> None:
         REPO / "sources/changsha-report", build.Options(tmp_path, formats=("pdf",))
     )
     assert outcome.error is None, outcome.error
-    report = validate_written(tmp_path / "changsha-report.pdf", "2b")
+    report = pdfa_2b(tmp_path / "changsha-report.pdf")
     assert report.passed, report
 
 

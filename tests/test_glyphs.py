@@ -42,7 +42,9 @@ def common_characters(template) -> str:
 
 def pdf_text(path: Path) -> list[str]:
     with pdfplumber.open(path) as pdf:
-        return ["".join(c["text"] for c in page.chars) for page in pdf.pages]
+        return [
+            "".join(c["text"] for c in page.chars if not c["text"].isspace()) for page in pdf.pages
+        ]
 
 
 def byline_source(root: Path, names: list[str]) -> Path:

@@ -103,7 +103,8 @@ END = Anchored(
 @pytest.mark.parametrize(
     ("paragraphs", "placed", "kinds", "numbers"),
     [
-        (1, "own_page", ["text", "end_only"], [1, None]),  # page 1 is odd: the end on page 2
+        # page 1 is odd: the end on page 2, numbered — no blank page precedes it (§7.5)
+        (1, "own_page", ["text", "end_only"], [1, 2]),
         (12, "last_page", ["text", "text"], [1, 2]),  # text ends on page 2, room at its foot
         # page 2 full: a blank page 3 (unnumbered), the end block alone on page 4
         (22, "after_blank", ["text", "text", "blank", "end_only"], [1, 2, None, None]),
@@ -132,7 +133,7 @@ def test_page_numbers_sit_outside_one_character_in(template, area) -> None:
     indent = settings.indent * settings.indent_size
     numbers = [[r for r in p.runs if r.style == "page_number"] for p in pages.pages]
     odd, even = numbers
-    assert "".join(r.text for r in odd) == "—1—"  # the spaces are set by position
+    assert "".join(r.text for r in odd) == "— 1 —"  # the spaces drawn too, as written
     size = template.profile.style("page_number").size
     assert odd[-1].xs[-1] + size == pytest.approx(right - indent, abs=0.25)
     assert even[0].xs[0] == pytest.approx(left + indent, abs=0.25)

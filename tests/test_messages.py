@@ -37,6 +37,9 @@ OWN_WORDS = {
     "fangsong",
     "simfang",
     "bulletin",
+    "report",  # the kinds' names, as a source's kind: and import's --kind write them
+    "minutes",
+    "JSON",
     "endif",
     "endfor",
 }

@@ -159,7 +159,7 @@ def test_the_xmp_packet_holds_the_properties_as_text() -> None:
     values = {etree.QName(e).localname: "".join(e.itertext()).strip() for e in about.iterchildren()}
     assert values == {
         "part": "2",
-        "conformance": "B",
+        "conformance": "A",
         "title": 'R&D <甲> "乙"',
         "creator": "办公室 & 科",
         "description": "第1期",

@@ -34,7 +34,7 @@ def test_unknown_key_without_a_close_match_lists_the_fields(tmp_path: Path) -> N
     found = problems(minimal_source(tmp_path, **{"bulletin.yaml": bulletin}))
     assert found == [
         f"{tmp_path}/bulletin.yaml:4: masthead.颜色: 错误：不认识的字段“颜色”。"
-        "这里可以写：name、issue、year、volume、unit、date、mark"
+        "这里可以写：name、issue、year、volume、unit、date、mark、archive_date"
     ]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportkit import __version__, atomic
 from reportkit.build import Options, build
 from reportkit.errors import ReportkitError
+from reportkit.instant import epoch_setting
 from reportkit.render import renderer
 from reportkit.source.load import bulletin_file
 from reportkit.template import registry
@@ -41,10 +42,12 @@ class Result:
 
 
 def options_key(options: Options) -> str:
-    """A hash of what every output of a run depends on: reportkit's version, the options and
-    the template's files."""
+    """A hash of what every output of a run depends on: reportkit's version, the options,
+    the instant SOURCE_DATE_EPOCH fixes and the template's files.  (An output dated by the
+    build's time is kept as it was written while its inputs stay the same.)"""
     digest = hashlib.sha256(
-        f"{__version__}|{options.formats}|{options.strict}|{options.normalise}".encode()
+        f"{__version__}|{options.formats}|{options.strict}|{options.normalise}"
+        f"|{epoch_setting()}".encode()
     )
     for role, font in options.fonts:
         digest.update(f"|font {role}={font}".encode())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from reportkit import atomic
 from reportkit.compose.document import compose
 from reportkit.compose.page import Document
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
+from reportkit.instant import build_instant
 from reportkit.layout.paginate import paginate
 from reportkit.render import FORMATS, renderer
 from reportkit.render.pictures import prepare_all
@@ -139,4 +141,7 @@ def _document(source: Path, options: Options, outcome: Outcome):  # type: ignore
                 for w in warnings
             ]
         )
-    return compose(loaded, template), template
+    document = compose(loaded, template)
+    # dated once for every format: the source's instant, SOURCE_DATE_EPOCH's or now
+    meta = document.meta._replace(created=build_instant(document.meta.created))
+    return dataclasses.replace(document, meta=meta), template

@@ -266,18 +266,42 @@ def fonts(source: Path | None, template: str | None, font_files: tuple[str, ...]
     metavar="文件夹",
     help="写出 YAML 的文件夹（必写）",
 )
+@click.option(
+    "--kind",
+    default=None,
+    metavar="类别",
+    help="稿件的类别：bulletin（简报文章）、report（报告）、minutes（纪要）；默认按稿件识别",
+)
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
 @click.option("--force", is_flag=True, help="覆盖已经存在的 YAML（默认不覆盖，以免丢掉已做的修改）")
-def import_(files: tuple[Path, ...], output: Path, no_normalize: bool, force: bool) -> None:
-    """把稿件（.txt、.md、.docx）转成可核对、可修改的文章 YAML，写到 -o 指定的文件夹。
+@click.option(
+    "--json", "as_json", is_flag=True, help="把导入结果以 JSON 写到标准输出（供脚本使用）"
+)
+def import_(
+    files: tuple[Path, ...],
+    output: Path,
+    kind: str | None,
+    no_normalize: bool,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """把稿件（.txt、.md、.docx、.doc、.wps、.rtf、.odt）转成可核对、可修改的 YAML，写到 -o 指定的文件夹。
 
-    汇编稿第一行的刊名和分册（如“学习简报 杭州篇”）写成 bulletin.yaml。已存在的文件不覆盖。
+    按稿件识别类别：简报文章写成文章 YAML（汇编稿第一行的刊名和分册写成 bulletin.yaml），报告写成
+    report.yaml，纪要写成 minutes.yaml（稿件缺少的文号、签发人等填占位内容，标“待核”）。
+    最后列出每份稿件识别到的内容和需要核对之处。已存在的文件不覆盖。
     """
-    from reportkit.errors import ReportkitError
-    from reportkit.source.drafts import importer
+    import json
 
+    from reportkit.errors import ReportkitError
+    from reportkit.source.drafts import importer, summary
+    from reportkit.source.model import KINDS
+
+    if kind is not None and kind not in KINDS:
+        known = "、".join(f"{name}（{k.title}）" for name, k in KINDS.items())
+        raise UserError(f"--kind 应为 {known} 之一，而不是“{kind}”")
     try:
-        planned = importer.plan(list(files), output, normalise=not no_normalize)
+        planned = importer.plan(list(files), output, normalise=not no_normalize, kind=kind)
     except ReportkitError as exc:
         _echo_problems(exc)
         sys.exit(1)
@@ -286,9 +310,17 @@ def import_(files: tuple[Path, ...], output: Path, no_normalize: bool, force: bo
             click.echo(str(problem), err=True)
     for note in planned.notes:
         click.echo(str(note), err=True)
+    # with --json only the JSON is on standard output
     refused = importer.write(
-        planned, force=force, say=lambda text, error: click.echo(text, err=error)
+        planned, force=force, say=lambda text, error: click.echo(text, err=error or as_json)
     )
+    if as_json:
+        statuses = {item.target: item.status for item in planned.files}
+        shown = summary.as_json(planned.summaries, statuses)
+        click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+    else:
+        for line in summary.text(planned.summaries):
+            click.echo(line)
     failed = [str(path) for path, _ in planned.failed] + [str(p) for p in refused]
     if failed:
         click.echo(f"失败 {len(failed)} 个：{'、'.join(failed)}", err=True)

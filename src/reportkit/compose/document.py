@@ -36,6 +36,7 @@ def compose(source: Source, template: Template) -> Document:
         subject=ctx.render("doc_subject"),
         date=date if isinstance(date, dt.date) else dt.date(2000, 1, 1),
         language=profile.language,
+        created=source.archive_date,
     )
     before, _, after = ctx.render("page_number", n="\x00").partition("\x00")
     name = ctx.render("filename")

@@ -19,10 +19,13 @@ from reportkit.errors import Location
 
 
 class Run(NamedTuple):
-    """Text in one style; ``style`` None means the block's own style."""
+    """Text in one style; ``style`` None means the block's own style.  ``keep``: its first
+    characters (as many, running on into the next run) set on one line (三是 and the character
+    after it)."""
 
     text: str
     style: str | None = None
+    keep: int = 0
 
 
 class Text(NamedTuple):
@@ -57,6 +60,7 @@ class Image(NamedTuple):
     over: bool = False
     centre: float = 0.0
     lines: int = 0  # grid lines it takes in the flow, the picture at their foot
+    alt: str = ""  # what it shows, in words (its caption when not given)
 
 
 class Table(NamedTuple):
@@ -96,13 +100,20 @@ class Anchored(NamedTuple):
 
 
 class Meta(NamedTuple):
-    """Document properties."""
+    """Document properties; ``created``: when the outputs are dated as made (None: not yet
+    known, the document's date at midnight UTC)."""
 
     title: str
     author: str
     subject: str
     date: dt.date
     language: str
+    created: dt.datetime | None = None
+
+    @property
+    def made(self) -> dt.datetime:
+        """The instant the outputs say they were made."""
+        return self.created or dt.datetime.combine(self.date, dt.time(0), tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)

@@ -73,10 +73,10 @@ def table(ctx: Context, entry: TableEntry, at: tuple[Any, ...]) -> Table:
     )
 
 
-def seal(ctx: Context, path: Path, centre: float) -> tuple[Image, int]:
+def seal(ctx: Context, path: Path, centre: float, alt: str = "") -> tuple[Image, int]:
     """The seal, the template's width, over the signature (centred ``centre`` characters
     in), and the blank lines above the signature that bring its top within a line of the text
-    above (GB/T 9704 §7.3.5.1)."""
+    above (GB/T 9704 §7.3.5.1); ``alt``: what it shows, in words."""
     profile = ctx.template.profile
     px_width, px_height = pixels(path)
     width = profile.figures.seal_width
@@ -84,4 +84,7 @@ def seal(ctx: Context, path: Path, centre: float) -> tuple[Image, int]:
     # the seal's centre on the name's line top: its top within a line of the text above,
     # below that text's letters (a quarter line is their descent and the space under them)
     lines = max(1, math.ceil(height / 2 / profile.grid.line_pitch - 0.25))
-    return Image(path, width, height, origin=("signature", "seal"), over=True, centre=centre), lines
+    seal = Image(
+        path, width, height, origin=("signature", "seal"), over=True, centre=centre, alt=alt
+    )
+    return seal, lines

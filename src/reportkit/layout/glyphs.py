@@ -38,26 +38,46 @@ def line_runs(
     tracking: float,
 ) -> list[TextRun]:
     """The glyph runs of ``line`` placed from ``x0`` on ``baseline``."""
+    runs = _Runs(baseline, paint, scale)
+    add = runs.add
     size = paint[style].size
-    # x, char, style, advance of each glyph drawn
-    glyphs: list[tuple[float, str, str, float]] = []
-    add = glyphs.append
     xs, widths, compressed = line.x, line.width, line.compressed
-    for i, box in enumerate(line.boxes):
+    # spaces are drawn too: a reader of the text finds the spaces written, and no others
+    boxes = line.boxes
+    count = len(boxes)
+    i = 0
+    while i < count:
+        box = boxes[i]
         text, box_style = box.text, box.style
         box_size = paint[box_style].size or size
         if len(text) == 1 and not box.latin and i not in compressed:
-            # one character centred in its cell: nearly every box
-            if not text.isspace():
-                step = advance(box_style, text, box_size)
-                add(
-                    (
-                        x0 + (xs[i] + (widths[i] - step) / 2) * scale,
-                        text,
-                        box_style,
-                        step * scale,
-                    )
-                )
+            # characters each centred in its cell, in one style: nearly every box, taken
+            # a stretch at a time
+            end = i + 1
+            while end < count:
+                nxt = boxes[end]
+                if (
+                    nxt.style != box_style
+                    or nxt.latin
+                    or len(nxt.text) != 1
+                    or end in compressed
+                    or nxt.text.isascii()
+                ):
+                    break
+                end += 1
+            chars = [b.text for b in boxes[i:end]]
+            width = {ch: advance(box_style, ch, box_size) for ch in set(chars)}
+            steps = [width[ch] for ch in chars]
+            runs.extend(
+                [
+                    x0 + (x + (cell - step) / 2) * scale
+                    for x, cell, step in zip(xs[i:end], widths[i:end], steps, strict=True)
+                ],
+                chars,
+                box_style,
+                [step * scale for step in steps] if scale != 1 else steps,
+            )
+            i = end
             continue
         advances = [advance(box_style, ch, box_size) for ch in text]
         steps = advances  # how far each glyph moves the pen here
@@ -71,40 +91,100 @@ def line_runs(
         else:
             gx = xs[i]
         for ch, step_width, step in zip(text, advances, steps, strict=True):
-            if not ch.isspace():
-                add((x0 + gx * scale, ch, box_style, step_width * scale))
+            add(x0 + gx * scale, ch, box_style, step_width * scale)
             gx += step
-    return _runs(glyphs, baseline, paint, scale)
+        i += 1
+    return runs.done()
 
 
-def _runs(
-    glyphs: list[tuple[float, str, str, float]],
-    baseline: float,
-    paint: Mapping[str, Paint],
-    scale: float,
-) -> list[TextRun]:
-    """Consecutive glyphs in one named face, size and colour, evenly spaced, as one run with
-    character spacing (ASCII is set in the Latin face, the rest in the Chinese one)."""
-    out: list[TextRun] = []
-    run: TextRun | None = None
-    key: tuple[str, float, str] | None = None
-    last_x = last_advance = 0.0  # of the last glyph
-    for x, ch, style, step in glyphs:
-        drawn = paint[style]
-        face = (drawn.latin if ch.isascii() else drawn.east_asian, drawn.size, drawn.colour)
-        if run is not None and face == key:
-            space = x - last_x - last_advance
-            if len(run.text) == 1 or abs(space - run.char_space) < 0.01:
-                if len(run.text) == 1:
+class _Runs:
+    """Glyphs gathered into runs as they come: consecutive glyphs in one named face, size and
+    colour, evenly spaced, make one run with character spacing (ASCII is set in the Latin
+    face, the rest in the Chinese one)."""
+
+    __slots__ = ("baseline", "chars", "faces", "key", "last", "out", "paint", "run", "scale")
+
+    def __init__(self, baseline: float, paint: Mapping[str, Paint], scale: float):
+        self.baseline, self.paint, self.scale = baseline, paint, scale
+        self.out: list[TextRun] = []
+        self.run: TextRun | None = None
+        self.chars: list[str] = []  # the current run's text
+        self.key: tuple[str, float, str] | None = None
+        self.last = (0.0, 0.0)  # x and advance of the last glyph
+        # each style's (Latin face, Chinese face) as run keys, made once
+        self.faces: dict[str, tuple[tuple[str, float, str], tuple[str, float, str]]] = {}
+
+    def add(self, x: float, ch: str, style: str, step: float) -> None:
+        """The next glyph of the line: ``ch`` at ``x`` in ``style``, advancing ``step``."""
+        faces = self.faces.get(style)
+        if faces is None:
+            drawn = self.paint[style]
+            faces = self.faces[style] = (
+                (drawn.latin, drawn.size, drawn.colour),
+                (drawn.east_asian, drawn.size, drawn.colour),
+            )
+        key = faces[0] if ch.isascii() else faces[1]
+        run = self.run
+        if run is not None and key == self.key:
+            space = x - self.last[0] - self.last[1]
+            single = len(self.chars) == 1
+            if single or abs(space - run.char_space) < 0.01:
+                if single:
                     run.char_space = space
-                run.text += ch
+                self.chars.append(ch)
                 run.xs.append(x)
-                last_x, last_advance = x, step
-                continue
-        run = TextRun(
-            array("d", (x,)), baseline, ch, style, drawn.size, drawn.colour, 0.0, scale * 100
+                self.last = (x, step)
+                return
+        self._close()
+        drawn = self.paint[style]
+        joined = run is not None or bool(self.out)  # it follows a glyph on its line
+        self.run = TextRun(
+            array("d", (x,)),
+            self.baseline,
+            ch,
+            style,
+            drawn.size,
+            drawn.colour,
+            0.0,
+            self.scale * 100,
+            joined,
         )
-        key = face
-        out.append(run)
-        last_x, last_advance = x, step
-    return out
+        self.chars = [ch]
+        self.key = key
+        self.out.append(self.run)
+        self.last = (x, step)
+
+    def extend(self, xs: list[float], chars: list[str], style: str, steps: list[float]) -> None:
+        """Glyphs ``chars`` at ``xs`` in ``style``, advancing ``steps``: as ``add`` takes them
+        one by one, faster while they go on evenly spaced in one run."""
+        k, count = 0, len(chars)
+        while k < count:
+            if self.run is not None and len(self.chars) > 1 and chars[k].isascii() is False:
+                key = self.faces.get(style)
+                if key is not None and key[1] == self.key:
+                    # the run goes on while the spacing holds
+                    run, space = self.run, self.run.char_space
+                    last_x, last_step = self.last
+                    start = k
+                    while k < count:
+                        x = xs[k]
+                        if abs(x - last_x - last_step - space) >= 0.01:
+                            break
+                        last_x, last_step = x, steps[k]
+                        k += 1
+                    if k > start:
+                        self.chars += chars[start:k]
+                        run.xs.extend(xs[start:k])
+                        self.last = (last_x, last_step)
+                        continue
+            self.add(xs[k], chars[k], style, steps[k])
+            k += 1
+
+    def _close(self) -> None:
+        if self.run is not None and len(self.chars) > 1:
+            self.run.text = "".join(self.chars)
+
+    def done(self) -> list[TextRun]:
+        """The runs of the line."""
+        self._close()
+        return self.out

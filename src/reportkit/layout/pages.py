@@ -16,7 +16,9 @@ class TextRun:
     """Glyphs of one font role, size and colour on one baseline, each at its own x (points
     from the page's left edge, in ``xs``); glyph k + 1 follows glyph k by its advance plus
     ``char_space``.  ``style`` is the style of the first glyph; ``scale`` the horizontal
-    scale in per cent."""
+    scale in per cent.  ``joined``: the run goes on from the glyph before it on its line, no
+    character between them (spaces are glyphs too), so any space there (a Latin word set off
+    from Han text) is only spacing, not a space a reader should find in the text."""
 
     xs: array[float]
     baseline: float
@@ -26,6 +28,7 @@ class TextRun:
     colour: str
     char_space: float = 0.0
     scale: float = 100.0
+    joined: bool = False
 
     @property
     def x(self) -> float:
@@ -46,7 +49,8 @@ class PlacedRule(NamedTuple):
 
 
 class PlacedImage(NamedTuple):
-    """A picture with its top-left corner at (x, y), ``width`` × ``height`` points."""
+    """A picture with its top-left corner at (x, y), ``width`` × ``height`` points; ``block``:
+    its block's index in the document's blocks."""
 
     path: Path
     x: float
@@ -54,6 +58,23 @@ class PlacedImage(NamedTuple):
     width: float
     height: float
     origin: tuple[Any, ...] = ()
+    block: int = -1
+
+
+RIGHT = -2  # a Mark's row: the part of a text block set flush right on its last line
+
+
+class Mark(NamedTuple):
+    """From run ``start`` of a page on, up to the next mark, the runs set block ``block`` of
+    the document's blocks (the flow's, then the anchored group's; -1: the page number).  In a
+    table, ``row`` (0: the header, repeated on each page) and ``column`` name the cell; -1
+    is the block's own text, or the caption of a picture or table; RIGHT its flush-right
+    part (a date beside a unit)."""
+
+    start: int
+    block: int
+    row: int = -1
+    column: int = -1
 
 
 PageKind = Literal["text", "blank", "end_only"]
@@ -62,9 +83,10 @@ PageKind = Literal["text", "blank", "end_only"]
 @dataclass(slots=True)
 class Page:
     """One page: its glyph runs, rules and pictures, its printed number (None: none) and
-    bookmarks (title, distance from the page's top)."""
+    bookmarks (title, distance from the page's top); ``marks``: which block its runs set."""
 
     runs: list[TextRun] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
     rules: list[PlacedRule] = field(default_factory=list)
     images: list[PlacedImage] = field(default_factory=list)
     number: int | None = None
@@ -89,3 +111,6 @@ class Pages:
     # next page while whole paragraphs after it fill the gap
     order: list[int] = field(default_factory=list)
     rows_of: dict[int, list[int]] = field(default_factory=dict)  # table → lines of each row
+    # blank lines the layout left out, at the top of a page or on a page already full (a
+    # word processor would set them at the top of the next)
+    dropped: set[int] = field(default_factory=set)

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from reportkit.compose.page import Block, Document, Image, Rule, Run, Space, Table, Text
 from reportkit.errors import Location, Problem, SourceError, dotted
 from reportkit.layout.glyphs import Paint, line_runs
-from reportkit.layout.pages import Page, PageKind, Pages, PlacedImage, PlacedRule
+from reportkit.layout.pages import RIGHT, Mark, Page, PageKind, Pages, PlacedImage, PlacedRule
 from reportkit.template.profile import Profile
 from reportkit.typeset import linebreak
 from reportkit.typeset.cells import label_cells
@@ -95,6 +95,8 @@ class _Paginator:
         }
         self._widths: dict[tuple[str, str], float] = {}  # Latin runs, measured once
         self.over: Image | None = None  # a picture to set over the next line (a seal)
+        self.over_block = -1  # its index
+        self.block: tuple[int, int, int] = (-1, -1, -1)  # block, row, column of the runs kept
 
     def run(self) -> Pages:
         self._new_page()
@@ -111,11 +113,16 @@ class _Paginator:
                 waiting.append(index)
                 continue
             self.result.order.append(index)
+            self.block = (index, -1, -1)
             if isinstance(block, Text):
                 self._flow(flow, index, made)
                 self.result.lines_of[index] = len(made.pop(index).lines)
             elif isinstance(block, Space):
-                if self.slot > 0:
+                # blank lines at the top of a page, or on a page already full, are none (the
+                # .docx leaves them out too: a word processor would set them on the next page)
+                if self.slot == 0 or self.slot >= self.lines - EPSILON:
+                    self.result.dropped.add(index)
+                else:
                     self.slot += block.lines
             elif isinstance(block, Rule):
                 self._rule(block.rule)
@@ -146,6 +153,9 @@ class _Paginator:
         self.filled = True
         if not self.glyphs:
             return
+        marks = page.marks
+        if not marks or marks[-1][1:] != self.block:
+            marks.append(Mark(len(page.runs), *self.block))
         page.runs += line_runs(
             placed.line,
             placed.style,
@@ -199,8 +209,9 @@ class _Paginator:
         capacity = (self.width - (indent + right) * size) / cell
         fill = capacity
         pairs = [(run.text, run.style or style) for run in runs]
+        keep = [run.keep for run in runs]
         boxes = linebreak.make_boxes(
-            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure
+            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure, keep
         )
         first = hanging if continued else s.first_line_indent * size / cell
         lines = linebreak.break_lines(boxes, fill, first, rules, hanging)
@@ -237,7 +248,11 @@ class _Paginator:
                 continue
             continued = bool(placed) and bool(s.hang_after)
             if s.hang_after and not hanging:
-                hanging = label_cells("".join(run.text for run in given), s.hang_after)
+                # the label's characters at the style's size, in the cells lines are filled in
+                # (as the .docx indents wrapped lines: by characters of the size)
+                cell = self.profile.char_width if s.grid else size
+                label = label_cells("".join(run.text for run in given), s.hang_after)
+                hanging = label * size / cell
             for line in self._break(given, block.style, indent, s.indent_right, hanging, continued):
                 placed.append((line, _x0(align, left_edge, right_edge, _used(line)), 1.0))
         right = None
@@ -371,6 +386,7 @@ class _Paginator:
                     image.width,
                     image.height,
                     image.origin,
+                    self.over_block,
                 )
             )
             self.over = None
@@ -378,10 +394,13 @@ class _Paginator:
         if block.right is not None and number == len(block.lines) - 1:
             s = self.styles[block.style]
             right_edge = self.left + self.width - s.indent_right * self.sizes[block.style]
+            own = self.block
+            self.block = (own[0], RIGHT, -1)
             self._keep(
                 self.page,
                 PlacedLine(block.right, block.style, baseline, right_edge - _used(block.right)),
             )
+            self.block = own
         self.baseline = baseline
 
     # photos and tables --------------------------------------------------------------------
@@ -409,8 +428,9 @@ class _Paginator:
     def _image(self, block: Image, index: int) -> None:
         """A photo centred in whole grid lines, its caption under it."""
         self.result.order.append(index)
+        self.block = (index, -1, -1)
         if block.over:
-            self.over = block
+            self.over, self.over_block = block, index
             return
         box = block.lines * self.pitch
         # at the foot of its lines, on the baseline as a word processor sets it
@@ -418,7 +438,7 @@ class _Paginator:
         top = self.top + self.slot * self.pitch + box - descent - block.height
         x = self.left + (self.width - block.width) / 2
         self.page.images.append(
-            PlacedImage(block.path, x, top, block.width, block.height, block.origin)
+            PlacedImage(block.path, x, top, block.width, block.height, block.origin, index)
         )
         self.slot += box / self.pitch
         self.baseline = None
@@ -453,13 +473,14 @@ class _Paginator:
                     caption, number, self._baseline(caption.style, self.slot, caption.per_line)
                 )
                 self.slot += caption.per_line
-        self._table_row(header, lefts, columns, top_rule=True)
-        for row in rows:
+        self._table_row(header, lefts, columns, (index, 0), top_rule=True)
+        for number, row in enumerate(rows, start=1):
             if self.slot + row[0] > room + EPSILON:
                 self._table_close()
                 self._new_page()
-                self._table_row(header, lefts, columns, top_rule=True)  # the header again
-            self._table_row(row, lefts, columns)
+                # the header again
+                self._table_row(header, lefts, columns, (index, 0), top_rule=True)
+            self._table_row(row, lefts, columns, (index, number))
         self._table_close()
 
     def _row(
@@ -498,13 +519,16 @@ class _Paginator:
         row: tuple[int, list[list[tuple[linebreak.Line, float]]], str],
         lefts: list[float],
         columns: list[float],
+        at: tuple[int, int],
         top_rule: bool = False,
     ) -> None:
+        """Row ``at`` (table block, row number; 0 is the header) set on the grid."""
         count, cells, style = row
         figures = self.profile.figures
         top = self.top + self.slot * self.pitch
         per_line = self.styles[style].line_height
-        for left, lines in zip(lefts, cells, strict=True):
+        for column, (left, lines) in enumerate(zip(lefts, cells, strict=True)):
+            self.block = (*at, column)
             for number, (line, x) in enumerate(lines):
                 baseline = self._baseline(style, self.slot + number * per_line, per_line)
                 self._keep(self.page, PlacedLine(line, style, baseline, left + x))
@@ -567,6 +591,7 @@ class _Paginator:
         self.slot = self.lines - height
         last = len(group.blocks) - 1
         for index, block in enumerate(group.blocks):
+            self.block = (len(self.document.flow) + index, -1, -1)
             if isinstance(block, Text):
                 lines = made[index]
                 for number in range(len(lines.lines)):
@@ -598,8 +623,9 @@ class _Paginator:
             + settings.below_type_area
             + self.profile.grid.em_ascent * size
         )
+        self.block = (-1, -1, -1)
         for index, page in enumerate(self.pages, start=1):
-            if page.kind in skip:
+            if not skip.isdisjoint(_number_kinds(self.pages, index - 1)):
                 page.number = None
                 continue
             page.number = index
@@ -614,6 +640,16 @@ class _Paginator:
             else:
                 x0 = self.left + (self.width - used) / 2
             self._keep(page, PlacedLine(line, "page_number", baseline, x0))
+
+
+def _number_kinds(pages: Sequence[Page], index: int) -> set[str]:
+    """What page ``index`` is, as the template's ``page_number.skip`` names it: its kind, and
+    "end_after_blank" for the end block's own page after a blank page (§7.5)."""
+    kind = pages[index].kind
+    kinds: set[str] = {kind}
+    if kind == "end_only" and index > 0 and pages[index - 1].kind == "blank":
+        kinds.add("end_after_blank")
+    return kinds
 
 
 def _used(line: linebreak.Line) -> float:

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from reportkit.errors import Location
+from reportkit.instant import parse as _instant
 from reportkit.source.numerals import han_number
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -53,7 +54,7 @@ _NUMBER_STARTS = frozenset("一二三四五六七八九十百（(第")
 _HAN_NUMERALS = frozenset("〇○零一二三四五六七八九十")
 
 
-def _typed_number(text: str) -> str | None:
+def typed_number(text: str) -> str | None:
     """The number typed at the start of ``text`` (一是, （二）, 3.), if any."""
     first = text.lstrip()[:1]
     if not (first in _NUMBER_STARTS or first.isdecimal()):
@@ -105,6 +106,9 @@ def _date(value: Any) -> Any:
 # a date as offices write it; nothing else taken for one (a number is no date)
 Date = Annotated[dt.date, BeforeValidator(_date), Strict()]
 
+# when the archive copy says it was made (its creation date); not given: the build's time
+Instant = Annotated[Any, BeforeValidator(_instant)]
+
 
 def _as_list(value: Any) -> Any:
     """A single string where a list is expected is a list of one."""
@@ -125,6 +129,10 @@ class Author(Model):
     unit: Short = ""
     position: Short = ""
     name: Line
+
+    def __str__(self) -> str:
+        """As a list of people prints it: 县发改局局长孙七."""
+        return f"{self.unit}{self.position}{self.name}"
 
 
 class Point(Model):
@@ -150,7 +158,7 @@ class Point(Model):
     @model_validator(mode="after")
     def _no_typed_number(self) -> Point:
         first = self.lead or self.text
-        typed = _typed_number(first)
+        typed = typed_number(first)
         if typed:
             raise ValueError(f"要点开头不要手写编号“{typed}”，编号由模板自动生成")
         return self
@@ -282,6 +290,7 @@ class Masthead(Model):
     unit: Line
     date: Date
     mark: Short | None = None
+    archive_date: Instant = None
 
     @model_validator(mode="before")
     @classmethod
@@ -354,6 +363,9 @@ class Body(Model):
     lead: Annotated[list[Text], BeforeValidator(_as_list)] = []
     sections: list[Section] = []
     closing: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    # the numbering of the section headings as the writer numbered them (一、, none); the
+    # template's when not given
+    heading_numbering: str | None = None
 
     what: ClassVar[str] = "正文"  # what the document is called in the message when it is empty
 
@@ -393,14 +405,29 @@ class ReportFile(Body):
     signature: Signature
     note: str | None = None  # 附注: （联系人：某某，电话：…）
     distribution: Distribution
+    archive_date: Instant = None
+
+
+class Attendee(Author):
+    """One entry of an attendance list: a person with 单位 and 职务 (``{unit: 高新区经济发展局,
+    position: 局长, name: 王进}``), or a plain line written as it is shown (``郑华（出差）``,
+    ``各部门有关负责同志``)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+
+People = Annotated[list[Attendee], BeforeValidator(_as_list)]
 
 
 class Attendance(Model):
-    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3)."""
+    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3), one entry a person."""
 
-    present: Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
-    absent: Annotated[list[Line], BeforeValidator(_as_list)] = []
-    attending: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    present: Annotated[People, Field(min_length=1)]
+    absent: People = []
+    attending: People = []
 
 
 class MinutesFile(Body):
@@ -416,6 +443,7 @@ class MinutesFile(Body):
     title: str | None = None
     attendance: Attendance
     distribution: Distribution
+    archive_date: Instant = None
 
 
 class Kind(NamedTuple):
@@ -481,3 +509,10 @@ class Source(NamedTuple):
     content: BulletinContent | ReportFile | MinutesFile
     origin: SourceMap
     files: tuple[Path, ...]
+
+    @property
+    def archive_date(self) -> dt.datetime | None:
+        """The instant the source fixes for its outputs' creation date (None: the build's)."""
+        content = self.content
+        head = content.masthead if isinstance(content, BulletinContent) else content
+        return head.archive_date  # type: ignore[no-any-return]

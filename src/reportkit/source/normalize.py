@@ -193,7 +193,73 @@ def _digits(text: str, fixes: list[Fix]) -> str:
     return re.sub(r"[０-９]+", repl, text)
 
 
-_STEPS = (_ellipsis, _dash, _half_width, _quotes, _digits)
+_BRACKETS = re.compile(r"[(（]([^()（）\n]{0,200})[)）]")
+_NUMBER_MARK = re.compile(r"\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*")
+
+
+def _brackets(text: str, fixes: list[Fix]) -> str:
+    """A pair of brackets with a half-width side made full-width on both sides: (联系人：某某，
+    电话：0537-1234567) and (1) in Chinese text, whichever side touches the Chinese."""
+    if "(" not in text and ")" not in text:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        opening, inner, closing = m.group()[0], m.group(1), m.group()[-1]
+        if opening == "（" and closing == "）":
+            return m.group()
+        if not (
+            _has_chinese(inner)
+            or _chinese(_before(text, m.start()))
+            or _chinese(_after(text, m.end()))
+            or (_NUMBER_MARK.fullmatch(inner) and _has_chinese(text))
+        ):
+            return m.group()
+        for mark, at in ((opening, m.start()), (closing, m.end() - 1)):
+            if mark in "()":
+                kind = f"半角括号“{mark}”已改为全角“{_HALF_TO_FULL[mark]}”"
+                fixes.append(Fix(f"{kind}（{_context(text, at, at + 1)}）", kind))
+        return f"（{inner}）"
+
+    return _BRACKETS.sub(repl, text)
+
+
+_STOP = re.compile(r"(?<![.．])\.(?![.．])")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NUMBERED_BY = frozenset("图表件第")  # 图1.、附件2. name a thing by its number: not a sentence end
+
+
+def _full_stop(text: str, fixes: list[Fix]) -> str:
+    """A half-width full stop ending a Chinese sentence (完成120. / 增长20%.下一步) as 。;
+    a decimal point, a numbering mark (1.) and Latin text keep theirs."""
+    if "." not in text or not _has_chinese(text):
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        at = m.start()
+        before, after = text[at - 1 : at], _after(text, at + 1)
+        if not before or before.isspace() or (after and not _chinese(after)):
+            return m.group()
+        if before.isdigit():
+            start = at
+            while start > 0 and text[start - 1].isdigit():
+                start -= 1
+            previous = text[start - 1 : start]
+            if previous in _NUMBERED_BY:
+                return m.group()
+            if after and not _HAN.match(previous):
+                return m.group()  # 1.加强 (a number mark) or a figure inside Latin text
+            if not after and at - start <= 2 and not _HAN.match(previous):
+                return m.group()  # 附件：1. alone
+        elif not (_chinese(before) or before in "%‰℃"):
+            return m.group()
+        kind = "半角句号“.”已改为全角“。”"
+        fixes.append(Fix(f"{kind}（{_context(text, at, at + 1)}）", kind))
+        return "。"
+
+    return _STOP.sub(repl, text)
+
+
+_STEPS = (_ellipsis, _dash, _brackets, _half_width, _full_stop, _quotes, _digits)
 
 
 def normalize(text: str) -> tuple[str, list[Fix]]:
@@ -258,3 +324,49 @@ def _sweep(text: str, fixes: list[Fix], forward: bool) -> str:
     out.append(text[done:] if forward else text[:done])
     fixes += [fix for *_, fix in sorted(found, key=lambda item: item[:2])]
     return "".join(out if forward else reversed(out))
+
+
+_GAP = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+_GAP_NAMES = {"\t": "制表符", "\u00a0": "不换行空格", "\u3000": "全角空格"}
+
+
+def _gap_name(gap: str) -> str:
+    names = dict.fromkeys(_GAP_NAMES.get(ch, "空格") for ch in gap)
+    return "、".join(names)
+
+
+def running_spaces(text: str) -> tuple[str, list[Fix]]:
+    """Running text without the spaces a paste leaves between Han characters (a tab, a
+    no-break or an ideographic space inside a sentence), and what was removed."""
+    fixes: list[Fix] = []
+
+    def repl(m: re.Match[str]) -> str:
+        if not (
+            _chinese(text[m.start() - 1 : m.start()]) and _chinese(text[m.end() : m.end() + 1])
+        ):
+            return m.group()
+        kind = f"删去了汉字之间的{_gap_name(m.group())}"
+        joined = text[max(0, m.start() - 6) : m.start()] + text[m.end() : m.end() + 6]
+        fixes.append(Fix(f"{kind}（{_GAP.sub('', joined)}）", kind))
+        return ""
+
+    return _GAP.sub(repl, text.strip()), fixes
+
+
+def title_spaces(text: str) -> tuple[str, list[Fix]]:
+    """A 公文's title (关于……的报告, a 纪要's mark) without the spaces a paste left inside it
+    (an ideographic space, set on purpose, stays; so does a space between Latin words), and
+    what was removed."""
+    fixes: list[Fix] = []
+    text = text.strip()
+
+    def repl(m: re.Match[str]) -> str:
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        if set(m.group()) == {"\u3000"} or (before.isascii() and after.isascii()):
+            return m.group()
+        kind = f"删去了标题中的{_gap_name(m.group())}"
+        joined = text[max(0, m.start() - 6) : m.start()] + text[m.end() : m.end() + 6]
+        fixes.append(Fix(f"{kind}（{joined}）", kind))
+        return ""
+
+    return _GAP.sub(repl, text), fixes

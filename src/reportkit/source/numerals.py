@@ -26,7 +26,7 @@ def chinese_numeral(n: int) -> str:
     return out
 
 
-_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "001123456789")
+_HAN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def han_number(text: str) -> int:

@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 from reportkit.errors import Location, Problem, dotted, number, spaced
 
 M = TypeVar("M", bound=BaseModel)
-_TAGS = frozenset({"a point", "a photo", "a table"})
+_TAGS = frozenset({"a point", "a photo", "a table", "a name", "a person"})
 
 LABELS = {
     "masthead": "报头",

@@ -42,9 +42,17 @@ class StandardMetrics:
             for name in profile.styles
             if profile.fonts[profile.style(name).font or ""].latin_widths == "half_em"
         )
+        self._known: dict[tuple[str, str, float], float] = {}  # each answer, once worked out
 
     def advance(self, style: str, char: str, size: float) -> float:
         """How far ``char`` moves the pen at ``size`` points."""
+        key = (style, char, size)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = self._advance(style, char, size)
+        return known
+
+    def _advance(self, style: str, char: str, size: float) -> float:
         code = ord(char)
         if 0x20 <= code <= 0x7E:
             if style in self._half:

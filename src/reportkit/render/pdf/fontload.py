@@ -104,6 +104,10 @@ class _Pairs:
     def __len__(self) -> int:
         return len(self._flat) // 2
 
+    def append(self, pair: tuple[int, int]) -> None:
+        """One more glyph's metrics (a widened copy's: see joins.py)."""
+        self._flat.extend(pair)
+
 
 def _mapped(path: Path) -> mmap.mmap:
     """The font file's bytes, read from disk as reportlab slices them (a CJK font is several

@@ -16,6 +16,7 @@ from reportkit.fonts.prepare import Prepared
 from reportkit.fonts.resolve import FontSet
 from reportkit.render.pdf import fontload
 from reportkit.template.profile import Profile
+from reportkit.typeset.metrics import StandardMetrics
 
 
 @functools.cache
@@ -57,7 +58,9 @@ class Faces:
         self._roles = {name: profile.style(name).font or "" for name in profile.styles}
         self._names: dict[tuple[str, str], str] = {}
         self._advances: dict[tuple[str, str, float], float] = {}
-        self._glyphs: dict[tuple[str, str, float], tuple[float, str | None]] = {}
+        self._glyphs: dict[tuple[str, float], dict[str, tuple[float, str | None]]] = {}
+        self._plain: dict[tuple[str, float], dict[str, str | None]] = {}
+        self.metrics = StandardMetrics(profile)  # the widths the layout gave every glyph
         self._document = document
         found = coverage.covered(document, profile, fonts)
         self._origins = found.origins  # first use of each char
@@ -83,12 +86,36 @@ class Faces:
 
     def glyph(self, style: str, char: str, size: float) -> tuple[float, str | None]:
         """How far ``char`` moves the pen, and its font: the two questions asked of every glyph
-        drawn, answered with one look-up once asked."""
-        key = (style, char, size)
-        found = self._glyphs.get(key)
+        drawn, answered with one look-up once asked (``known``)."""
+        known = self.known(style, size)
+        found = known.get(char)
         if found is None:
-            found = self._glyphs[key] = (self.advance(style, char, size), self.font(style, char))
+            found = known[char] = (self.advance(style, char, size), self.font(style, char))
         return found
+
+    def plain(self, style: str, size: float) -> dict[str, str | None]:
+        """The font of each character of ``style`` at ``size`` asked so far, when its advance
+        is the one the document's metrics give it (a glyph drawn with it lands where the
+        layout put it); None for any other."""
+        table = self._plain.get((style, size))
+        if table is None:
+            table = self._plain[(style, size)] = {}
+        return table
+
+    def is_plain(self, style: str, char: str, size: float) -> str | None:
+        """The font that sets ``char`` in ``style`` when its advance is the layout's."""
+        table = self.plain(style, size)
+        if char not in table:
+            advance, font = self.glyph(style, char, size)
+            table[char] = font if advance == self.metrics.advance(style, char, size) else None
+        return table[char]
+
+    def known(self, style: str, size: float) -> dict[str, tuple[float, str | None]]:
+        """What ``glyph`` has answered for ``style`` at ``size``, by character."""
+        table = self._glyphs.get((style, size))
+        if table is None:
+            table = self._glyphs[(style, size)] = {}
+        return table
 
     def advance(self, style: str, char: str, size: float) -> float:
         """How far ``char`` moves the pen."""

@@ -1,4 +1,4 @@
-"""PDF/A-2b from reportlab directly: output intent, XMP, document information, text that copies.
+"""PDF/A-2a from reportlab directly: output intent, XMP, document information, text that copies.
 
 Before the canvas is saved, its document gets an sRGB output intent, the PDF/A identification
 and the document's title, author, subject and dates in an XMP packet, document information that
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import importlib.util
 import re
 from pathlib import Path
@@ -20,6 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reportkit.compose.page import Meta
 from reportkit.render.markup import add, packet, root
+from reportkit.render.pdf import joins
+from reportkit.render.pdf.tags import Tagger
 
 PRODUCER = "reportkit"
 # reportlab writes a ToUnicode entry "<%04X>": a character beyond U+FFFF gets five or six hex
@@ -36,7 +39,9 @@ def _surrogates(match: re.Match[str]) -> str:
 def _to_unicode(original: Any) -> Any:
     @functools.wraps(original)
     def make(fontname: str, subset: list[int]) -> str:
-        return _WIDE_ENTRY.sub(_surrogates, original(fontname, subset))
+        # a widened copy of a glyph stands for its character (joins.py)
+        text = original(fontname, [joins.base(code) for code in subset])
+        return _WIDE_ENTRY.sub(_surrogates, text)
 
     make.__reportkit__ = True  # type: ignore[attr-defined]
     return make
@@ -96,17 +101,26 @@ class _Info(pdfdoc.PDFInfo):
         return pdfdoc.PDFDictionary(entries).format(document)  # type: ignore[no-any-return]
 
 
-def prepare(canvas: Canvas, meta: Meta) -> None:
-    """Make the canvas's document PDF/A-2b; call when every page is drawn, before saving."""
-    when = dt.datetime.combine(meta.date, dt.time(0, 0), tzinfo=dt.UTC)
+def prepare(canvas: Canvas, meta: Meta, tagger: Tagger) -> None:
+    """Make the canvas's document PDF/A-2a with its structure tree (``tagger``'s); call when
+    every page is drawn, before saving."""
+    when = meta.made
     document = canvas._doc
     for page in document.Pages.pages:
         page.Trans = None  # reportlab's empty transition dictionary
-    document.info = _Info(meta, "D:" + when.strftime("%Y%m%d%H%M%S") + "Z")
+    document.info = _Info(meta, pdf_date(when))
+    # the file's /ID: reportlab seeds it with SOURCE_DATE_EPOCH's value when set, whatever
+    # instant the document is dated; from the instant and the properties alone instead
+    digest = hashlib.md5(usedforsecurity=False)
+    for value in (pdf_date(when), meta.title, meta.author, meta.subject):
+        digest.update(value.encode("utf-8") + b"\0")
+    ids = pdfdoc.PDFText(digest.digest(), enc="raw").format(pdfdoc.DummyDoc())
+    document._ID = b"\n[" + ids + ids + b"]\n"
     catalog = _Catalog()
     catalog.__dict__.update(document.Catalog.__dict__)
     document.Catalog = document._catalog = catalog
     catalog.Lang = pdfdoc.PDFString(meta.language)
+    tagger.add_tree(document, catalog)
     catalog.Metadata = _Plain(
         pdfdoc.PDFDictionary(
             {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}
@@ -126,12 +140,24 @@ def prepare(canvas: Canvas, meta: Meta) -> None:
     catalog.OutputIntents = pdfdoc.PDFArray([document.Reference(intent)])
 
 
+def pdf_date(when: dt.datetime) -> str:
+    """``when`` as a PDF date (D:20240618093000+08'00'), the same instant as the XMP's."""
+    offset = when.utcoffset() or dt.timedelta(0)
+    if not offset:
+        return when.strftime("D:%Y%m%d%H%M%SZ")
+    minutes = int(abs(offset).total_seconds()) // 60
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{minutes // 60:02d}'{minutes % 60:02d}'"
+
+
 def _xmp(meta: Meta, when: str) -> bytes:
     """The XMP packet: the PDF/A identification, title, author, subject, tool and dates."""
     xmp = root("x:xmpmeta", "rdf", "pdfaid", "dc", "pdf", "xmp")
     about = add(add(xmp, "rdf:RDF"), "rdf:Description", {"rdf:about": ""})
     add(about, "pdfaid:part", text="2")
-    add(about, "pdfaid:conformance", text="B")
+    # level A: tagged (structure, artifacts, alternate text for pictures), a language, every
+    # glyph with its Unicode value and the text's spaces, and only those, as characters
+    add(about, "pdfaid:conformance", text="A")
     for name, kind, value in (
         ("title", "rdf:Alt", meta.title),
         ("creator", "rdf:Seq", meta.author),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import types
 import zlib
+from collections.abc import Iterable
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
@@ -15,7 +16,8 @@ from reportkit.layout.pages import Pages
 from reportkit.render.pdf import package
 from reportkit.render.pdf.pictures import draw_pictures
 from reportkit.render.pdf.rules import draw_rules
-from reportkit.render.pdf.text import Glyphs, text_operators
+from reportkit.render.pdf.tags import RULES, Tagger
+from reportkit.render.pdf.text import PageGlyphs, text_operators
 from reportkit.render.pictures import Pictures
 
 _deflate: types.ModuleType
@@ -47,13 +49,15 @@ pdfdoc.PDFZCompress = _FastDeflate()
 
 def draw(
     pages: Pages,
-    glyphs: list[list[Glyphs]],
+    glyphs: Iterable[PageGlyphs],
     size: tuple[float, float],
     initial_font: str,
     pictures: Pictures,
+    tagger: Tagger,
 ) -> bytes:
     """The pages, ``size`` (width, height) points, as PDF bytes: each with its glyph runs in
-    their fonts and its pictures' prepared bytes; identical input gives identical bytes."""
+    their fonts, its pictures' prepared bytes, the content tagged with ``tagger``; identical
+    input gives identical bytes."""
     width, height = size
     buffer = io.BytesIO()
     # invariant: fixed dates and ids (dates are set from the data afterwards); initialFontName:
@@ -66,14 +70,22 @@ def draw(
         pageCompression=1,
     )
     for number, (page, runs) in enumerate(zip(pages.pages, glyphs, strict=True)):
+        tagger.new_page()
+        code = canvas._code  # a new list on each page
         for index, (title, y) in enumerate(page.outlines):
             key = f"p{number}-{index}"
             canvas.bookmarkHorizontal(key, 0, height - y)
             canvas.addOutlineEntry(title, key, level=0)
-        draw_rules(canvas, page.rules, height)
-        canvas._code.append(text_operators(runs, canvas, height))
-        draw_pictures(canvas, page.images, pictures, height)  # after the text: a seal on top
+        if page.rules:
+            code.append(RULES)
+            draw_rules(canvas, page.rules, height)
+            code.append("EMC")
+        code.append(text_operators(runs, canvas, height, tagger))
+        for image in page.images:  # after the text: a seal on top
+            code.append(tagger.figure(image))
+            draw_pictures(canvas, [image], pictures, height)
+            code.append("EMC")
         canvas.showPage()
-    package.prepare(canvas, pages.document.meta)
+    package.prepare(canvas, pages.document.meta, tagger)
     canvas.save()
     return buffer.getvalue()

@@ -1,4 +1,4 @@
-"""Articles as YAML a person can review and correct."""
+"""Articles, reports and minutes as YAML a person can review and correct."""
 
 from __future__ import annotations
 
@@ -8,12 +8,17 @@ from typing import Any
 
 import yaml
 
-from reportkit.errors import Problem
+from reportkit.errors import Problem, dotted
+from reportkit.source.drafts.document import SPACES
 from reportkit.source.drafts.load import PUNCTUATION
 
 
 class _Dumper(yaml.SafeDumper):
-    """Long Chinese text as folded block scalars; keys in the model's order."""
+    """Long Chinese text as folded block scalars; keys in the model's order; a value used
+    twice (a date) written twice, not as an anchor and an alias a clerk would not follow."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -52,6 +57,70 @@ def bulletin_yaml(
         "articles": articles,
     }
     return _comments(head) + _dump(data)
+
+
+# the fields of a report's and minutes' source in the order a person reads them
+ORDER = {
+    "report": [
+        *("kind", "copy_number", "secrecy", "urgency", "issuer", "mark", "number", "signers"),
+        *("title", "addressee", "heading_numbering", "lead", "sections", "closing"),
+        *("attachments", "signature", "note", "distribution"),
+    ],
+    "minutes": [
+        *("kind", "mark", "issue", "unit", "date", "title", "attendance"),
+        *("heading_numbering", "lead", "sections", "closing", "distribution"),
+    ],
+}
+REVIEW = "待核"  # what marks a placeholder left for review
+
+
+def document_yaml(
+    kind: str,
+    data: dict[str, Any],
+    source: str,
+    notes: list[Problem],
+    pending: list[tuple[tuple[Any, ...], str]],
+) -> str:
+    """A report's or minutes' source as YAML: headed by where it came from and what to
+    check, each placeholder marked ``# 待核：…`` above its field."""
+    from reportkit.source.model import KINDS
+
+    punctuation = [p for p in notes if p.field == PUNCTUATION]
+    spaces = [p for p in notes if p.field == SPACES]
+    head = [f"由 {source} 导入（{KINDS[kind].title}）。请核对后使用。"]
+    if punctuation:
+        head.append(f"已规范 {len(punctuation)} 行中的标点（半角改全角等）。")
+    if spaces:
+        lines = "、".join(dict.fromkeys(str(p.location.line) for p in spaces))
+        head.append(f"已删去或改正粘贴留下的空格（第 {lines} 行）。")
+    head += [
+        f"请核对：{p.location}: {p.field + ': ' if p.field else ''}{p.message}"
+        for p in notes
+        if p.field not in (PUNCTUATION, SPACES)
+    ]
+    if pending:
+        head.append(
+            f"有 {len(pending)} 处是占位内容（{REVIEW}），请改为实际内容：见各处的“# {REVIEW}”。"
+        )
+    order = ORDER[kind]
+    keys = sorted(data, key=lambda k: order.index(k) if k in order else len(order))
+    text = _comments(head)
+    for key in keys:
+        held = [(at, message) for at, message in pending if at[0] == key]
+        text += _comments([f"{REVIEW}：{dotted(at)}：{message}" for at, message in held])
+        text += _dump({key: _plain(data[key])})
+    return text
+
+
+def _plain(value: Any) -> Any:
+    """A value without the empty fields of people (a name without unit or position)."""
+    if isinstance(value, dict):
+        return {
+            k: _plain(v) for k, v in value.items() if not (k in ("unit", "position") and v == "")
+        }
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _comments(lines: list[str]) -> str:

@@ -1,5 +1,6 @@
-"""``reportkit import``: drafts to article YAML (and a bulletin.yaml for a compilation), written
-so that nothing the user has corrected is ever replaced and nothing is written twice."""
+"""``reportkit import``: drafts to the YAML of their kind — articles (and a bulletin.yaml for a
+compilation), a report.yaml, a minutes.yaml — written so that nothing the user has corrected is
+ever replaced and nothing is written twice; with a summary of what was found in each draft."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from reportkit.confine import within
 from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.source import yamlfile
 from reportkit.source.drafts import figures
-from reportkit.source.drafts.emit import article_yaml, bulletin_yaml
-from reportkit.source.drafts.load import load_draft
+from reportkit.source.drafts.document import Parsed
+from reportkit.source.drafts.emit import article_yaml, bulletin_yaml, document_yaml
+from reportkit.source.drafts.load import Loaded, load_any
 from reportkit.source.drafts.parse import Draft
 from reportkit.source.drafts.read import SUFFIXES
+from reportkit.source.drafts.summary import Summary, of_articles, of_document
 
 ARTICLES = "articles"
 PHOTOS = "photos"
@@ -34,41 +37,87 @@ class Planned:
     source: Path
     summary: str
     data: bytes | None = None  # a picture's bytes instead of text
+    status: str = ""  # once written: written, unchanged or refused
 
 
 @dataclass
 class Plan:
-    """Everything one import run would write, and the drafts that could not be read."""
+    """Everything one import run would write, the drafts that could not be read, and what
+    was found in each draft."""
 
     files: list[Planned] = field(default_factory=list)
     failed: list[tuple[Path, list[Problem]]] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    summaries: list[Summary] = field(default_factory=list)
 
 
-def plan(drafts: list[Path], output: Path, *, normalise: bool = True) -> Plan:
-    """Read every draft and decide every file name, before anything is written."""
+def plan(
+    drafts: list[Path], output: Path, *, normalise: bool = True, kind: str | None = None
+) -> Plan:
+    """Read every draft (as ``kind`` when given, else as the kind it is) and decide every
+    file name, before anything is written."""
     result = Plan()
-    loaded: list[tuple[Path, Draft]] = []
+    articles: list[tuple[Path, Draft, Summary]] = []
+    documents: list[tuple[Path, Parsed, Summary]] = []
     for path in drafts:
-        try:
-            draft = _load(path, normalise)
-        except ReportkitError as exc:
-            result.failed.append((path, exc.problems or [Problem(Location(path), "", str(exc))]))
-            continue
-        result.notes += draft.notes
-        if not draft.articles:
-            problem = Problem(Location(path), "", "稿件里没有找到文章（标题、署名、正文）")
-            result.failed.append((path, [problem]))
-            continue
-        outside = _outside_pictures(draft, path)
-        if outside:  # they would be copied into the output: refused before anything is read
-            result.failed.append((path, outside))
-            continue
-        loaded.append((path, draft))
-    stems = _unique_stems([path for path, _ in loaded])
+        summary = Summary(path)
+        result.summaries.append(summary)
+        found = _read(path, normalise, kind, result, summary)
+        if isinstance(found, Parsed):
+            documents.append((path, found, summary))
+        elif found is not None:
+            articles.append((path, found, summary))
+    result.files += _documents(documents, output, alone=not articles and len(documents) == 1)
+    result.files += _articles(articles, output)
+    return result
+
+
+def _read(
+    path: Path, normalise: bool, kind: str | None, result: Plan, summary: Summary
+) -> Draft | Parsed | None:
+    """A draft read, or None when it cannot be imported (its problems in ``result``)."""
+    try:
+        found = _load(path, normalise, kind)
+    except ReportkitError as exc:
+        summary.errors = exc.problems or [Problem(Location(path), "", str(exc))]
+        result.failed.append((path, summary.errors))
+        return None
+    summary.kind, summary.why, summary.chosen = found.kind, found.why, found.chosen
+    result.notes += found.read.notes
+    summary.notes = list(found.read.notes)
+    read = found.read
+    if isinstance(read, Parsed):
+        outside = _outside_pictures(_containers(read.data), read.lines, path)
+    elif not read.articles:
+        outside = [Problem(Location(path), "", "稿件里没有找到文章（标题、署名、正文）")]
+    else:  # pictures that would be copied into the output: refused before anything is read
+        outside = [
+            problem
+            for article, lines in zip(read.articles, read.lines, strict=True)
+            for problem in _outside_pictures([article], lines, path)
+        ]
+    if outside:
+        summary.errors = outside
+        result.failed.append((path, outside))
+        return None
+    if isinstance(read, Parsed):
+        of_document(summary, read)
+    else:
+        of_articles(summary, read)
+    return read
+
+
+def _articles(articles: list[tuple[Path, Draft, Summary]], output: Path) -> list[Planned]:
+    """A YAML file for each article of the bulletin drafts (and their photos), and a
+    bulletin.yaml when a draft is a compilation headed by the bulletin's name."""
+    files: list[Planned] = []
+    written: list[Path] = []
+    stems = _unique_stems([path for path, _, _ in articles])
     masthead: tuple[Path, Draft] | None = None
-    for (path, draft), stem in zip(loaded, stems, strict=True):
-        result.files += _pictures(draft, stem, output, path)
+    for (path, draft, summary), stem in zip(articles, stems, strict=True):
+        pictures = _pictures(draft, stem, output, path)
+        files += pictures
+        summary.outputs += [item.target for item in pictures]
         many = len(draft.articles) > 1
         notes = _notes_by_article(draft)
         for number, article in enumerate(draft.articles, start=1):
@@ -76,34 +125,93 @@ def plan(drafts: list[Path], output: Path, *, normalise: bool = True) -> Plan:
             text = article_yaml(article, str(path), notes[number - 1])
             _check_loads(text, output / name)
             authors = "、".join(a["name"] for a in article["authors"]) or "（无署名）"
-            summary = f"{article['title']}　{authors}"
-            result.files.append(Planned(output / name, text, path, summary))
+            said = f"{article['title']}　{authors}"
+            files.append(Planned(output / name, text, path, said))
+            written.append(output / name)
+            summary.outputs.append(output / name)
         if draft.masthead is not None and masthead is None:
             masthead = (path, draft)
     if masthead is not None:
-        articles = [f.target for f in result.files if f.data is None]
-        result.files.append(_bulletin(masthead, output, articles))
-    return result
+        files.append(_bulletin(masthead, output, written))
+    return files
 
 
-def _outside_pictures(draft: Draft, source: Path) -> list[Problem]:
-    """A problem for each picture a Markdown draft names outside its own folder."""
+def _containers(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """The running texts of a report or minutes (the body, each attachment) with their paths."""
+    attachments = data.get("attachments", [])
+    return [((), data), *((("attachments", n), a) for n, a in enumerate(attachments))]
+
+
+def _outside_pictures(
+    containers: list[Any], lines: dict[tuple[Any, ...], int], source: Path
+) -> list[Problem]:
+    """A problem for each picture a Markdown draft names outside its own folder; each
+    container is a running text (an article) or a (path, running text) pair."""
     problems = []
-    for article, lines in zip(draft.articles, draft.lines, strict=True):
-        for s, section in enumerate(article.get("sections", [])):
+    for container in containers:
+        at, text = container if isinstance(container, tuple) else ((), container)
+        for s, section in enumerate(text.get("sections", [])):
             for p, entry in enumerate(section.get("points", [])):
                 image = entry.get("image")
                 if isinstance(image, Path) and not within(image, [source.parent]):
                     name = os.path.relpath(image, source.parent)
                     problems.append(
                         Problem(
-                            Location(source, lines.get(("sections", s, "points", p))),
+                            Location(source, lines.get((*at, "sections", s, "points", p))),
                             "image",
                             f"图片“{name}”在稿件所在的文件夹之外，不能导入："
                             "请把图片放进稿件所在的文件夹后再写路径",
                         )
                     )
     return problems
+
+
+def _documents(
+    documents: list[tuple[Path, Parsed, Summary]], output: Path, *, alone: bool
+) -> list[Planned]:
+    """Each report or minutes as its source file (report.yaml, minutes.yaml) with its photos:
+    in the output folder when it is the only draft, else in a folder of its own there."""
+    files: list[Planned] = []
+    stems = _unique_stems([path for path, _, _ in documents])
+    for (path, parsed, summary), stem in zip(documents, stems, strict=True):
+        planned = _document(path, parsed, output if alone else output / stem, stem)
+        summary.notes += _unbuildable(planned[-1].text, planned[-1].target, parsed.kind)
+        summary.outputs = [item.target for item in planned]
+        files += planned
+    return files
+
+
+def _document(path: Path, parsed: Parsed, folder: Path, stem: str) -> list[Planned]:
+    """A report's or minutes' photos (in photos/, named after the draft) and its YAML."""
+    from reportkit.source.model import KINDS
+
+    planned: list[Planned] = []
+
+    def store(data: bytes, ext: str) -> str:
+        name = f"{PHOTOS}/{stem}-{len(planned) + 1}{ext}"
+        planned.append(Planned(folder / name, "", path, f"照片 {name}", data))
+        return name
+
+    figures.resolve([text for _, text in _containers(parsed.data)], store)
+    kind = KINDS[parsed.kind]
+    text = document_yaml(parsed.kind, parsed.data, str(path), parsed.notes, parsed.pending)
+    target = folder / kind.file
+    _check_loads(text, target)
+    title = parsed.data.get("title") or parsed.data.get("mark") or ""
+    planned.append(Planned(target, text, path, f"{kind.title}：{title}"))
+    return planned
+
+
+def _unbuildable(text: str, target: Path, kind: str) -> list[Problem]:
+    """What would keep the written source from building (a name longer than any is, …),
+    as warnings: the clerk corrects it in the YAML."""
+    from reportkit.source.model import KINDS
+    from reportkit.source.validation import validate
+
+    data, lines = yamlfile.parse(text, target)
+    problems: list[Problem] = []
+    validate(KINDS[kind].model, data, target, lines, problems)
+    return [p._replace(warning=True) for p in problems]
 
 
 def _pictures(draft: Draft, stem: str, output: Path, source: Path) -> list[Planned]:
@@ -131,6 +239,7 @@ def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None
         except OSError:
             existing = b""
         if existing == content:
+            item.status = "unchanged"
             say(f"{item.target}：内容没有变化，未改动", False)
             continue
         if existing is not None and not force:
@@ -140,18 +249,21 @@ def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None
                 True,
             )
             refused.append(item.target)
+            item.status = "refused"
             continue
         try:
             atomic.write_bytes(item.target, content)
         except ReportkitError as exc:
             say(str(exc), True)
             refused.append(item.target)
+            item.status = "refused"
             continue
+        item.status = "written"
         say(f"已写出 {item.target}：{item.summary}", False)
     return refused
 
 
-def _load(path: Path, normalise: bool) -> Draft:
+def _load(path: Path, normalise: bool, kind: str | None) -> Loaded:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         yamlfile.load(path)  # a damaged or hostile file is refused as build refuses it
@@ -170,11 +282,12 @@ def _load(path: Path, normalise: bool) -> Draft:
                 Problem(
                     Location(path),
                     "",
-                    f"不支持的稿件格式“{path.suffix or path.name}”：请用 .txt、.md 或 .docx",
+                    f"不支持的稿件格式“{path.suffix or path.name}”："
+                    "请用 .txt、.md、.docx、.doc、.wps、.rtf 或 .odt",
                 )
             ]
         )
-    return load_draft(path, normalise=normalise)
+    return load_any(path, normalise=normalise, kind=kind)
 
 
 def _unique_stems(paths: list[Path]) -> list[str]:

@@ -1,12 +1,15 @@
-"""A draft file read, normalised and parsed: the articles in it and what to check."""
+"""A draft file read, normalised and parsed: the articles in it (or the report or minutes it
+is) and what to check."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportkit.errors import Location, Problem
 from reportkit.source.clean import clean
+from reportkit.source.drafts.document import Parsed
 from reportkit.source.drafts.parse import Draft, parse
 from reportkit.source.drafts.read import DraftLine, read_draft
 from reportkit.source.normalize import Fix, normalize
@@ -23,6 +26,44 @@ def load_draft(path: Path, *, normalise: bool = True) -> Draft:
     draft = parse(lines, path)
     draft.notes[:0] = notes
     return draft
+
+
+@dataclass
+class Loaded:
+    """A draft of any kind: its kind, why it was taken for one, and what was read."""
+
+    kind: str
+    why: str
+    chosen: bool  # the kind was given (--kind), not recognised
+    read: Draft | Parsed
+
+
+# text drafts join lines broken in mid-sentence; a Word paragraph is one as the writer made it
+_JOINED = (".txt", ".md", ".markdown")
+
+
+def load_any(path: Path, *, normalise: bool = True, kind: str | None = None) -> Loaded:
+    """A draft read as the kind it is (or ``kind``, when given): a bulletin's articles, a
+    report's or minutes' fields."""
+    from reportkit.source.drafts import document
+    from reportkit.source.drafts.kinds import recognise
+    from reportkit.source.drafts.minutes import parse_minutes
+    from reportkit.source.drafts.report import parse_report
+
+    lines, notes = read_draft(path)
+    lines, fixed = _normalised(lines, path, normalise)
+    notes += fixed
+    paras = document.paragraphs(lines, path.suffix.lower() in _JOINED)
+    found, why = (kind, "按 --kind 指定") if kind else recognise(paras)
+    read: Draft | Parsed
+    if found == "bulletin":
+        read = parse(lines, path)
+    elif found == "report":
+        read = parse_report(paras, path)
+    else:
+        read = parse_minutes(paras, path)
+    read.notes[:0] = notes
+    return Loaded(found, why, kind is not None, read)
 
 
 def _normalised(

@@ -14,131 +14,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportkit.errors import Location, Problem
+from reportkit.errors import Problem
+from reportkit.source.drafts.common import CAPTION as _CAPTION
+from reportkit.source.drafts.common import HAN_NUMBER as _HAN_NUMBER
+from reportkit.source.drafts.common import MAX_BYLINE, MAX_HEADING, SENTENCE_END, SPACES, Para
+from reportkit.source.drafts.common import PAGE_NUMBER as _PAGE_NUMBER
+from reportkit.source.drafts.common import POINT_MARKS as _POINT_MARKS
+from reportkit.source.drafts.common import byline as _byline
+from reportkit.source.drafts.common import note as _note
+from reportkit.source.drafts.common import number as _number
+from reportkit.source.drafts.common import point_start as _point_start
+from reportkit.source.drafts.common import split_points as _split_points
+from reportkit.source.drafts.common import unnumbered as _unnumbered
 from reportkit.source.drafts.figures import web_picture
 from reportkit.source.drafts.read import DraftLine
-from reportkit.source.numerals import chinese_numeral
+from reportkit.source.normalize import running_spaces
 
-# A paragraph ends here; one that does not was broken in mid-sentence (or is a heading).
-SENTENCE_END = "。！？；：…”’）」』》"
-POSITIONS = sorted(
-    [
-        "主任",
-        "常务副主任",
-        "副主任",
-        "局长",
-        "副局长",
-        "党组书记",
-        "党组副书记",
-        "书记",
-        "副书记",
-        "区长",
-        "副区长",
-        "市长",
-        "副市长",
-        "县长",
-        "副县长",
-        "处长",
-        "副处长",
-        "科长",
-        "副科长",
-        "经理",
-        "副经理",
-        "总经理",
-        "副总经理",
-        "董事长",
-        "副董事长",
-        "部长",
-        "副部长",
-        "主席",
-        "副主席",
-        "秘书长",
-        "副秘书长",
-        "院长",
-        "副院长",
-        "所长",
-        "副所长",
-        "站长",
-        "副站长",
-        "队长",
-        "组长",
-        "主管",
-        "专员",
-        "科员",
-        "调研员",
-        "一级调研员",
-        "二级调研员",
-        "四级调研员",
-        "主任科员",
-        "负责人",
-        "社长",
-        "校长",
-        "厅长",
-        "副厅长",
-        "委员",
-        "总监",
-        "总工程师",
-        "总会计师",
-        "党委书记",
-        "党工委书记",
-        "党工委副书记",
-        "局长助理",
-        "主任助理",
-        "镇长",
-        "乡长",
-        "街道办主任",
-        "党组成员",
-        "党委委员",
-        "党工委委员",
-        "常委",
-        "副调研员",
-        "主任科员",
-        "副主任科员",
-        "一级主任科员",
-        "二级主任科员",
-        "三级主任科员",
-        "四级主任科员",
-        "办公室主任",
-        "支部书记",
-        "理事长",
-        "副理事长",
-        "会长",
-        "副会长",
-        "总裁",
-        "副总裁",
-        "行长",
-        "副行长",
-        "馆长",
-        "主编",
-    ],
-    key=len,
-    reverse=True,
-)
-_POSITION = "|".join(map(re.escape, POSITIONS))
-# a name's characters: the common Han block and the rare ones (Extension A, compatibility
-# ideographs, the supplementary planes' extensions: 䶮, 𠮷)
-_NAME = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·"
-_BYLINE = re.compile(rf"^(?P<head>.*?(?:{_POSITION}))[\s　]*(?P<name>[{_NAME}]{{2,4}})$")
-_HAN_NUMBER = "一二三四五六七八九十百零"
-_POINT_MARKS = {
-    "一是": re.compile(rf"(?P<n>[{_HAN_NUMBER}]+)是"),
-    "（一）": re.compile(rf"[（(](?P<n>[{_HAN_NUMBER}]+)[）)]"),
-    "1.": re.compile(r"(?P<n>\d{1,2})[.．、](?!\d)"),
-    "第一": re.compile(rf"第(?P<n>[{_HAN_NUMBER}]+)[，,、]"),
-}
 LABELS = {"name": "名称", "issue": "期号", "volume": "分册"}
-MAX_HEADING = 30  # characters: longer lines without a full stop are broken paragraphs
-MAX_BYLINE = 40  # characters: a longer line is no byline
-
-
-@dataclass
-class Para:
-    """A paragraph of the draft, with the line it starts on."""
-
-    text: str
-    line: int
-    heading: bool = False
-    figure: dict[str, Any] | None = None
 
 
 @dataclass
@@ -150,11 +42,6 @@ class Draft:
     notes: list[Problem] = field(default_factory=list)
     masthead: dict[str, Any] | None = None  # name, volume, issue from a compilation's first line
     masthead_line: int = 0
-
-
-_PAGE_NUMBER = re.compile(
-    r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?$"
-)
 
 
 def paragraphs(lines: list[DraftLine]) -> list[Para]:
@@ -176,7 +63,7 @@ def paragraphs(lines: list[DraftLine]) -> list[Para]:
             continue
         if joining is not None:
             joining.done()
-        out.append(Para(line.text, line.number, line.heading))
+        out.append(Para(line.text, line.number, line.heading, style=line.style))
         joining = _Joining(out[-1])
     if joining is not None:
         joining.done()
@@ -321,43 +208,6 @@ def _bylines(paras: list[Para], start: int) -> list[dict[str, str]]:
     return out
 
 
-def _byline(text: str) -> dict[str, str] | None:
-    """单位 + 职务 + 姓名, e.g. 济宁高新区经济发展局副局长 王进; several positions joined by 、
-    (区委办公室党组书记、主任 李某) stay one position, and the unit keeps none of them."""
-    if not text or len(text) > MAX_BYLINE or text[-1] in SENTENCE_END or "，" in text:
-        return None
-    match = _BYLINE.match(text)
-    if not match:
-        return None
-    head, name = match.group("head").strip(), match.group("name")
-    unit, positions = head, list[str]()
-    while True:
-        found = next((p for p in POSITIONS if unit.endswith(p)), None)
-        if found is None:
-            break
-        unit, position = unit[: -len(found)], found
-        # modifiers written before the position word belong to it (常务副主任, 党组书记)
-        while unit and unit.endswith(("常务", "副", "执行", "代")):
-            cut = 2 if unit.endswith(("常务", "执行")) else 1
-            unit, position = unit[:-cut], unit[-cut:] + position
-        positions.insert(0, position)
-        if not unit.endswith(("、", "，", ",")):
-            break
-        unit = unit[:-1]
-    if not positions:
-        return None
-    return {"unit": unit.strip(), "position": "、".join(positions), "name": name}
-
-
-def _point_start(text: str) -> tuple[str, int] | None:
-    """The numbering style and number a paragraph starts with (一是 → ("一是", 1))."""
-    for style, pattern in _POINT_MARKS.items():
-        match = pattern.match(text)
-        if match:
-            return style, _number(match.group("n"))
-    return None
-
-
 def _heading_marker(text: str) -> int | None:
     """Where the text of a numbered heading starts (（一）标题 / 第一，标题 with no sentence end
     anywhere), or None for a numbered point."""
@@ -368,15 +218,6 @@ def _heading_marker(text: str) -> int | None:
         if match:
             return match.end()
     return None
-
-
-def _number(numeral: str) -> int:
-    if numeral.isdigit():
-        return int(numeral)
-    for n in range(1, 100):
-        if chinese_numeral(n) == numeral:
-            return n
-    return 0
 
 
 def _is_kind_heading(text: str) -> str | None:
@@ -396,24 +237,6 @@ def _is_kind_heading(text: str) -> str | None:
     return None
 
 
-_HEADING_NUMBERS = (
-    ("一、", re.compile(rf"^[{_HAN_NUMBER}]+、\s*")),
-    ("（一）", re.compile(rf"^[（(][{_HAN_NUMBER}]+[）)]\s*")),
-    ("1.", re.compile(r"^\d{1,2}[.．、]\s*(?!\d)")),
-    ("第一", re.compile(rf"^第[{_HAN_NUMBER}]+[，,、部分]*\s*")),
-)
-
-
-def _unnumbered(text: str) -> tuple[str | None, str]:
-    """A heading's numbering style as written (一、, （一）, 1., 第一) and its words."""
-    for style, pattern in _HEADING_NUMBERS:
-        match = pattern.match(text)
-        if match and match.end() < len(text):
-            return style, text[match.end() :].strip()
-    return None, text
-
-
-_CAPTION = re.compile(r"^[（(]?(图为|图：|图:|图\d|上图|下图)")
 _CREDIT = re.compile(
     r"^[（(]?\s*(?P<credit>(执笔|供稿|撰稿|整理|撰写|作者|来源|审核|审稿|编辑)\s*[：:]\s*\S.{0,40}?)\s*[）)]?$"
 )
@@ -442,10 +265,6 @@ def masthead_of(text: str) -> dict[str, Any]:
     else:
         out["name"] = "　".join(parts)
     return {"name": out["name"], **{k: v for k, v in out.items() if k != "name"}}
-
-
-def _note(file: Path, line: int, field: str, message: str) -> Problem:
-    return Problem(Location(file, line), field, message, warning=True)
 
 
 class _Article:
@@ -544,6 +363,9 @@ class _Article:
             )
 
     def _text(self, para: Para, start: tuple[str, int] | None, draft: Draft, file: Path) -> None:
+        text, fixes = running_spaces(para.text)  # a paste's spaces between Han characters
+        draft.notes += [_note(file, para.line, SPACES, fix.message) for fix in fixes]
+        para = Para(text, para.line, para.heading, para.figure, para.style)
         intro, points, style = _split_points(para.text)
         section = self._current(para.line) if self.data["sections"] or points else None
         if section is None:
@@ -620,44 +442,3 @@ class _Article:
         }
         draft.articles.append(self.data)
         draft.lines.append(self.lines)
-
-
-def _split_points(text: str) -> tuple[str, list[tuple[int, str, str]], str]:
-    """Intro text, numbered points (number, lead sentence, rest) and their numbering style.
-
-    Points may run on inside one paragraph: 一是……。二是……。 A marker counts only at the start
-    of the paragraph or right after a sentence end or colon, so 之一是 in running text does not.
-    """
-    for style, pattern in _POINT_MARKS.items():
-        starts = [
-            m
-            for m in pattern.finditer(text)
-            if m.start() == 0 or text[m.start() - 1] in "。！？；：:"
-        ]
-        if not starts:
-            continue
-        numbers = [_number(m.group("n")) for m in starts]
-        # keep only markers that count up from the first one
-        kept = [starts[0]]
-        for match, number in zip(starts[1:], numbers[1:], strict=True):
-            if number > _number(kept[-1].group("n")):
-                kept.append(match)
-        if kept[0].start() > 0 and _number(kept[0].group("n")) != 1:
-            continue
-        intro = text[: kept[0].start()].strip()
-        points = []
-        for i, match in enumerate(kept):
-            end = kept[i + 1].start() if i + 1 < len(kept) else len(text)
-            body = text[match.end() : end].strip()
-            lead, rest = _lead(body)
-            points.append((_number(match.group("n")), lead, rest))
-        return intro, points, style
-    return text, [], "一是"
-
-
-def _lead(body: str) -> tuple[str, str]:
-    """The lead sentence of a point (up to its first full stop) and the rest."""
-    match = re.search(r"[。！？]", body)
-    if not match or match.end() == len(body):
-        return body, ""
-    return body[: match.end()], body[match.end() :]

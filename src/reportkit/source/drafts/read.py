@@ -1,9 +1,11 @@
-"""Reading a draft file into numbered lines: encodings, Markdown marks, Word paragraphs."""
+"""Reading a draft file into numbered lines: encodings, Markdown marks, Word paragraphs (the
+older Word-family formats converted to .docx first)."""
 
 from __future__ import annotations
 
 import bisect
 import re
+import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -11,24 +13,27 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError, os_reason
+from reportkit.source.drafts.convert import CONVERTED, to_docx
 from reportkit.source.drafts.figures import WEB_ADDRESS
 from reportkit.source.encoding import UndecodableError, decode, looks_utf16, named
 
 MAX_BYTES = 20 * 1024 * 1024  # a draft larger than this is not a draft
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files and password-protected .docx
-SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", *CONVERTED)
 
 
 @dataclass(frozen=True)
 class DraftLine:
     """One line (or Word paragraph) of a draft: its text, 1-based number, and a heading hint;
     or a figure the draft holds: a photo ({"image": bytes or path, "caption"}) or a table
-    ({"table": {"header", "rows"}})."""
+    ({"table": {"header", "rows"}}).  A Word paragraph carries its style's name (the parts of
+    a document reportkit wrote are known by them)."""
 
     text: str
     number: int
     heading: bool = False
     figure: dict[str, Any] | None = None
+    style: str = ""
 
 
 def read_draft(path: Path) -> tuple[list[DraftLine], list[Problem]]:
@@ -45,8 +50,13 @@ def read_draft(path: Path) -> tuple[list[DraftLine], list[Problem]]:
         raise SourceError(
             [Problem(Location(path), "", f"文件太大（{size // 1024 // 1024} MB），不像是一篇稿件")]
         )
-    if path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         return _docx(path), []
+    if suffix in CONVERTED:
+        with tempfile.TemporaryDirectory(prefix="reportkit-") as folder:
+            converted = to_docx(path, Path(folder))
+            return _docx(converted, path), []
     return _text(path)
 
 
@@ -167,7 +177,7 @@ DAMAGED = "无法打开这个 Word 文件：文件已损坏，或不是 .docx。
 MAX_UNPACKED = 200 * 1024 * 1024  # a draft's parts, unpacked
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path, shown: Path) -> None:
     """Refuse a .docx whose parts cannot be unpacked (damaged data, a compression Word does
     not use) or would unpack to far more than any draft (a zip bomb)."""
     try:
@@ -175,32 +185,34 @@ def _check_zip(path: Path) -> None:
             members = archive.infolist()
             if sum(m.file_size for m in members) > MAX_UNPACKED:
                 raise SourceError(
-                    [Problem(Location(path), "", "这个 Word 文件解压后太大，不像是一篇稿件")]
+                    [Problem(Location(shown), "", "这个 Word 文件解压后太大，不像是一篇稿件")]
                 )
             if any(
                 m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for m in members
             ):
-                raise SourceError([Problem(Location(path), "", DAMAGED)])
+                raise SourceError([Problem(Location(shown), "", DAMAGED)])
             if archive.testzip() is not None:
-                raise SourceError([Problem(Location(path), "", DAMAGED)])
+                raise SourceError([Problem(Location(shown), "", DAMAGED)])
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError):
-        raise SourceError([Problem(Location(path), "", DAMAGED)]) from None
+        raise SourceError([Problem(Location(shown), "", DAMAGED)]) from None
 
 
-def _docx(path: Path) -> list[DraftLine]:
-    """Paragraphs of a Word file; heading styles and all-bold paragraphs are heading hints."""
+def _docx(path: Path, shown: Path | None = None) -> list[DraftLine]:
+    """Paragraphs of a Word file (``shown``: the draft it was converted from, which messages
+    name); heading styles and all-bold paragraphs are heading hints."""
+    shown = shown or path
     head = path.read_bytes()[:8]
     if head.startswith(OLE_MAGIC):
         raise SourceError(
             [
                 Problem(
-                    Location(path),
+                    Location(shown),
                     "",
                     "这个 Word 文件有密码保护，或是旧版 .doc 格式：请去掉密码，或在 Word 中另存为 .docx 后再试",
                 )
             ]
         )
-    _check_zip(path)
+    _check_zip(path, shown)
     import docx  # python-docx reads the paragraphs and their styles
     from docx.opc.exceptions import PackageNotFoundError
     from docx.oxml.ns import qn
@@ -218,7 +230,7 @@ def _docx(path: Path) -> list[DraftLine]:
         NotImplementedError,
         XMLSyntaxError,
     ):
-        raise SourceError([Problem(Location(path), "", DAMAGED)]) from None
+        raise SourceError([Problem(Location(shown), "", DAMAGED)]) from None
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -241,7 +253,7 @@ def _docx(path: Path) -> list[DraftLine]:
         heading = style.lower().startswith(("heading", "title")) or style.startswith("标题") or bold
         # a line break inside a paragraph (Shift+Enter) separates lines as Enter would
         for text in paragraph.text.split("\n"):
-            lines.append(DraftLine(text.strip(), number, heading))
+            lines.append(DraftLine(text.strip(), number, heading, style=style))
         for blip in element.iter(qn("a:blip")):  # the paragraph's pictures
             part = document.part.related_parts.get(blip.get(qn("r:embed")))
             if part is not None and getattr(part, "blob", None):
