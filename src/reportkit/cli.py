@@ -383,6 +383,51 @@ def check_(
     sys.exit(run.status(checked))
 
 
+@main.command("format")
+@click.argument("file", metavar="文档.docx", type=click.Path(path_type=Path))
+@click.option(
+    "--template",
+    default=None,
+    metavar="模板",
+    help="排成这个模板：内置模板名，或模板文件夹路径（默认：按文档的类型选内置模板）",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="docx,pdf",
+    metavar="格式",
+    help="输出格式，逗号分隔（默认：docx,pdf）",
+)
+@click.option("--force", is_flag=True, help="覆盖上次排版写出的文件")
+def format_(file: Path, template: str | None, formats: str, force: bool) -> None:
+    """一键排版：按“导入”读入文档，排成模板的格式，写在原文件旁边（名字加“-排版”），再检查结果。
+
+    原文件不会被改动；上次排版写出的文件不覆盖（--force 覆盖）。退出码：0 结果没有错误，1 有错误或无法排版。
+    """
+    from reportkit.check import report
+    from reportkit.check.reformat import format_document
+    from reportkit.errors import ReportkitError
+
+    try:
+        done = format_document(
+            file,
+            template,
+            _formats(formats),
+            force=force,
+            say=lambda text, error: click.echo(text, err=error),
+        )
+    except ReportkitError as exc:
+        _echo_problems(exc)
+        sys.exit(1)
+    for note in done.notes:
+        click.echo(str(note), err=True)
+    for item in done.checked:
+        for line in report.text(item):
+            click.echo(line)
+    click.echo(report.summary(done.checked))
+    sys.exit(1 if any(c.result is not None and c.result.errors for c in done.checked) else 0)
+
+
 @main.group("template", cls=Group)
 def template_() -> None:
     """模板：从本单位的样本文档学出自己的模板。"""

@@ -64,14 +64,25 @@ def edges(doc: PdfDocument, profile: Profile) -> tuple[float, float]:
         for line in pdf_page.lines:
             if abs(line.size - body) < 0.5 and line.text.strip() and not pdf_page.in_table(line):
                 starts[round(line.x0)] = starts.get(round(line.x0), 0) + 1
-                ends[round(line.x1)] = ends.get(round(line.x1), 0) + 1
-    if sum(starts.values()) < 3:
+                if not _mark(line.chars[-1].text):  # a mark squeezed in reaches past its cell
+                    ends[round(line.x1)] = ends.get(round(line.x1), 0) + 1
+    shared = [x for x, count in starts.items() if count >= 2]
+    ended = [x for x, count in ends.items() if count >= 2]
+    if not shared or not ended:
         return page.margin_left, page.margin_left + page.type_width
-    left = max(starts, key=lambda x: (starts[x], -x))
-    right = max(ends, key=lambda x: (ends[x], x))
+    # running lines start at the left edge (first lines further in) and full ones end at the
+    # right: the outermost places two lines or more share
+    left, right = min(shared), max(ended)
     exact = [line.x0 for p in doc.pages for line in p.lines if round(line.x0) == left]
     exact_right = [line.x1 for p in doc.pages for line in p.lines if round(line.x1) == right]
     return sorted(exact)[len(exact) // 2], sorted(exact_right)[len(exact_right) // 2]
+
+
+def _mark(char: str) -> bool:
+    """Is ``char`` a full-width mark (。，、；：！？“”《》（）…)?"""
+    import unicodedata
+
+    return unicodedata.category(char).startswith("P") and not char.isascii()
 
 
 def split(

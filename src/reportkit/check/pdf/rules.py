@@ -109,10 +109,12 @@ def _type_area(ctx: PdfContext) -> Iterator[Finding]:
         )
     elif margins_ok:
         yield from _top(ctx, size)
+    # lines of Chinese alone: a Latin word's line is spread to take its gaps
+    plain = [p for p in full if not any(c.text.isascii() for c in p.line.chars)]
     advances = [
         b.x0 - a.x0
-        for placed in full
-        for a, b in zip(placed.line.chars, placed.line.chars[1:], strict=False)
+        for placed in plain
+        for a, b in itertools.pairwise(placed.line.chars)
         if _han(a.text) and _han(b.text) and abs(a.size - size) < 0.3
     ]
     if advances and margins_ok:
