@@ -669,3 +669,17 @@ def test_a_template_chosen_by_name_or_path(
     assert result.exit_code == 1
     assert "按模板 fault 检查" in result.output
     assert "正文的字体不对（应为：楷体_GB2312；实为：仿宋_GB2312）" in result.output
+
+
+def test_check_imports_only_what_it_reads_with(built: dict[str, tuple[Path, Path]]) -> None:
+    """A .docx is read with lxml alone, a PDF with pdfium: no renderer, no python-docx."""
+    from tests.test_startup import NEVER, imported, tops
+
+    docx_path, pdf_path = built["changsha"]
+    renderers = {"reportlab", "pikepdf", "fontTools", "PIL", "docx", "pdfminer", "pdfplumber"}
+    found = tops(imported("check", str(docx_path)))
+    assert found & (renderers | NEVER | {"pypdfium2"}) == set()
+    assert "lxml.etree" in found
+    found = tops(imported("check", str(pdf_path)))
+    assert found & (renderers | NEVER) == set()
+    assert "pypdfium2" in found

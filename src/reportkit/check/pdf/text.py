@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from reportkit.check.docx.resolve import slot
 from reportkit.check.docx.roles import Role
 from reportkit.check.findings import Finding, Severity
-from reportkit.check.pdf.check import PdfContext
+from reportkit.check.pdf.context import PdfContext
 from reportkit.check.pdf.paragraphs import PdfPara, Placed
 from reportkit.check.pdf.read import Char
 from reportkit.errors import number
