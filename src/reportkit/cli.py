@@ -337,7 +337,7 @@ def import_(
     metavar="模板",
     help="按这个模板检查：内置模板名，或模板文件夹路径（默认：按文档的类型选内置模板）",
 )
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出结果（格式见 README）")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出结果（格式见说明文档）")
 @click.option(
     "--annotate",
     type=click.Path(path_type=Path),

@@ -23,6 +23,7 @@ from reportkit.source.model import KINDS
 
 SUFFIX = "-排版"  # what the formatted files' names add to the original's
 UNIT = "（请填写编印单位）"  # the masthead's unit when the document does not show one
+NAME = "（请填写刊名）"  # the bulletin's name when it shows no red head
 
 
 @dataclass
@@ -133,14 +134,14 @@ _DOCUMENT_FILES = (KINDS["report"].file, KINDS["minutes"].file)
 
 def _masthead(path: Path) -> dict[str, Any]:
     """A bulletin's masthead as the document shows it: its red head, issue number, unit and
-    date (a placeholder unit and today's date where it shows none)."""
+    date (placeholders to fill in, and today's date, where it shows none)."""
     from reportkit.check.docx import roles
     from reportkit.check.docx.read import read
     from reportkit.check.expect import Expect
     from reportkit.template import registry
 
     found: dict[str, Any] = {
-        "name": path.stem,
+        "name": NAME,
         "issue": 1,
         "unit": UNIT,
         "date": dt.date.today().isoformat(),
