@@ -417,7 +417,11 @@ DRAFT = "学习长沙经验\n某某区商务局副局长　赵磊\n5月10日，�
             "无法打开这个 Word 文件：文件已损坏，或不是 .docx。请在 Word 中打开后另存为 .docx 再试",
         ),
         ("空.txt", b"\n\n", "稿件里没有找到文章（标题、署名、正文）"),
-        ("程序.exe", b"MZ\x90\x00", "不支持的稿件格式“.exe”：请用 .txt、.md、.docx、.doc、.wps、.rtf 或 .odt"),
+        (
+            "程序.exe",
+            b"MZ\x90\x00",
+            "不支持的稿件格式“.exe”：请用 .txt、.md、.docx、.doc、.wps、.rtf 或 .odt",
+        ),
     ],
     ids=["damaged docx", "empty", "not a draft"],
 )

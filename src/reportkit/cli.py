@@ -339,6 +339,146 @@ def serve(folder: Path, port: int, no_browser: bool) -> None:
         raise UserError(str(exc)) from None
 
 
+@main.command("check")
+@click.argument(
+    "paths", nargs=-1, required=True, metavar="文件或文件夹...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "--template",
+    default=None,
+    metavar="模板",
+    help="按这个模板检查：内置模板名，或模板文件夹路径（默认：按文档的类型选内置模板）",
+)
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出结果（格式见说明文档）")
+@click.option(
+    "--annotate",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="副本.docx",
+    help="另存一份副本，每个问题作为批注标在所在段落（只用于一个 .docx）",
+)
+def check_(
+    paths: tuple[Path, ...], template: str | None, as_json: bool, annotate: Path | None
+) -> None:
+    """检查 Word（.docx）或 PDF 文档是否符合 GB/T 9704-2012（或 --template 指定的模板）。
+
+    文件夹表示其中所有 .docx 和 PDF，最后列出汇总表。退出码：0 没有错误（只有警告也算），
+    1 有错误，2 有文件无法读取。
+    """
+    from reportkit.check import report, run
+
+    if annotate is not None and (len(paths) != 1 or paths[0].suffix.lower() != ".docx"):
+        raise UserError("--annotate 只能用于检查一个 .docx 文件")
+    checked = []
+    for item in run.check_all(list(paths), template):
+        checked.append(item)
+        if not as_json:
+            for line in report.text(item):
+                click.echo(line, err=item.result is None)
+    if not checked:
+        raise UserError(f"“{'、'.join(map(str, paths))}”里没有 .docx 或 PDF 文件")
+    if as_json:
+        click.echo(report.as_json(checked))
+    elif len(checked) > 1 or any(p.is_dir() for p in paths):
+        click.echo(report.summary(checked))
+    if annotate is not None and checked[0].result is not None:
+        from reportkit.check.annotate import annotate as write_copy
+        from reportkit.errors import ReportkitError
+
+        try:
+            count = write_copy(checked[0].result, annotate)
+        except ReportkitError as exc:
+            _echo_problems(exc)
+            sys.exit(2)
+        if not as_json:
+            click.echo(f"已写出带批注的副本 {annotate}（{count} 条批注）")
+    sys.exit(run.status(checked))
+
+
+@main.command("format")
+@click.argument("file", metavar="文档.docx", type=click.Path(path_type=Path))
+@click.option(
+    "--template",
+    default=None,
+    metavar="模板",
+    help="排成这个模板：内置模板名，或模板文件夹路径（默认：按文档的类型选内置模板）",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="docx,pdf",
+    metavar="格式",
+    help="输出格式，逗号分隔（默认：docx,pdf）",
+)
+@click.option("--force", is_flag=True, help="覆盖上次排版写出的文件")
+def format_(file: Path, template: str | None, formats: str, force: bool) -> None:
+    """一键排版：按“导入”读入文档，排成模板的格式，写在原文件旁边（名字加“-排版”），再检查结果。
+
+    原文件不会被改动；上次排版写出的文件不覆盖（--force 覆盖）。退出码：0 结果没有错误，1 有错误或无法排版。
+    """
+    from reportkit.check import report
+    from reportkit.check.reformat import format_document
+    from reportkit.errors import ReportkitError
+
+    try:
+        done = format_document(
+            file,
+            template,
+            _formats(formats),
+            force=force,
+            say=lambda text, error: click.echo(text, err=error),
+        )
+    except ReportkitError as exc:
+        _echo_problems(exc)
+        sys.exit(1)
+    for note in done.notes:
+        click.echo(str(note), err=True)
+    for item in done.checked:
+        for line in report.text(item):
+            click.echo(line)
+    click.echo(report.summary(done.checked))
+    sys.exit(1 if any(c.result is not None and c.result.errors for c in done.checked) else 0)
+
+
+@main.group("template", cls=Group)
+def template_() -> None:
+    """模板：从本单位的样本文档学出自己的模板。"""
+
+
+@template_.command("learn")
+@click.argument(
+    "args",
+    nargs=-1,
+    required=True,
+    metavar="样本.docx... 模板文件夹",
+    type=click.Path(path_type=Path),
+)
+@click.option("--force", is_flag=True, help="模板文件夹里已有模板时覆盖它")
+def learn_(args: tuple[Path, ...], force: bool) -> None:
+    """从一份或几份样本（.docx）学出模板，写到模板文件夹。
+
+    学到的模板继承同类的内置模板，只写与它不同之处（页面、网格、各部分字体字号、红头、
+    页码、版记等），每项注明取自样本的哪里；几份样本时注明几份一致。
+    """
+    from reportkit.check.learn.learn import learn
+    from reportkit.errors import ReportkitError
+
+    if len(args) < 2:
+        raise UserError(
+            "请写出样本文件和要写出的模板文件夹，例如：reportkit template learn 样本.docx 本单位模板"
+        )
+    *samples, target = args
+    try:
+        learned = learn(list(samples), target, force=force)
+    except ReportkitError as exc:
+        _echo_problems(exc)
+        sys.exit(1)
+    count = len(learned.values) + len(learned.pieces) + (1 if learned.parts else 0)
+    for note in learned.notes:
+        click.echo(f"注意：{note}", err=True)
+    click.echo(f"已写出模板 {target}（与基础模板不同之处 {count} 项）")
+
+
 def _echo_problems(exc) -> None:  # type: ignore[no-untyped-def]
     for problem in exc.problems:
         click.echo(str(problem), err=True)

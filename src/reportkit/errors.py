@@ -79,6 +79,12 @@ class TemplateError(ReportkitError):
     category = "模板有误"
 
 
+class DocumentError(ReportkitError):
+    """A finished document to check (.docx, PDF) cannot be read."""
+
+    category = "无法读取"
+
+
 class OutputError(ReportkitError):
     """An output cannot be written."""
 

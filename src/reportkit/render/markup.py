@@ -69,6 +69,7 @@ ORDER: dict[str, tuple[str | tuple[str, ...], ...]] = {
             "w:fldChar",
             "w:instrText",
             "mc:AlternateContent",
+            "w:commentReference",
         ),
     ),
     "w:pPr": (  # §17.3.1.26
@@ -383,6 +384,22 @@ def add(
     their prefixed names (``{"r:id": …}``)."""
     attributes = _attributes(tag, attrs, own) if attrs or own else _NONE
     return _added(parent, _NAMES.get(tag) or qn(tag), attributes, text)
+
+
+def add_at(
+    parent: etree._Element,
+    index: int,
+    tag: str,
+    attrs: Mapping[str, object] | None = None,
+    /,
+    **own: object,
+) -> etree._Element:
+    """A new child ``tag`` of ``parent`` at position ``index``: for a part another program
+    wrote, whose children need not be of the kinds or in the order this module knows (a
+    comment's range marks in a clerk's paragraph)."""
+    made = _sub(parent, qn(tag), _attributes(tag, attrs, own))
+    parent.insert(index, made)
+    return made
 
 
 def insert(parent: etree._Element, made: etree._Element) -> etree._Element:

@@ -1,0 +1,1 @@
+"""Learning an office's house template from its sample documents."""

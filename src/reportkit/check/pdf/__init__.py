@@ -1,0 +1,1 @@
+"""A PDF as printed: its pages, lines, fonts and rules."""
