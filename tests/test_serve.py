@@ -19,8 +19,8 @@ from urllib.parse import quote
 import pdfplumber
 import pytest
 
+from reportkit import build
 from reportkit.serve import editing, server
-from reportkit.serve.checking import MISSING
 from tests.helpers import REPO, cli, docx_text
 
 SECRET = "SECRET-5c1d"  # in every file outside the workspace: never in an answer
@@ -673,9 +673,34 @@ def test_a_batch_downloads_together_and_names_what_failed(client: Client, worksp
     assert zipfile.ZipFile(io.BytesIO(data)).namelist() == ["seed/seed.pdf"]
 
 
-def test_checking_a_word_file_says_when_this_reportkit_cannot(client: Client) -> None:
-    found = client.json("POST", "/api/check?name=x.docx", raw=b"PK\x03\x04")
-    assert found == {"available": False, "message": MISSING, "findings": []}
+def _replaced(docx: bytes, part: str, old: str, new: str) -> bytes:
+    """``docx`` with ``old`` written as ``new`` in one of its parts."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == part:
+                content = content.replace(old.encode(), new.encode())
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def test_a_word_file_is_checked_as_reportkit_check_does(client: Client, tmp_path: Path) -> None:
+    built = tmp_path / "built"
+    outcome = build.build(REPO / "sources/changsha-report", build.Options(built))
+    assert outcome.error is None
+    data = (built / "changsha-report.docx").read_bytes()
+    found = client.json("POST", "/api/check?name=报告.docx", raw=data)
+    assert found["ok"] and (found["errors"], found["findings"]) == (0, [])
+    assert found["heading"].startswith("报告.docx（报告，按模板 gbt9704-report 检查")
+    # a body face changed as a clerk would: named, at its paragraph, as the command says
+    doctored = _replaced(data, "word/styles.xml", "仿宋_GB2312", "宋体")
+    found = client.json("POST", "/api/check?name=报告.docx", raw=doctored)
+    assert found["ok"] and found["errors"] > 0
+    assert all(f["text"].startswith("报告.docx") or "段" in f["text"] for f in found["findings"])
+    assert any(f["severity"] == "error" and "字体" in f["text"] for f in found["findings"])
+    refused = client.json("POST", "/api/check?name=x.docx", raw=b"PK\x03\x04")
+    assert not refused["ok"] and "x.docx" in refused["message"]
 
 
 def test_a_document_whose_file_cannot_be_read_says_why(client: Client, workspace: Path) -> None:

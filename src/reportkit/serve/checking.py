@@ -1,41 +1,39 @@
-"""What ``reportkit check`` finds in a Word file handed to the workspace.
-
-The checker is its own stage (``reportkit.check``); this version of reportkit may not have it
-yet, and then the workspace says so instead of showing findings.  The stage is expected to
-offer ``findings(path) -> list[Problem]``.
-"""
+"""What ``reportkit check`` finds in a Word file (or a PDF) handed to the workspace: the file
+kept in the workspace while it is checked, then the findings as the command prints them."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from typing import Any
 
 from reportkit import atomic
+from reportkit.check import report
+from reportkit.check.run import check_file
+from reportkit.errors import ReportkitError
 from reportkit.serve.safety import upload_name
 from reportkit.serve.workspace import Workspace
 
 UPLOADS = ".reportkit-check"  # where a file to check is kept while it is checked
-MISSING = "这一版 reportkit 还没有检查 Word 文件的功能（reportkit check），无法检查"
 
 
 def check(ws: Workspace, name: str, data: bytes) -> dict[str, Any]:
-    """The findings of the check stage for the Word file ``name`` (its bytes ``data``)."""
-    stage = _stage()
-    if stage is None:
-        return {"available": False, "message": MISSING, "findings": []}
+    """The check of the file ``name`` (its bytes ``data``): the findings in order, each as
+    `reportkit check` says it, with the errors and warnings counted."""
     path = ws.root / UPLOADS / upload_name(name)
     atomic.write_bytes(path, data)
     try:
-        found = stage(path)
+        result = check_file(path)
+    except ReportkitError as exc:
+        return {"ok": False, "message": str(exc), "findings": []}
     finally:
         path.unlink(missing_ok=True)
-    return {"available": True, "findings": [str(problem) for problem in found]}
-
-
-def _stage() -> Any:
-    """The check stage's ``findings``, when this reportkit has it."""
-    if importlib.util.find_spec("reportkit.check") is None:
-        return None
-    module = importlib.import_module("reportkit.check")
-    return getattr(module, "findings", None)
+    shown = report.heading(result).replace(str(path), name, 1)
+    return {
+        "ok": True,
+        "heading": shown,
+        "findings": [
+            {"severity": f.severity, "text": str(f).replace(str(path), name)}
+            for f in result.findings
+        ],
+        "errors": result.errors,
+        "warnings": result.warnings,
+    }

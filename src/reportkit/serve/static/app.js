@@ -692,12 +692,13 @@ async function checkWord(files) {
   results.replaceChildren(el("li", { class: "quiet", text: `正在检查 ${file.name}…` }));
   try {
     const data = await api("POST", `/api/check?name=${encodeURIComponent(file.name)}`, undefined, file);
-    if (!data.available) {
-      results.replaceChildren(el("li", { class: "warning", text: data.message }));
+    if (!data.ok) {
+      results.replaceChildren(el("li", { class: "error", text: data.message }));
     } else if (!data.findings.length) {
-      results.replaceChildren(el("li", { class: "done", text: `${file.name}：没有发现问题` }));
+      results.replaceChildren(el("li", { class: "done", text: `${data.heading}：没有发现问题` }));
     } else {
-      results.replaceChildren(...data.findings.map((f) => el("li", { class: "error", text: f })));
+      const items = data.findings.map((f) => el("li", { class: f.severity === "error" ? "error" : "warning", text: f.text }));
+      results.replaceChildren(el("li", { class: "quiet", text: data.heading }), ...items);
     }
   } catch (error) {
     results.replaceChildren(el("li", { class: "error", text: error.message }));
