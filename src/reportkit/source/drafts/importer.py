@@ -18,7 +18,12 @@ from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.source import yamlfile
 from reportkit.source.drafts import figures
 from reportkit.source.drafts.document import Parsed
-from reportkit.source.drafts.emit import article_yaml, bulletin_yaml, document_yaml
+from reportkit.source.drafts.emit import (
+    article_yaml,
+    bulletin_yaml,
+    document_yaml,
+    own_bulletin_yaml,
+)
 from reportkit.source.drafts.load import Loaded, load_any
 from reportkit.source.drafts.parse import Draft
 from reportkit.source.drafts.read import SUFFIXES
@@ -83,6 +88,7 @@ def _read(
         result.failed.append((path, summary.errors))
         return None
     summary.kind, summary.why, summary.chosen = found.kind, found.why, found.chosen
+    summary.template = found.template
     result.notes += found.read.notes
     summary.notes = list(found.read.notes)
     read = found.read
@@ -113,7 +119,7 @@ def _articles(articles: list[tuple[Path, Draft, Summary]], output: Path) -> list
     files: list[Planned] = []
     written: list[Path] = []
     stems = _unique_stems([path for path, _, _ in articles])
-    masthead: tuple[Path, Draft] | None = None
+    masthead: tuple[Path, Draft, Summary] | None = None
     for (path, draft, summary), stem in zip(articles, stems, strict=True):
         pictures = _pictures(draft, stem, output, path)
         files += pictures
@@ -130,9 +136,10 @@ def _articles(articles: list[tuple[Path, Draft, Summary]], output: Path) -> list
             written.append(output / name)
             summary.outputs.append(output / name)
         if draft.masthead is not None and masthead is None:
-            masthead = (path, draft)
+            masthead = (path, draft, summary)
     if masthead is not None:
-        files.append(_bulletin(masthead, output, written))
+        files.append(_bulletin(masthead[:2], output, written))
+        masthead[2].outputs.append(files[-1].target)
     return files
 
 
@@ -193,8 +200,11 @@ def _document(path: Path, parsed: Parsed, folder: Path, stem: str) -> list[Plann
         return name
 
     figures.resolve([text for _, text in _containers(parsed.data)], store)
+    figures.resolve_seal(parsed.data, store)
     kind = KINDS[parsed.kind]
-    text = document_yaml(parsed.kind, parsed.data, str(path), parsed.notes, parsed.pending)
+    text = document_yaml(
+        parsed.kind, parsed.data, str(path), parsed.notes, parsed.pending, parsed.template
+    )
     target = folder / kind.file
     _check_loads(text, target)
     title = parsed.data.get("title") or parsed.data.get("mark") or ""
@@ -332,15 +342,18 @@ def _bulletin(found: tuple[Path, Draft], output: Path, articles: list[Path]) -> 
     assert draft.masthead is not None
     folder = output.parent if output.name == ARTICLES else output
     refs = [a.relative_to(folder).as_posix() for a in articles]
-    masthead: dict[str, Any] = {
-        "name": draft.masthead["name"],
-        "issue": draft.masthead.get("issue", 1),
-        **{k: v for k, v in draft.masthead.items() if k not in ("name", "issue")},
-    }
-    text = bulletin_yaml(masthead, refs, str(path), dt.date.today())
     target = folder / "bulletin.yaml"
+    if draft.template is not None:  # a bulletin reportkit wrote: its masthead and 报尾 whole
+        text = own_bulletin_yaml(draft.masthead, draft.end_matter, refs, str(path), draft.template)
+    else:
+        masthead: dict[str, Any] = {
+            "name": draft.masthead["name"],
+            "issue": draft.masthead.get("issue", 1),
+            **{k: v for k, v in draft.masthead.items() if k not in ("name", "issue")},
+        }
+        text = bulletin_yaml(masthead, refs, str(path), dt.date.today())
     _check_loads(text, target)
-    return Planned(target, text, path, "报头：" + "　".join(_flat(draft.masthead["name"])))
+    return Planned(target, text, path, "报头：" + "　".join(_flat(draft.masthead.get("name", []))))
 
 
 def _flat(value: Any) -> list[str]:

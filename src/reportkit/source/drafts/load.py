@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportkit.errors import Location, Problem
 from reportkit.source.clean import clean
 from reportkit.source.drafts.document import Parsed
 from reportkit.source.drafts.parse import Draft, parse
-from reportkit.source.drafts.read import DraftLine, read_draft
+from reportkit.source.drafts.read import DraftLine, docx_lines, is_word, opened, read_draft
 from reportkit.source.normalize import Fix, normalize
 
 PUNCTUATION = "标点"  # the field of notes about punctuation put right
@@ -36,6 +37,7 @@ class Loaded:
     why: str
     chosen: bool  # the kind was given (--kind), not recognised
     read: Draft | Parsed
+    template: str | None = None  # a document reportkit wrote: the template it was built with
 
 
 # text drafts join lines broken in mid-sentence; a Word paragraph is one as the writer made it
@@ -50,7 +52,14 @@ def load_any(path: Path, *, normalise: bool = True, kind: str | None = None) -> 
     from reportkit.source.drafts.minutes import parse_minutes
     from reportkit.source.drafts.report import parse_report
 
-    lines, notes = read_draft(path)
+    if is_word(path):
+        with opened(path) as word:
+            own = _own(word, path, normalise, kind)
+            if own is not None:
+                return own
+            lines, notes = docx_lines(word), list[Problem]()
+    else:
+        lines, notes = read_draft(path)
     lines, fixed = _normalised(lines, path, normalise)
     notes += fixed
     paras = document.paragraphs(lines, path.suffix.lower() in _JOINED)
@@ -64,6 +73,20 @@ def load_any(path: Path, *, normalise: bool = True, kind: str | None = None) -> 
         read = parse_minutes(paras, path)
     read.notes[:0] = notes
     return Loaded(found, why, kind is not None, read)
+
+
+def _own(word: Any, path: Path, normalise: bool, kind: str | None) -> Loaded | None:
+    """A document reportkit wrote (of ``kind``, when given) read back into its source; None
+    for any other Word document."""
+    from reportkit.source.drafts.own import mark, reading
+
+    found = mark.recognise(word, kind)
+    if found is None:
+        return None
+    read = reading.read(word, path, found, normalise=normalise)
+    name = found.template.profile.name
+    why = f"reportkit 生成的文档，模板 {name}，按{found.how}识别"
+    return Loaded(found.kind, why, kind is not None, read, name)
 
 
 def _normalised(

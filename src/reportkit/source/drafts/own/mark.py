@@ -1,0 +1,99 @@
+"""Is a Word document one reportkit wrote, and with which template: the user-defined properties
+reportkit writes (Word and LibreOffice keep them), else the template whose style names the
+document's styles carry."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from lxml import etree
+
+from reportkit.errors import ReportkitError
+from reportkit.render.docx.package import KIND_PROPERTY, TEMPLATE_PROPERTY
+from reportkit.render.docx.styles import BODY, style_name
+from reportkit.template import registry
+from reportkit.template.registry import Template
+
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class Mark(NamedTuple):
+    """A document reportkit wrote: its kind, the template it was built with (loaded), and how
+    that was told (for the summary)."""
+
+    kind: str
+    template: Template
+    how: str
+
+
+def recognise(document: Any, kind: str | None = None) -> Mark | None:
+    """The kind and template of a document reportkit wrote (None for any other document);
+    ``kind``: only a document of that kind counts."""
+    named = properties(document)
+    template = _named(named.get(TEMPLATE_PROPERTY, ""))
+    names = style_names(document)
+    if template is not None and labels(template) <= names:
+        how = "文档属性"
+    else:
+        wanted = named.get(KIND_PROPERTY) or kind
+        template, how = _by_labels(names, wanted), "样式名称"
+    if template is None or (kind is not None and template.profile.kind != kind):
+        return None
+    return Mark(template.profile.kind, template, how)
+
+
+def properties(document: Any) -> dict[str, str]:
+    """The document's user-defined properties that hold text, by name."""
+    package = document.part.package
+    part = next((r.target_part for r in package.rels.values() if r.reltype == _CUSTOM), None)
+    if part is None:
+        return {}
+    try:
+        root = etree.fromstring(part.blob)
+    except etree.XMLSyntaxError:
+        return {}
+    return {
+        prop.get("name", ""): "".join(prop.itertext()).strip()
+        for prop in root
+        if isinstance(prop.tag, str) and etree.QName(prop).localname == "property"
+    }
+
+
+def style_names(document: Any) -> set[str]:
+    """The names of the paragraph and character styles the document defines."""
+    return {
+        name.get(f"{_W}val", "")
+        for style in document.styles.element.iterchildren(f"{_W}style")
+        for name in style.iterchildren(f"{_W}name")
+    }
+
+
+def labels(template: Template) -> frozenset[str]:
+    """The names a template gives its Word styles (the body's is Word's Normal)."""
+    profile = template.profile
+    return frozenset(style_name(profile, key) for key in profile.styles if key != BODY)
+
+
+def _named(name: str) -> Template | None:
+    """The built-in template called ``name`` (None when there is none)."""
+    if not name or name not in registry.builtin_names():
+        return None
+    try:
+        return registry.load(name)
+    except ReportkitError:
+        return None
+
+
+def _by_labels(names: set[str], kind: str | None) -> Template | None:
+    """The built-in template all of whose style names the document has (of ``kind`` when
+    given), the one with most styles when several have (a report's extends a bulletin's)."""
+    found = []
+    for name in registry.builtin_names():
+        template = _named(name)
+        if template is None or (kind is not None and template.profile.kind != kind):
+            continue
+        own = labels(template)
+        if own <= names:
+            found.append((len(own), name, template))
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
