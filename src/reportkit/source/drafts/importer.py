@@ -28,6 +28,7 @@ from reportkit.source.drafts.load import Loaded, load_any
 from reportkit.source.drafts.parse import Draft
 from reportkit.source.drafts.read import SUFFIXES
 from reportkit.source.drafts.summary import Summary, of_articles, of_document
+from reportkit.template.registry import Template
 
 ARTICLES = "articles"
 PHOTOS = "photos"
@@ -57,17 +58,23 @@ class Plan:
 
 
 def plan(
-    drafts: list[Path], output: Path, *, normalise: bool = True, kind: str | None = None
+    drafts: list[Path],
+    output: Path,
+    *,
+    normalise: bool = True,
+    kind: str | None = None,
+    template: Template | None = None,
 ) -> Plan:
-    """Read every draft (as ``kind`` when given, else as the kind it is) and decide every
-    file name, before anything is written."""
+    """Read every draft (as ``kind`` when given, else as the kind it is; a .docx reportkit
+    wrote with ``template``, when given) and decide every file name, before anything is
+    written."""
     result = Plan()
     articles: list[tuple[Path, Draft, Summary]] = []
     documents: list[tuple[Path, Parsed, Summary]] = []
     for path in drafts:
         summary = Summary(path)
         result.summaries.append(summary)
-        found = _read(path, normalise, kind, result, summary)
+        found = _read(path, normalise, kind, template, result, summary)
         if isinstance(found, Parsed):
             documents.append((path, found, summary))
         elif found is not None:
@@ -78,11 +85,16 @@ def plan(
 
 
 def _read(
-    path: Path, normalise: bool, kind: str | None, result: Plan, summary: Summary
+    path: Path,
+    normalise: bool,
+    kind: str | None,
+    template: Template | None,
+    result: Plan,
+    summary: Summary,
 ) -> Draft | Parsed | None:
     """A draft read, or None when it cannot be imported (its problems in ``result``)."""
     try:
-        found = _load(path, normalise, kind)
+        found = _load(path, normalise, kind, template)
     except ReportkitError as exc:
         summary.errors = exc.problems or [Problem(Location(path), "", str(exc))]
         result.failed.append((path, summary.errors))
@@ -273,7 +285,7 @@ def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None
     return refused
 
 
-def _load(path: Path, normalise: bool, kind: str | None) -> Loaded:
+def _load(path: Path, normalise: bool, kind: str | None, template: Template | None) -> Loaded:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         yamlfile.load(path)  # a damaged or hostile file is refused as build refuses it
@@ -297,7 +309,7 @@ def _load(path: Path, normalise: bool, kind: str | None) -> Loaded:
                 )
             ]
         )
-    return load_any(path, normalise=normalise, kind=kind)
+    return load_any(path, normalise=normalise, kind=kind, template=template)
 
 
 def _unique_stems(paths: list[Path]) -> list[str]:

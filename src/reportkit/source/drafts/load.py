@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportkit.errors import Location, Problem
+from reportkit.errors import Location, Problem, SourceError
 from reportkit.source.clean import clean
 from reportkit.source.drafts.document import Parsed
 from reportkit.source.drafts.parse import Draft, parse
@@ -44,9 +44,12 @@ class Loaded:
 _JOINED = (".txt", ".md", ".markdown")
 
 
-def load_any(path: Path, *, normalise: bool = True, kind: str | None = None) -> Loaded:
+def load_any(
+    path: Path, *, normalise: bool = True, kind: str | None = None, template: Any = None
+) -> Loaded:
     """A draft read as the kind it is (or ``kind``, when given): a bulletin's articles, a
-    report's or minutes' fields."""
+    report's or minutes' fields; a .docx reportkit wrote, read back into its source
+    (``template``: the one it was built with, when not a built-in)."""
     from reportkit.source.drafts import document
     from reportkit.source.drafts.kinds import recognise
     from reportkit.source.drafts.minutes import parse_minutes
@@ -54,7 +57,7 @@ def load_any(path: Path, *, normalise: bool = True, kind: str | None = None) -> 
 
     if is_word(path):
         with opened(path) as word:
-            own = _own(word, path, normalise, kind)
+            own = _own(word, path, normalise, kind, template)
             if own is not None:
                 return own
             lines, notes = docx_lines(word), list[Problem]()
@@ -75,17 +78,30 @@ def load_any(path: Path, *, normalise: bool = True, kind: str | None = None) -> 
     return Loaded(found, why, kind is not None, read)
 
 
-def _own(word: Any, path: Path, normalise: bool, kind: str | None) -> Loaded | None:
-    """A document reportkit wrote (of ``kind``, when given) read back into its source; None
-    for any other Word document."""
+def _own(word: Any, path: Path, normalise: bool, kind: str | None, template: Any) -> Loaded | None:
+    """A document reportkit wrote (of ``kind``, when given; with ``template``, when given)
+    read back into its source; None for any other Word document."""
+    from reportkit.render.docx.package import TEMPLATE_PROPERTY
     from reportkit.source.drafts.own import mark, reading
 
-    found = mark.recognise(word, kind)
+    found = mark.recognise(word, kind, template)
     if found is None:
+        said = mark.properties(word).get(TEMPLATE_PROPERTY)
+        if said and kind is None:  # reportkit's, with a template not found: not a draft
+            raise SourceError(
+                [
+                    Problem(
+                        Location(path),
+                        "",
+                        f"这是 reportkit 用模板“{said}”生成的 Word 文件，没有找到这个模板：请加 "
+                        "--template 写明模板的名称或文件夹后再导入（或加 --kind 按普通稿件读入）",
+                    )
+                ]
+            )
         return None
     read = reading.read(word, path, found, normalise=normalise)
     name = found.template.profile.name
-    why = f"reportkit 生成的文档，模板 {name}，按{found.how}识别"
+    why = f"reportkit 生成的文档，模板 {name}，{found.how}"
     return Loaded(found.kind, why, kind is not None, read, name)
 
 

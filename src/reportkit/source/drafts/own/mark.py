@@ -19,28 +19,41 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class Mark(NamedTuple):
-    """A document reportkit wrote: its kind, the template it was built with (loaded), and how
-    that was told (for the summary)."""
+    """A document reportkit wrote: its kind, the template it was built with (loaded), how
+    that was told (for the summary), and what to check about it."""
 
     kind: str
     template: Template
     how: str
+    note: str = ""
 
 
-def recognise(document: Any, kind: str | None = None) -> Mark | None:
+def recognise(
+    document: Any, kind: str | None = None, chosen: Template | None = None
+) -> Mark | None:
     """The kind and template of a document reportkit wrote (None for any other document);
-    ``kind``: only a document of that kind counts."""
+    ``kind``: only a document of that kind counts (one of another kind is a draft to read as
+    that kind); ``chosen``: the template it was built with (a house template), taken when the
+    document has its styles."""
     named = properties(document)
-    template = _named(named.get(TEMPLATE_PROPERTY, ""))
     names = style_names(document)
-    if template is not None and labels(template) <= names:
-        how = "文档属性"
+    template = _named(named.get(TEMPLATE_PROPERTY, ""))
+    if chosen is not None and labels(chosen) <= names:
+        template, how = chosen, "按 --template 指定"
+    elif template is not None and labels(template) <= names:
+        how = "按文档属性识别"
     else:
-        wanted = named.get(KIND_PROPERTY) or kind
-        template, how = _by_labels(names, wanted), "样式名称"
+        template, how = _by_labels(names, named.get(KIND_PROPERTY)), "按样式名称识别"
     if template is None or (kind is not None and template.profile.kind != kind):
         return None
-    return Mark(template.profile.kind, template, how)
+    said = named.get(TEMPLATE_PROPERTY, "")
+    note = ""
+    if said and said != template.profile.name:
+        note = (
+            f"文件记下的模板是“{said}”，不是内置模板，已按“{template.profile.name}”读入："
+            "如是自定义模板，请加 --template 指定后重新导入"
+        )
+    return Mark(template.profile.kind, template, how, note)
 
 
 def properties(document: Any) -> dict[str, str]:

@@ -8,6 +8,8 @@ from typing import Any
 
 from reportkit.errors import Problem
 from reportkit.source.drafts import load as draft_load
+from reportkit.source.drafts import minutes, report
+from reportkit.source.drafts.common import note
 from reportkit.source.drafts.document import Parsed
 from reportkit.source.drafts.own import articles as _articles  # noqa: F401  (registers its reader)
 from reportkit.source.drafts.own import styled, walk
@@ -23,8 +25,14 @@ def read(document: Any, file: Path, mark: Mark, *, normalise: bool = True) -> Dr
     state = walk.walk(styled.read(document, template.profile), template, file)
     found = state.found
     found.template = template.profile.name
+    if mark.note:
+        found.notes.append(note(file, None, "template", mark.note))
     _from_properties(state, document)
     found.data = _normalised(found.data, found.lines, file, found.notes, normalise)
+    if mark.kind == "report":
+        report.missing(found)  # a part the clerk deleted: a placeholder, marked for review
+    elif mark.kind == "minutes":
+        minutes.missing(found, [], file)
     if mark.kind != "bulletin":
         return found
     draft = Draft(notes=found.notes, template=found.template)
