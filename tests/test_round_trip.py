@@ -9,9 +9,11 @@ photo waits for the next page, so the PDF's text is not compared whole)."""
 from __future__ import annotations
 
 import copy
+import json
 import re
 import subprocess
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ import pdfplumber
 import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from reportkit import build
 from reportkit.compose.document import compose
@@ -28,7 +31,7 @@ from reportkit.source.drafts import importer
 from reportkit.source.load import load_source
 from reportkit.template import registry
 from tests import samples
-from tests.helpers import REPO, squeeze
+from tests.helpers import MINIMAL_ARTICLE, REPO, cli, minimal_source, squeeze
 
 EXAMPLES = ["changsha", "changsha-photos", "changsha-report", "changsha-minutes", "generated"]
 KINDS = {"changsha-report": "report", "changsha-minutes": "minutes"}
@@ -262,3 +265,263 @@ def test_a_document_saved_by_libreoffice_then_edited_comes_back(
     edits = _edit(saved, edited, _label(example))
     pdf, _ = _rebuilt(edited, root / "edited", example)
     _check(root / "edited", pdf, example, edits)
+
+
+# what a clerk may do besides, and documents read otherwise ------------------------------
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Built]:
+    """Each example built once, when a test asks for it."""
+    made: dict[str, Built] = {}
+
+    def example(name: str) -> Built:
+        if name not in made:
+            root = tmp_path_factory.mktemp(f"example-{name}")
+            source = REPO / "sources" / name
+            docx_file, pdf, warnings = _build(source, root / "out")
+            kind = KINDS.get(name, "bulletin")
+            made[name] = Built(name, kind, source, docx_file, pdf, warnings)
+        return made[name]
+
+    return example
+
+
+def _typed_after(paragraph: Paragraph, text: str) -> None:
+    """Enter at the end of ``paragraph`` and ``text`` typed: a paragraph in its style."""
+    added = copy.deepcopy(paragraph._p)
+    for run in added.findall(qn("w:r")):
+        added.remove(run)
+    paragraph._p.addnext(added)
+    Paragraph(added, paragraph._parent).add_run(text)
+
+
+def _runin(paragraph: Paragraph) -> bool:
+    return any(r.style is not None and r.style.name == "要点首句" for r in paragraph.runs)
+
+
+def test_a_title_in_balanced_lines_comes_back_whole(tmp_path: Path) -> None:
+    long = "关于进一步深化学习考察成果推动高新区信息产业高质量发展的体会与思考"
+    source = minimal_source(
+        tmp_path / "src",
+        **{"articles/a.yaml": MINIMAL_ARTICLE.replace("学习体会\n", f"{long}\n", 1)},
+    )
+    made, original, _ = _build(source, tmp_path / "out")
+    title = next(p for p in docx.Document(str(made)).paragraphs if _style(p) == "文章标题")
+    assert len(title._p.findall(f".//{qn('w:br')}")) == 1  # two balanced lines
+    plan = _imported(made, tmp_path / "imported")
+    (article,) = plan.files[:1]
+    source_again, _ = load_source(tmp_path / "imported")
+    assert source_again.content.articles[0].title == long
+    assert article.summary == f"{long}　李明"
+    _, again, _ = _build(tmp_path / "imported", tmp_path / "again")
+    assert _pages(again) == _pages(original)
+
+
+def test_a_paragraph_typed_between_two_points_keeps_their_numbers(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    report = examples("changsha-report")
+    document = docx.Document(str(report.docx))
+    first = next(p for p in document.paragraphs if _runin(p))
+    _typed_after(first, ADDED)
+    document.save(str(tmp_path / "edited.docx"))
+    plan = _imported(tmp_path / "edited.docx", tmp_path / "imported")
+    source, _ = load_source(tmp_path / "imported", kind="report")
+    sections = source.content.sections
+    assert sections[0].heading == "学习考察的主要体会"
+    assert [p.lead for p in sections[0].points] == ["产业聚集效应十分明显。"]
+    assert sections[1].heading is None and sections[1].paragraphs[0] == ADDED
+    assert [p[:16] for p in sections[1].paragraphs[1:]] == [
+        "（二）精准招商实现产业强链补链。",
+        "（三）服务平台搭建十分完善。长沙",
+        "（四）“园区管委会+公司”运作模",
+    ]
+    assert sections[2].heading == "下一步工作打算" and len(sections[2].points) == 3
+    (said,) = plan.summaries
+    assert [str(n) for n in said.unsure] == [
+        f"{tmp_path / 'edited.docx'}:9: points: 警告：要点的编号不能按模板顺序生成"
+        "（中间加了段落，或编号不连续）：这些要点连同编号作为段落保留，请核对"
+    ]
+    point = squeeze(first.text)
+    expected = _composed(report.source, "report").replace(point, point + squeeze(ADDED), 1)
+    assert _composed(tmp_path / "imported", "report") == expected
+
+
+def test_a_paragraph_typed_after_a_heading_in_its_style_is_a_paragraph_of_it(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    document = docx.Document(str(examples("changsha-report").docx))
+    heading = next(p for p in document.paragraphs if _style(p) == "小标题")
+    _typed_after(heading, "会前学习了有关材料")
+    document.save(str(tmp_path / "edited.docx"))
+    plan = _imported(tmp_path / "edited.docx", tmp_path / "imported")
+    source, _ = load_source(tmp_path / "imported", kind="report")
+    first = source.content.sections[0]
+    assert (first.heading, first.paragraphs, len(first.points)) == (
+        "学习考察的主要体会",
+        ["会前学习了有关材料"],
+        4,
+    )
+    assert [str(n) for n in plan.summaries[0].unsure] == [
+        f"{tmp_path / 'edited.docx'}:7: paragraphs: 警告：小标题样式的段落按正文读入：“会前学习了有关材料”"
+    ]
+
+
+def test_a_person_added_to_those_present_comes_back_in_the_list(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    document = docx.Document(str(examples("changsha-minutes").docx))
+    present = next(p for p in document.paragraphs if p.text.startswith("出席："))
+    present.runs[-1].text += "，县发改局局长孙七"
+    document.save(str(tmp_path / "edited.docx"))
+    plan = _imported(tmp_path / "edited.docx", tmp_path / "imported")
+    source, _ = load_source(tmp_path / "imported", kind="minutes")
+    people = source.content.attendance.present
+    assert [str(p) for p in people[-2:]] == ["吴涛", "县发改局局长孙七"]
+    assert people[-1].model_dump() == {"unit": "县发改局", "position": "局长", "name": "孙七"}
+    assert plan.summaries[0].counts["people"] == 11
+
+
+def test_tracked_changes_come_back_as_accepted(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    document = docx.Document(str(examples("changsha-report").docx))
+    lead = next(p for p in document.paragraphs if p.text.startswith("4月14日"))
+    run = lead.runs[0]._r
+    deleted = etree.SubElement(lead._p, qn("w:del"))
+    gone = copy.deepcopy(run)
+    gone.find(qn("w:t")).tag = qn("w:delText")
+    gone.find(qn("w:delText")).text = "删去的字"
+    deleted.append(gone)
+    inserted = etree.SubElement(lead._p, qn("w:ins"))
+    kept = copy.deepcopy(run)
+    kept.find(qn("w:t")).text = "修订时加的一句。"
+    inserted.append(kept)
+    document.save(str(tmp_path / "edited.docx"))
+    _imported(tmp_path / "edited.docx", tmp_path / "imported")
+    source, _ = load_source(tmp_path / "imported", kind="report")
+    assert source.content.lead[0].endswith("现将有关情况报告如下。修订时加的一句。")
+
+
+def _without_properties(path: Path, target: Path) -> Path:
+    """``path`` as a word processor that drops custom properties saves it."""
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "docProps/custom.xml":
+                continue
+            if item.filename in ("_rels/.rels", "[Content_Types].xml"):
+                data = re.sub(rb"<[^<>]*custom[.-]properties[^<>]*/>", b"", data)
+            new.writestr(item, data)
+    return target
+
+
+def test_without_its_properties_it_is_known_by_its_style_names(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    minutes = examples("changsha-minutes")
+    bare = _without_properties(minutes.docx, tmp_path / "bare.docx")
+    assert b"reportkit.kind" not in b"".join(
+        zipfile.ZipFile(bare).read(n) for n in zipfile.ZipFile(bare).namelist()
+    )
+    pdf, plan = _rebuilt(bare, tmp_path, minutes)
+    (said,) = plan.summaries
+    assert said.why == "reportkit 生成的文档，模板 gbt9704-minutes，按样式名称识别"
+    assert _pages(pdf) == _pages(minutes.pdf)
+
+
+def test_given_another_kind_it_is_read_as_a_draft_of_that_kind(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    minutes = examples("changsha-minutes")
+    plan = importer.plan([minutes.docx], tmp_path / "out", kind="bulletin")
+    (said,) = plan.summaries
+    assert (said.kind, said.template, said.chosen) == ("bulletin", None, True)
+
+
+def test_the_summary_says_which_template_it_was_built_with(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    report = examples("changsha-report")
+    result = cli("import", report.docx, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("导入结果（1 份稿件）：")
+    assert lines[start + 1 : start + 3] == [
+        f"{report.docx}：报告（reportkit 生成的文档，模板 gbt9704-report，按文档属性识别）",
+        "  识别到：发文机关标志、发文字号、签发人、标题、主送机关、开头段落、结尾、小节、"
+        "发文机关署名、印章、成文日期、附注、附件、抄送、印发机关、印发日期、发文机关",
+    ]
+    shown = json.loads(cli("import", report.docx, "-o", tmp_path / "again", "--json").stdout)
+    assert shown["drafts"][0]["template"] == "gbt9704-report"
+    assert shown["drafts"][0]["kind_reason"] == (
+        "reportkit 生成的文档，模板 gbt9704-report，按文档属性识别"
+    )
+
+
+HOUSE = "extends: gbt9704-bulletin\nname: 本单位简报\nstyles:\n  heading: {label: 二级标题}\n"
+
+
+def test_a_document_of_a_house_template_needs_it_named(tmp_path: Path) -> None:
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "template.yaml").write_text(HOUSE, encoding="utf-8")
+    result = cli("build", REPO / "sources/changsha", "-o", tmp_path / "out", "--template", house)
+    assert result.exit_code == 0, result.output
+    made = tmp_path / "out" / "changsha.docx"
+    refused = cli("import", made, "-o", tmp_path / "refused")
+    assert refused.exit_code == 1
+    assert (
+        f"{made}: 错误：这是 reportkit 用模板“本单位简报”生成的 Word 文件，没有找到这个模板："
+        "请加 --template 写明模板的名称或文件夹后再导入（或加 --kind 按普通稿件读入）"
+    ) in refused.stderr
+    assert not (tmp_path / "refused").exists()
+    named = cli("import", made, "-o", tmp_path / "imported", "--template", house)
+    assert named.exit_code == 0, named.output
+    assert "：简报文章（reportkit 生成的文档，模板 本单位简报，按 --template 指定）" in named.stdout
+    build_again = ["build", tmp_path / "imported", "-o", tmp_path / "again", "--template", house]
+    assert cli(*build_again, "--format", "pdf").exit_code == 0
+    cli(
+        "build",
+        REPO / "sources/changsha",
+        "-o",
+        tmp_path / "pdf",
+        "--template",
+        house,
+        "--format",
+        "pdf",
+    )
+    assert _pages(tmp_path / "again" / "imported.pdf") == _pages(tmp_path / "pdf" / "changsha.pdf")
+
+
+def test_a_line_a_clerk_deleted_is_held_for_review(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    document = docx.Document(str(examples("changsha-report").docx))
+    printed = next(p for p in document.paragraphs if p.text.endswith("印发"))
+    printed._p.getparent().remove(printed._p)
+    document.save(str(tmp_path / "edited.docx"))
+    plan = _imported(tmp_path / "edited.docx", tmp_path / "imported")
+    assert plan.summaries[0].pending == [
+        ("distribution.printer", "稿件没有印发机关，请填写"),
+        ("distribution.date", "稿件没有印发日期，已按成文日期填写，请核对"),
+    ]
+    source, _ = load_source(tmp_path / "imported", kind="report")
+    assert source.content.distribution.printer == "待填"
+
+
+def test_an_attachment_note_changed_alone_is_named(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    document = docx.Document(str(examples("changsha-report").docx))
+    listed = next(p for p in document.paragraphs if p.text.startswith("附件："))
+    listed.runs[0].text = listed.runs[0].text.replace("主要指标", "指标")
+    document.save(str(tmp_path / "edited.docx"))
+    plan = _imported(tmp_path / "edited.docx", tmp_path / "imported")
+    assert [str(n) for n in plan.summaries[0].unsure] == [
+        f"{tmp_path / 'edited.docx'}:20: attachments: 警告：附件说明与附件页上的标题不一致，"
+        "已按附件页上的标题读入，请核对"
+    ]
+    source, _ = load_source(tmp_path / "imported", kind="report")
+    assert source.content.attachments[0].title == "长沙高新区与济宁高新区主要指标对比"

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportkit.errors import Problem
 from reportkit.source.drafts.common import note, person
 from reportkit.source.drafts.document import Parsed
 from reportkit.source.drafts.own import patterns, running
@@ -38,6 +37,7 @@ class Walk:
     probe: Probe
     index: int = 0
     articles: list[tuple[dict[str, Any], dict[tuple[Any, ...], int]]] = field(default_factory=list)
+    listed: tuple[Part, list[Styled]] | None = None  # the 附件说明 as the document has it
 
     @property
     def profile(self) -> Profile:
@@ -137,7 +137,33 @@ def walk(paras: list[Styled], template: Template, file: Path) -> Walk:
         READERS[part.part](state, part, later)
     while state.index < len(paras):
         state.stray(paras[state.index])
+    _check_listed(state)
     return state
+
+
+def _check_listed(state: Walk) -> None:
+    """Name a 附件说明 a clerk changed without changing the attachment's own title (the
+    attachments' titles are read from their pages; the 附件说明 is made from them)."""
+    if state.listed is None:
+        return
+    part, paras = state.listed
+    titles = [a.get("title", "") for a in state.found.data.get("attachments", [])]
+    assert part.piece is not None
+    rows = [
+        state.template.pieces.render(part.piece, n=n, title=t, count=len(titles))
+        for n, t in enumerate(titles, 1)
+    ]
+    if squeezed("".join(rows)) != squeezed("".join(p.plain for p in paras)):
+        state.note(
+            paras[0].number,
+            "attachments",
+            "附件说明与附件页上的标题不一致，已按附件页上的标题读入，请核对",
+        )
+
+
+def squeezed(text: str) -> str:
+    """Text without any space."""
+    return "".join(text.split())
 
 
 def _model(profile: Profile) -> Any:
@@ -259,8 +285,11 @@ def _attachment_note(state: Walk, part: Part, later: frozenset[str]) -> None:
     assert part.style is not None
     if state.at(part.style, later) is None:
         return
+    listed = []
     while state.index < len(state.paras) and state.paras[state.index].style == part.style:
+        listed.append(state.paras[state.index])
         state.index += 1
+    state.listed = (part, listed)
 
 
 @reads("signature")
@@ -353,8 +382,3 @@ def _end_block(state: Walk, part: Part, later: frozenset[str]) -> None:
             continue
         if not state.read_runs(part, para, part.runs):
             state.note(para.number, "", f"版记中的这一行没有读出：“{para.plain[:30]}”，请核对")
-
-
-def problems_of(state: Walk) -> list[Problem]:
-    """The notes of the reading."""
-    return state.found.notes
