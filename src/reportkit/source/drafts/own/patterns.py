@@ -13,10 +13,8 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from reportkit.errors import ReportkitError
 from reportkit.source.drafts.common import number
 from reportkit.source.model import Date
-from reportkit.template.pieces import Pieces
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: no source field holds them
 _MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
@@ -119,18 +117,6 @@ def _unwrapped(annotation: Any) -> Any:
             annotation = options[0]
         else:
             return annotation
-
-
-def pattern(pieces: Pieces, key: str, probed: Probe, **extra: Any) -> Pattern | None:
-    """The piece ``key`` as a pattern (None when the template has no such piece, or it
-    cannot be rendered with markers: a piece that computes with a field's value)."""
-    if not pieces.has(key):
-        return None
-    try:
-        text = pieces.render(key, **{**probed.data, **extra})
-    except ReportkitError:
-        return None
-    return compile_parts(list(split(text, probed.fields)))
 
 
 def split(text: str, fields: dict[int, Field]) -> Iterator[str | Field]:

@@ -11,7 +11,6 @@ from reportkit.source.drafts import load as draft_load
 from reportkit.source.drafts import minutes, report
 from reportkit.source.drafts.common import note
 from reportkit.source.drafts.document import Parsed
-from reportkit.source.drafts.own import articles as _articles  # noqa: F401  (registers its reader)
 from reportkit.source.drafts.own import styled, walk
 from reportkit.source.drafts.own.mark import Mark
 from reportkit.source.drafts.parse import Draft

@@ -25,7 +25,7 @@ from reportkit.source.model import typed_number
 from reportkit.template.profile import Profile
 
 NONE = "none"  # no numbering
-# text styles of running text besides the body's and the headings' (captions, table cells)
+# the styles of running text's paragraphs (a paragraph in another is read as one, and named)
 RUNNING = ("body", "heading")
 
 

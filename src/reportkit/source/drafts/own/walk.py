@@ -6,11 +6,13 @@ of the head) is named in the notes; one among the running text is a paragraph of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportkit.errors import ReportkitError
 from reportkit.source.drafts.common import note, person
 from reportkit.source.drafts.document import Parsed
 from reportkit.source.drafts.own import patterns, running
@@ -67,7 +69,7 @@ class Walk:
         self.note(
             para.number,
             "",
-            f"这一段（样式“{shown}”）不在它的样式应在的位置，没有读入：“{text[:30]}”",
+            f"这一段（样式为“{shown}”）不在这种样式应在的位置，没有读入，请核对：“{text[:30]}”",
         )
         self.index += 1
 
@@ -83,7 +85,10 @@ class Walk:
             if spec.piece is not None:
                 if not self.template.pieces.has(spec.piece):
                     continue
-                text = self.template.pieces.render(spec.piece, **{**self.probe.data, **extra})
+                try:
+                    text = self.template.pieces.render(spec.piece, **{**self.probe.data, **extra})
+                except ReportkitError:  # a piece that computes with a value: not read back
+                    return NOTHING
                 parts += list(split(text, self.probe.fields))
             elif spec.field is not None:
                 path = tuple(spec.field.split("."))
@@ -113,6 +118,7 @@ class Walk:
         return True
 
 
+NOTHING = Pattern(re.compile(r"(?!)"), {})  # matches no line
 Reader = Callable[[Walk, Part, frozenset[str]], None]
 READERS: dict[str, Reader] = {}
 
@@ -129,6 +135,8 @@ def reads(name: str) -> Callable[[Reader], Reader]:
 
 def walk(paras: list[Styled], template: Template, file: Path) -> Walk:
     """Every part of the template read from ``paras``; what is left over named."""
+    from reportkit.source.drafts.own import articles  # noqa: F401  (registers its reader)
+
     profile = template.profile
     state = Walk(paras, template, file, Parsed(profile.kind), patterns.probe(_model(profile)))
     parts = profile.parts
@@ -336,23 +344,26 @@ def _attachments(state: Walk, part: Part, later: frozenset[str]) -> None:
 
 @reads("attendance")
 def _attendance(state: Walk, part: Part, later: frozenset[str]) -> None:
-    """出席 / 请假 / 列席: a label, the people after it (a paragraph without a label goes on
-    the list before it)."""
+    """出席 / 请假 / 列席: a label, the people after it separated by ， or set a line each (a
+    paragraph without a label goes on the list before it)."""
     assert part.style is not None and part.field is not None
     by_label = {label: key for key, label in part.labels.items()}
     key: str | None = None
     while state.at(part.style, later) is not None:
         para = state.paras[state.index]
         state.index += 1
-        text = para.plain
+        text = para.text.replace("\t", "").strip()
         head, colon, rest = text.partition("：")
         if colon and head.strip() in by_label:
             key, text = by_label[head.strip()], rest
         if key is None:
-            state.note(para.number, part.field, f"没有读出是出席、请假还是列席：“{text[:30]}”")
+            state.note(
+                para.number, part.field, f"没有读出是出席、请假还是列席：“{para.plain[:30]}”"
+            )
             continue
         at = (*part.field.split("."), key)
-        people = [person(name) for name in text.rstrip("。").split("，") if name.strip()]
+        names = re.split(r"[，\n]", text.strip().rstrip("。"))
+        people = [person(name) for name in names if name.strip()]
         known = state.found.data.get(part.field, {}).get(key, [])
         state.found.put(at, known + people, para.number)
         state.found.counts["people"] += len(people)
