@@ -525,3 +525,23 @@ def test_an_attachment_note_changed_alone_is_named(
     ]
     source, _ = load_source(tmp_path / "imported", kind="report")
     assert source.content.attachments[0].title == "长沙高新区与济宁高新区主要指标对比"
+
+
+def test_a_style_a_word_processor_renamed_is_known_by_its_id(
+    examples: Callable[[str], Built], tmp_path: Path
+) -> None:
+    bulletin = examples("changsha")
+    renamed = tmp_path / "renamed.docx"
+    with zipfile.ZipFile(bulletin.docx) as old, zipfile.ZipFile(renamed, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = data.replace('w:val="小标题"'.encode(), b'w:val="heading 2"', 1)
+            new.writestr(item, data)
+    styles = zipfile.ZipFile(renamed).read("word/styles.xml").decode()
+    assert 'w:styleId="小标题"><w:name w:val="heading 2"/>' in styles
+    pdf, plan = _rebuilt(renamed, tmp_path, bulletin)
+    assert plan.summaries[0].why == "reportkit 生成的文档，模板 gbt9704-bulletin，按文档属性识别"
+    assert _pages(pdf) == _pages(bulletin.pdf)
+    source, _ = load_source(tmp_path / "imported")
+    assert [s.kind for s in source.content.articles[0].sections] == ["学习体会", "下步打算"]

@@ -40,7 +40,7 @@ def recognise(
     template = _named(named.get(TEMPLATE_PROPERTY, ""))
     if chosen is not None and labels(chosen) <= names:
         template, how = chosen, "按 --template 指定"
-    elif template is not None and labels(template) <= names:
+    elif template is not None:  # a style renamed by a word processor is read by its id
         how = "按文档属性识别"
     else:
         template, how = _by_labels(names, named.get(KIND_PROPERTY)), "按样式名称识别"
@@ -74,12 +74,14 @@ def properties(document: Any) -> dict[str, str]:
 
 
 def style_names(document: Any) -> set[str]:
-    """The names of the paragraph and character styles the document defines."""
-    return {
-        name.get(f"{_W}val", "")
-        for style in document.styles.element.iterchildren(f"{_W}style")
-        for name in style.iterchildren(f"{_W}name")
-    }
+    """The names and ids of the styles the document defines (reportkit writes a style's
+    name as its id: a word processor that renames a style mostly keeps its id)."""
+    found = set()
+    for style in document.styles.element.iterchildren(f"{_W}style"):
+        found.add(style.get(f"{_W}styleId", ""))
+        for name in style.iterchildren(f"{_W}name"):
+            found.add(name.get(f"{_W}val", ""))
+    return found
 
 
 def labels(template: Template) -> frozenset[str]:

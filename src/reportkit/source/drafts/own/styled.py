@@ -79,15 +79,18 @@ def read(document: Any, profile: Profile) -> list[Styled]:
 
 
 def _keys(document: Any, profile: Profile) -> dict[str, tuple[str, str]]:
-    """Each style id of the document → (the template style's key or "", the style's name)."""
+    """Each style id of the document → (the template style's key or "", the style's name):
+    known by its name, or by its id when a word processor renamed it (reportkit gives a
+    style its name as its id)."""
     by_name = {style_name(profile, key): key for key in profile.styles}
     by_name.setdefault("Normal", BODY)
+    by_id = {name.replace(" ", ""): key for name, key in by_name.items()}
     keys: dict[str, tuple[str, str]] = {}
     for style in document.styles.element.iterchildren(f"{W}style"):
         ident = style.get(f"{W}styleId", "")
         named = style.find(f"{W}name")
         name = named.get(f"{W}val", "") if named is not None else ""
-        keys[ident] = (by_name.get(name, ""), name)
+        keys[ident] = (by_name.get(name) or by_id.get(ident, ""), name)
     return keys
 
 
