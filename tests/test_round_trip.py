@@ -248,6 +248,11 @@ def test_edits_saved_by_libreoffice_come_back(built: Built, tmp_path: Path) -> N
     pdf, plan = _rebuilt(saved, tmp_path, built)
     _check(tmp_path, pdf, built, edits)
     assert plan.summaries[0].template == registry.for_kind(built.kind)
+    # the .odt LibreOffice saved imports the same (converted back by LibreOffice on import)
+    odt = tmp_path / "lo" / "odt" / f"{edited.stem}.odt"
+    _imported(odt, tmp_path / "from-odt")
+    composed = _composed(tmp_path / "imported", built.kind)
+    assert _composed(tmp_path / "from-odt", built.kind) == composed
 
 
 @pytest.mark.parametrize("name", ["changsha", "changsha-report"])
@@ -545,3 +550,26 @@ def test_a_style_a_word_processor_renamed_is_known_by_its_id(
     assert _pages(pdf) == _pages(bulletin.pdf)
     source, _ = load_source(tmp_path / "imported")
     assert [s.kind for s in source.content.articles[0].sections] == ["学习体会", "下步打算"]
+
+
+def test_the_docx_names_its_kind_and_template_in_custom_properties(
+    examples: Callable[[str], Built],
+) -> None:
+    with zipfile.ZipFile(examples("changsha-minutes").docx) as archive:
+        custom = etree.fromstring(archive.read("docProps/custom.xml"))
+        types = archive.read("[Content_Types].xml").decode()
+        relationships = archive.read("_rels/.rels").decode()
+    found = [(p.get("fmtid"), p.get("pid"), p.get("name"), [v.text for v in p]) for p in custom]
+    user = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+    assert found == [
+        (user, "2", "reportkit.kind", ["minutes"]),
+        (user, "3", "reportkit.template", ["gbt9704-minutes"]),
+    ]
+    assert (
+        '<Override PartName="/docProps/custom.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.custom-properties+xml"/>'
+    ) in types
+    assert (
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'custom-properties" Target="docProps/custom.xml"'
+    ) in relationships
