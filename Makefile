@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python bench/large.py
 	$(BIN)/python bench/peers.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/preview.py
 
 install: $(STAMPS)/system $(STAMPS)/python
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what reportkit needs outside Python on Debian/Ubuntu: open Chinese fonts,
 # FandolFang/Kai/Hei/Song (from the texlive-lang-chinese package, without installing TeX),
-# LibreOffice (to check the .docx), poppler (PDF pictures) and Python's venv.
+# LibreOffice (to check the .docx), poppler (PDF pictures), Chromium (the workspace's browser
+# tests, driven by Playwright without a browser of its own) and Python's venv.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -20,6 +21,7 @@ fi
 PACKAGES=(
   fontconfig fonts-noto-cjk fonts-wqy-microhei fonts-arphic-ukai fonts-arphic-uming
   fonts-liberation libreoffice-writer-nogui poppler-utils python3-venv python3-pip pandoc time make
+  chromium
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

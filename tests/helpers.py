@@ -26,6 +26,9 @@ MM = 72 / 25.4
 # conftest.py: builds of the same input give the same bytes
 SOURCE_DATE_EPOCH = "1718674200"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# the joiner a .docx keeps a point's number whole with: LibreOffice writes it into its PDF as
+# a character of its own, of no width
+JOINER = "\u200d"
 
 MINIMAL_BULLETIN = """\
 masthead:
@@ -240,7 +243,11 @@ class Line:
 def text_lines(page, chars: Sequence[dict] | None = None, tolerance: float = 4.0) -> list[Line]:
     """The page's characters grouped into lines by baseline."""
     chars = sorted(
-        (c for c in (page.chars if chars is None else chars) if c["text"].strip()),
+        (
+            c
+            for c in (page.chars if chars is None else chars)
+            if c["text"].strip() and c["text"] != JOINER
+        ),
         key=lambda c: (page.height - c["matrix"][5], c["x0"]),
     )
     lines: list[Line] = []

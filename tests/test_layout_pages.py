@@ -103,7 +103,8 @@ END = Anchored(
 @pytest.mark.parametrize(
     ("paragraphs", "placed", "kinds", "numbers"),
     [
-        (1, "own_page", ["text", "end_only"], [1, None]),  # page 1 is odd: the end on page 2
+        # page 1 is odd: the end on page 2, numbered — no blank page precedes it (§7.5)
+        (1, "own_page", ["text", "end_only"], [1, 2]),
         (12, "last_page", ["text", "text"], [1, 2]),  # text ends on page 2, room at its foot
         # page 2 full: a blank page 3 (unnumbered), the end block alone on page 4
         (22, "after_blank", ["text", "text", "blank", "end_only"], [1, 2, None, None]),

@@ -22,12 +22,13 @@ from reportkit.source.validation import LABELS
 from reportkit.usercache import cache_dir
 from tests.helpers import MINIMAL_ARTICLE, MINIMAL_BULLETIN, REPO, cli, minimal_source
 
-COMMANDS = ("build", "validate", "templates", "fonts", "import")
+COMMANDS = ("build", "validate", "templates", "fonts", "import", "serve")
 # The project's own words that may stand in a message: field and command names, file types.
 OWN_WORDS = {
     *LABELS,
     *COMMANDS,
     "reportkit",
+    "Ctrl",  # the key, as a keyboard names it
     "YAML",
     "Word",
     "docx",
@@ -297,7 +298,7 @@ def _usage_error(command: str, message: str) -> str:
         (
             ["biuld"],
             "",
-            "没有“biuld”这个命令。可用的命令：build、fonts、import、templates、validate",
+            "没有“biuld”这个命令。可用的命令：build、fonts、import、serve、templates、validate",
         ),
         (["build", "--nosuch", "x"], "build", "没有“--nosuch”这个选项"),
         (

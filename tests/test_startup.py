@@ -20,9 +20,10 @@ except SystemExit:
     pass
 print(" ".join(sorted(sys.modules)), file=sys.stderr)
 """
-# the .docx's and the PDF's libraries (python-docx reads drafts); the network stack
+# the .docx's and the PDF's libraries (python-docx reads drafts); the network stack and the
+# workspace server (reportkit serve)
 RENDERERS = {"lxml", "docx", "reportlab", "pikepdf", "fontTools", "PIL"}
-NEVER = {"ssl", "http", "urllib.request"}
+NEVER = {"ssl", "http", "urllib.request", "starlette", "uvicorn", "ruamel"}  # + the server
 
 
 def imported(*args: str, cache: Path | None = None) -> set[str]:

@@ -117,6 +117,14 @@ def build(source: Path, options: Options) -> Outcome:
     return outcome
 
 
+def document(source: Path, options: Options) -> tuple[Document, registry.Template, list[Problem]]:
+    """``source`` composed in its template, ready to lay out, with the warnings made while
+    reading it; SourceError or TemplateError when it cannot be."""
+    outcome = Outcome(source)
+    composed, template = _document(source, options, outcome)
+    return composed, template, outcome.warnings
+
+
 def _document(source: Path, options: Options, outcome: Outcome):  # type: ignore[no-untyped-def]
     chosen = registry.load(options.template) if options.template else None
     kind = source_kind(source, chosen.profile.kind if chosen else "bulletin")

@@ -1,4 +1,4 @@
-"""The reportkit command line: build, validate, templates."""
+"""The reportkit command line: build, validate, import, fonts, templates, serve."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from reportkit import __version__
-from reportkit.clitext import Count, Group, Option
+from reportkit.clitext import Count, Group, Option, Port
 
 
 def _font_files(values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
@@ -59,6 +59,22 @@ def _report(outcome) -> None:  # type: ignore[no-untyped-def]
             click.echo(f"{outcome.source}: 错误：{outcome.error}", err=True)
 
 
+# options several commands take, written once
+template_option = click.option(
+    "--template",
+    default=None,
+    metavar="模板",
+    help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
+)
+font_option = click.option(
+    "--font",
+    "font_files",
+    multiple=True,
+    metavar="角色=字体文件",
+    help="PDF 中某字体角色改用这个字体文件，如 fangsong=simfang.ttf",
+)
+
+
 @click.group("reportkit", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__, prog_name="reportkit", message="%(prog)s 版本 %(version)s", help="显示版本号并退出"
@@ -90,21 +106,10 @@ def main() -> None:
     metavar="格式",
     help="输出格式，逗号分隔：docx,pdf（默认：docx）",
 )
-@click.option(
-    "--template",
-    default=None,
-    metavar="模板",
-    help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
-)
+@template_option
 @click.option("--strict", is_flag=True, help="有警告也按失败处理，不写出文件")
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
-@click.option(
-    "--font",
-    "font_files",
-    multiple=True,
-    metavar="角色=字体文件",
-    help="PDF 中某字体角色改用这个字体文件，如 fangsong=simfang.ttf",
-)
+@font_option
 @click.option(
     "-j",
     "--jobs",
@@ -155,12 +160,7 @@ def build(
 @click.argument(
     "paths", nargs=-1, required=True, metavar="简报...", type=click.Path(path_type=Path)
 )
-@click.option(
-    "--template",
-    default=None,
-    metavar="模板",
-    help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
-)
+@template_option
 @click.option("--strict", is_flag=True, help="有警告也按失败处理")
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不检查标点")
 @click.option(
@@ -170,13 +170,7 @@ def build(
     metavar="格式",
     help="按哪些输出格式检查，逗号分隔（默认：全部，即 docx,pdf；pdf 还检查每个字本机字体中是否都有）",
 )
-@click.option(
-    "--font",
-    "font_files",
-    multiple=True,
-    metavar="角色=字体文件",
-    help="PDF 中某字体角色改用这个字体文件，如 fangsong=simfang.ttf",
-)
+@font_option
 def validate(
     paths: tuple[Path, ...],
     template: str | None,
@@ -224,19 +218,8 @@ def templates() -> None:
 
 @main.command()
 @click.argument("source", required=False, metavar="[简报]", type=click.Path(path_type=Path))
-@click.option(
-    "--template",
-    default=None,
-    metavar="模板",
-    help="内置模板名，或模板文件夹路径（默认：按材料的 kind 选内置模板）",
-)
-@click.option(
-    "--font",
-    "font_files",
-    multiple=True,
-    metavar="角色=字体文件",
-    help="某字体角色改用这个字体文件",
-)
+@template_option
+@font_option
 def fonts(source: Path | None, template: str | None, font_files: tuple[str, ...]) -> None:
     """列出每个字体角色在本机用的字体和文件；给出简报时统计它用到的字的覆盖情况。"""
     from reportkit.errors import ReportkitError
@@ -336,6 +319,35 @@ def import_(
     if failed:
         click.echo(f"失败 {len(failed)} 个：{'、'.join(failed)}", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument(
+    "folder", required=False, default=".", metavar="[文件夹]", type=click.Path(path_type=Path)
+)
+@click.option(
+    "--port",
+    type=Port(),
+    default=8765,
+    metavar="端口",
+    help="在本机的这个端口上开放工作台（默认：8765；0 为任选一个空闲端口）",
+)
+@click.option("--no-browser", "no_browser", is_flag=True, help="不自动打开浏览器")
+def serve(folder: Path, port: int, no_browser: bool) -> None:
+    """在浏览器中打开工作台：新建简报、报告、纪要，加入稿件，边改边看排好的页面，下载 Word 和 PDF。
+
+    工作台只在本机（127.0.0.1）开放，只读写给定的文件夹（默认：当前文件夹）；
+    文件夹里的每份材料也可以用 reportkit build 生成。按 Ctrl+C 结束。
+    """
+    if not folder.is_dir():
+        raise UserError(f"找不到文件夹“{folder}”")
+    from reportkit.errors import ReportkitError
+    from reportkit.serve import server
+
+    try:
+        server.serve(folder, port, not no_browser, click.echo)
+    except ReportkitError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _echo_problems(exc) -> None:  # type: ignore[no-untyped-def]

@@ -138,6 +138,19 @@ class Count(click.ParamType):
         return int(text)
 
 
+class Port(click.ParamType):
+    """A port number from 0 (any free port) to 65535, refused in Chinese."""
+
+    name = "端口"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        """``value`` as an int, or a usage error saying what is wrong."""
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{1,5}", text) or int(text) > 65535:
+            self.fail(f"应为 0 到 65535 之间的端口号，而不是“{value}”", param, ctx)
+        return int(text)
+
+
 class Command(click.Command):
     """A command whose usage line, help and errors are in Chinese."""
 
@@ -149,10 +162,14 @@ class Command(click.Command):
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """``-h``/``--help``, described in Chinese."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP
-        return option
+        return _described(super().get_help_option(ctx))
+
+
+def _described(option: click.Option | None) -> click.Option | None:
+    """The help option, its help in Chinese."""
+    if option is not None:
+        option.help = HELP
+    return option
 
 
 class Group(click.Group):
@@ -169,10 +186,7 @@ class Group(click.Group):
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """``-h``/``--help``, described in Chinese."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP
-        return option
+        return _described(super().get_help_option(ctx))
 
     def main(  # type: ignore[override]
         self,

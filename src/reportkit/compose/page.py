@@ -19,10 +19,13 @@ from reportkit.errors import Location
 
 
 class Run(NamedTuple):
-    """Text in one style; ``style`` None means the block's own style."""
+    """Text in one style; ``style`` None means the block's own style.  ``keep``: its first
+    characters (as many, running on into the next run) set on one line (三是 and the character
+    after it)."""
 
     text: str
     style: str | None = None
+    keep: int = 0
 
 
 class Text(NamedTuple):

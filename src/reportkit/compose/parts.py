@@ -207,8 +207,7 @@ def _section(ctx: Context, section: Section, at: tuple[Any, ...]) -> Iterator[Bl
         where = (*at, "points", i)
         if isinstance(entry, Point):
             number += 1
-            label = numbering.label(style, number) if style else ""
-            pair = (Run(label + entry.lead, "runin"), Run(entry.text))
+            pair = _point(ctx, style, number, entry)
             if section.run_on:
                 run += pair
             else:
@@ -224,6 +223,18 @@ def _section(ctx: Context, section: Section, at: tuple[Any, ...]) -> Iterator[Bl
         )
     if run:
         yield Text("body", (tuple(run),), origin=(*at, "points"))
+
+
+def _point(
+    ctx: Context, style: NumberingStyle | None, number: int, point: Point
+) -> tuple[Run, Run]:
+    """A point's number and lead sentence in the numbering style's lead face (the body's for
+    "body"), kept whole on its line with the first characters after it; then its text."""
+    label = numbering.label(style, number) if style else ""
+    face = style.lead_style if style else "runin"
+    after = ctx.template.profile.line_breaking.keep_with_number
+    keep = len(label) + after if label and after else 0
+    return Run(label + point.lead, None if face == "body" else face, keep), Run(point.text)
 
 
 def _numbering(ctx: Context, name: str, at: tuple[Any, ...]) -> NumberingStyle | None:
@@ -261,8 +272,9 @@ def attachment_note(ctx: Context, part: Part) -> Iterator[Block]:
 def signature(ctx: Context, part: Part) -> Iterator[Block]:
     """署名 and 成文日期 (§7.3.5).  With a seal the date is four characters from the right
     and the name centred over it; without, the name is two characters from the right and the
-    date starts two characters right of the name's first character (the date, when longer,
-    two from the right and the name moved left to keep the offset)."""
+    date starts two characters right of the name's first character — unless the date is
+    longer than the name: then the date is two from the right and the name moves left to
+    keep the offset (§7.3.5.2; a date shorter than the name may end nearer the edge)."""
     assert part.style is not None and part.piece is not None
     sign = ctx.content.signature
     name, date = sign.name, ctx.render(part.piece)
@@ -281,7 +293,8 @@ def signature(ctx: Context, part: Part) -> Iterator[Block]:
         yield Space(lines)
         yield stamp
     else:
-        name_at = min(width - 2 - name_cells, width - 2 - date_cells - 2)
+        longer = date_cells > name_cells
+        name_at = width - 2 - (date_cells + 2 if longer else name_cells)
         date_at = name_at + 2
         yield Space(1)
     yield Text(part.style, ((Run(name),),), origin=("signature", "name"), indent=name_at)
@@ -304,15 +317,22 @@ def attachments(ctx: Context, part: Part) -> Iterator[Block]:
 
 @builder("attendance")
 def attendance(ctx: Context, part: Part) -> Iterator[Block]:
-    """出席 / 请假 / 列席 (§10.3): the label in its own face, the names after it, wrapped names
-    aligned after the colon (the style's hang_after)."""
+    """出席 / 请假 / 列席 (§10.3), each list on a line of its own: the label in its own face,
+    then the people as the piece sets them (单位, 职务 and 姓名 of each, run together), wrapped
+    lines aligned after the colon (the style's hang_after)."""
     assert part.style is not None and part.field is not None
     label_style = part.runs[0].style if part.runs else None
     for key, label in part.labels.items():
-        names = ctx.value(f"{part.field}.{key}") or []
-        if names:
-            runs = (Run(f"{label}：", label_style), Run("，".join(map(str, names))))
-            yield Text(part.style, (runs,), origin=(*part.field.split("."), key))
+        people = ctx.value(f"{part.field}.{key}") or []
+        if not people:
+            continue
+        shown = (
+            ctx.render(part.piece, people=people)
+            if part.piece is not None
+            else "，".join(f"{p['unit']}{p['position']}{p['name']}" for p in people)
+        )
+        runs = (Run(f"{label}：", label_style), Run(shown))
+        yield Text(part.style, (runs,), origin=(*part.field.split("."), key))
 
 
 @builder("end_block")

@@ -77,13 +77,23 @@ class Mark(NamedTuple):
     column: int = -1
 
 
+class Region(NamedTuple):
+    """Where a block's lines (or picture, or table rows) lie on a page, from ``top`` to
+    ``bottom`` points from the page's top: what part of the source a point of the page shows."""
+
+    origin: tuple[Any, ...]
+    top: float
+    bottom: float
+
+
 PageKind = Literal["text", "blank", "end_only"]
 
 
 @dataclass(slots=True)
 class Page:
-    """One page: its glyph runs, rules and pictures, its printed number (None: none) and
-    bookmarks (title, distance from the page's top); ``marks``: which block its runs set."""
+    """One page: its glyph runs, rules and pictures, its printed number (None: none),
+    bookmarks (title, distance from the page's top), ``marks``: which block its runs set, and
+    ``regions``: the part of the page each block takes."""
 
     runs: list[TextRun] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
@@ -92,6 +102,7 @@ class Page:
     number: int | None = None
     outlines: list[tuple[str, float]] = field(default_factory=list)
     kind: PageKind = "text"
+    regions: list[Region] = field(default_factory=list)
 
 
 @dataclass
@@ -111,3 +122,6 @@ class Pages:
     # next page while whole paragraphs after it fill the gap
     order: list[int] = field(default_factory=list)
     rows_of: dict[int, list[int]] = field(default_factory=dict)  # table → lines of each row
+    # blank lines the layout left out, at the top of a page or on a page already full (a
+    # word processor would set them at the top of the next)
+    dropped: set[int] = field(default_factory=set)

@@ -17,7 +17,16 @@ from typing import Any, NamedTuple
 from reportkit.compose.page import Block, Document, Image, Rule, Run, Space, Table, Text
 from reportkit.errors import Location, Problem, SourceError, dotted
 from reportkit.layout.glyphs import Paint, line_runs
-from reportkit.layout.pages import RIGHT, Mark, Page, PageKind, Pages, PlacedImage, PlacedRule
+from reportkit.layout.pages import (
+    RIGHT,
+    Mark,
+    Page,
+    PageKind,
+    Pages,
+    PlacedImage,
+    PlacedRule,
+    Region,
+)
 from reportkit.template.profile import Profile
 from reportkit.typeset import linebreak
 from reportkit.typeset.cells import label_cells
@@ -51,6 +60,7 @@ class _Lines(NamedTuple):
     new_page: bool = False
     outline: str | None = None
     right: linebreak.Line | None = None  # set flush right on the last line
+    origin: tuple[Any, ...] = ()  # the block's field in the source
 
 
 def paginate(document: Document, profile: Profile, metrics: Metrics, glyphs: bool = True) -> Pages:
@@ -118,7 +128,11 @@ class _Paginator:
                 self._flow(flow, index, made)
                 self.result.lines_of[index] = len(made.pop(index).lines)
             elif isinstance(block, Space):
-                if self.slot > 0:
+                # blank lines at the top of a page, or on a page already full, are none (the
+                # .docx leaves them out too: a word processor would set them on the next page)
+                if self.slot == 0 or self.slot >= self.lines - EPSILON:
+                    self.result.dropped.add(index)
+                else:
                     self.slot += block.lines
             elif isinstance(block, Rule):
                 self._rule(block.rule)
@@ -205,8 +219,9 @@ class _Paginator:
         capacity = (self.width - (indent + right) * size) / cell
         fill = capacity
         pairs = [(run.text, run.style or style) for run in runs]
+        keep = [run.keep for run in runs]
         boxes = linebreak.make_boxes(
-            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure
+            pairs, rules, cell, self._latin_width, fill, s.grid, self.measure, keep
         )
         first = hanging if continued else s.first_line_indent * size / cell
         lines = linebreak.break_lines(boxes, fill, first, rules, hanging)
@@ -243,7 +258,11 @@ class _Paginator:
                 continue
             continued = bool(placed) and bool(s.hang_after)
             if s.hang_after and not hanging:
-                hanging = label_cells("".join(run.text for run in given), s.hang_after)
+                # the label's characters at the style's size, in the cells lines are filled in
+                # (as the .docx indents wrapped lines: by characters of the size)
+                cell = self.profile.char_width if s.grid else size
+                label = label_cells("".join(run.text for run in given), s.hang_after)
+                hanging = label * size / cell
             for line in self._break(given, block.style, indent, s.indent_right, hanging, continued):
                 placed.append((line, _x0(align, left_edge, right_edge, _used(line)), 1.0))
         right = None
@@ -265,6 +284,7 @@ class _Paginator:
             block.new_page,
             block.outline,
             right,
+            block.origin,
         )
 
     # flowing text ---------------------------------------------------------------------
@@ -382,6 +402,8 @@ class _Paginator:
             )
             self.over = None
         self._keep(self.page, PlacedLine(line, block.style, baseline, x0, scale))
+        top = baseline - self.profile.baseline_in_line(self.sizes[block.style], block.per_line)
+        self._mark(block.origin, top, top + block.per_line * self.pitch)
         if block.right is not None and number == len(block.lines) - 1:
             s = self.styles[block.style]
             right_edge = self.left + self.width - s.indent_right * self.sizes[block.style]
@@ -393,6 +415,15 @@ class _Paginator:
             )
             self.block = own
         self.baseline = baseline
+
+    def _mark(self, origin: tuple[Any, ...], top: float, bottom: float) -> None:
+        """Note that the block of ``origin`` takes the page from ``top`` to ``bottom``: a line
+        that follows its block's last one widens that block's region."""
+        regions = self.page.regions
+        if regions and regions[-1].origin == origin and top <= regions[-1].bottom + EPSILON:
+            regions[-1] = Region(origin, regions[-1].top, max(bottom, regions[-1].bottom))
+        else:
+            regions.append(Region(origin, top, bottom))
 
     # photos and tables --------------------------------------------------------------------
 
@@ -431,6 +462,7 @@ class _Paginator:
         self.page.images.append(
             PlacedImage(block.path, x, top, block.width, block.height, block.origin, index)
         )
+        self._mark(block.origin, top, top + block.height)
         self.slot += box / self.pitch
         self.baseline = None
         if block.caption is not None:
@@ -464,14 +496,14 @@ class _Paginator:
                     caption, number, self._baseline(caption.style, self.slot, caption.per_line)
                 )
                 self.slot += caption.per_line
-        self._table_row(header, lefts, columns, (index, 0), top_rule=True)
+        self._table_row(header, lefts, columns, (index, 0), block.origin, top_rule=True)
         for number, row in enumerate(rows, start=1):
             if self.slot + row[0] > room + EPSILON:
                 self._table_close()
                 self._new_page()
                 # the header again
-                self._table_row(header, lefts, columns, (index, 0), top_rule=True)
-            self._table_row(row, lefts, columns, (index, number))
+                self._table_row(header, lefts, columns, (index, 0), block.origin, top_rule=True)
+            self._table_row(row, lefts, columns, (index, number), block.origin)
         self._table_close()
 
     def _row(
@@ -511,9 +543,11 @@ class _Paginator:
         lefts: list[float],
         columns: list[float],
         at: tuple[int, int],
+        origin: tuple[Any, ...],
         top_rule: bool = False,
     ) -> None:
-        """Row ``at`` (table block, row number; 0 is the header) set on the grid."""
+        """Row ``at`` (table block, row number; 0 is the header) set on the grid; ``origin``:
+        the table's, for the region the row takes."""
         count, cells, style = row
         figures = self.profile.figures
         top = self.top + self.slot * self.pitch
@@ -524,6 +558,7 @@ class _Paginator:
                 baseline = self._baseline(style, self.slot + number * per_line, per_line)
                 self._keep(self.page, PlacedLine(line, style, baseline, left + x))
         height = count * per_line * self.pitch
+        self._mark(origin, top, top + height)
         rule = figures.frame if top_rule else figures.inner
         self._table_rule(rule, self.left, self.left + self.width, top)
         for left in lefts[1:]:
@@ -616,7 +651,7 @@ class _Paginator:
         )
         self.block = (-1, -1, -1)
         for index, page in enumerate(self.pages, start=1):
-            if page.kind in skip:
+            if not skip.isdisjoint(_number_kinds(self.pages, index - 1)):
                 page.number = None
                 continue
             page.number = index
@@ -631,6 +666,16 @@ class _Paginator:
             else:
                 x0 = self.left + (self.width - used) / 2
             self._keep(page, PlacedLine(line, "page_number", baseline, x0))
+
+
+def _number_kinds(pages: Sequence[Page], index: int) -> set[str]:
+    """What page ``index`` is, as the template's ``page_number.skip`` names it: its kind, and
+    "end_after_blank" for the end block's own page after a blank page (§7.5)."""
+    kind = pages[index].kind
+    kinds: set[str] = {kind}
+    if kind == "end_only" and index > 0 and pages[index - 1].kind == "blank":
+        kinds.add("end_after_blank")
+    return kinds
 
 
 def _used(line: linebreak.Line) -> float:

@@ -140,7 +140,7 @@ def load_source(
             )
         )
     elif raw is None:
-        refs = _discovered(file.parent)
+        refs = discovered(file.parent)
     seen: dict[Path, int] = {}
 
     def add(
@@ -254,8 +254,9 @@ def load_source(
     return Source("bulletin", name, content, origin, tuple(files)), warnings
 
 
-def _discovered(folder: Path) -> list[str]:
-    """Article files in ``folder/articles``, by file name (when bulletin.yaml lists none)."""
+def discovered(folder: Path) -> list[str]:
+    """Article files in ``folder/articles``, by file name (what a bulletin.yaml that lists
+    none takes)."""
     articles = folder / ARTICLES_DIR
     if not articles.is_dir():
         return []

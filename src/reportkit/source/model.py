@@ -408,24 +408,26 @@ class ReportFile(Body):
     archive_date: Instant = None
 
 
-def _attendee(value: Any) -> str:
-    """Whether an attendee is written as a person (unit, position, name) or as text."""
-    return "a person" if isinstance(value, dict | Author) else "a name"
+class Attendee(Author):
+    """One entry of an attendance list: a person with 单位 and 职务 (``{unit: 高新区经济发展局,
+    position: 局长, name: 王进}``), or a plain line written as it is shown (``郑华（出差）``,
+    ``各部门有关负责同志``)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
 
 
-# one attendee: 张三, 各镇街主要负责同志, or {unit: 县发改局, position: 局长, name: 孙七}
-Attendee = Annotated[
-    Annotated[Line, Tag("a name")] | Annotated[Author, Tag("a person")],
-    Discriminator(_attendee),
-]
+People = Annotated[list[Attendee], BeforeValidator(_as_list)]
 
 
 class Attendance(Model):
-    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3), each a list of people."""
+    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3), one entry a person."""
 
-    present: Annotated[list[Attendee], BeforeValidator(_as_list), Field(min_length=1)]
-    absent: Annotated[list[Attendee], BeforeValidator(_as_list)] = []
-    attending: Annotated[list[Attendee], BeforeValidator(_as_list)] = []
+    present: Annotated[People, Field(min_length=1)]
+    absent: People = []
+    attending: People = []
 
 
 class MinutesFile(Body):

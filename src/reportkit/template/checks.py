@@ -374,6 +374,24 @@ def _numbering(data: dict[str, Any]) -> Iterator[Finding]:
     for at, name in named:
         if isinstance(name, str) and name != "none" and name not in styles:
             yield ((at, f"编号样式“{name}”不在 numbering 中。可以写：{known}"),)
+    yield from _lead_styles(data)
+
+
+def _lead_styles(data: dict[str, Any]) -> Iterator[Finding]:
+    """The style each numbering style sets its points' lead sentences in: a character style
+    of the template, or body."""
+    table, styles = data.get("numbering"), data.get("styles")
+    if not isinstance(table, dict) or not isinstance(styles, dict):
+        return
+    characters = [k for k, v in styles.items() if isinstance(v, dict) and v.get("character")]
+    known = "、".join(["body", *characters])
+    for key, entry in table.items():
+        name = entry.get("lead_style") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or name == "body" or name in characters:
+            continue
+        at = ("numbering", key, "lead_style")
+        said = "不在 styles 中" if name not in styles else "不是字符样式（character: true）"
+        yield ((at, f"要点首句样式“{name}”{said}。可以写：{known}"),)
 
 
 # parts, figures and page numbers -----------------------------------------------------------

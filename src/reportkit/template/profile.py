@@ -207,10 +207,13 @@ class SectionsData(Data):
 
 
 class NumberingStyle(Data):
-    """A numbering style: ``{n}是`` with Chinese numerals, ``{n}.`` with Arabic ones."""
+    """A numbering style: ``{n}是`` with Chinese numerals, ``{n}.`` with Arabic ones; the
+    character style of a point's number and lead sentence (一、 黑体, （一） 楷体), or "body":
+    set as the rest of the paragraph (1. and （1） in 仿宋)."""
 
     pattern: str
     numerals: Literal["chinese", "arabic"]
+    lead_style: str = "runin"
 
 
 class PageNumberData(Data):
@@ -221,8 +224,9 @@ class PageNumberData(Data):
     indent_size: FontSize
     odd: Literal["left", "right", "center"]
     even: Literal["left", "right", "center"]
-    # pages without a number (§7.5): blank pages, and a page holding only the end block
-    skip: list[Literal["blank", "end_only"]] = ["blank", "end_only"]
+    # pages without a number (§7.5): "blank" a blank page; "end_after_blank" the page holding
+    # only the end block when a blank page precedes it; "end_only" that page always
+    skip: list[Literal["blank", "end_only", "end_after_blank"]] = ["blank", "end_after_blank"]
 
 
 class LineBreaking(Data):
@@ -237,6 +241,9 @@ class LineBreaking(Data):
     hang_marks: str = ""
     # space between a Han character and a Latin word or number, as a fraction of the size
     latin_space: float = between(0, 1, "汉字与西文之间的空隙", "字", default=0.0)
+    # a point's number (三是, （二）, 1.) is never split across lines, nor parted from this
+    # many characters of the sentence after it; 0: the word processor's line breaking
+    keep_with_number: int = between(0, 10, "编号后不与编号分开的字数", "字", default=0)
     # every character measured this much wider when lines are filled, as word processors
     # measure them (full lines are then justified to the type width)
     reserve: Length = between(0, 1, "断行时每字多算的宽度", "pt", default=0.0)

@@ -32,12 +32,14 @@ def for_kind(kind: str) -> str:
 
 class Template(NamedTuple):
     """A loaded template: its folder, the format as data, and its text pieces; ``version``
-    changes whenever a file it was read from does (results made from it are kept by it)."""
+    changes whenever a file it was read from does (results made from it are kept by it);
+    ``read``: path, size and modification time of each file it was read from, pieces too."""
 
     folder: Path
     profile: Profile
     pieces: Pieces
     version: str
+    read: tuple[tuple[str, int, int], ...] = ()
 
 
 def builtin_root() -> Path:
@@ -102,7 +104,23 @@ def _load_folder(folder: Path) -> Template:
         unique = dict.fromkeys(problems)
         raise TemplateError(sorted(unique, key=lambda p: _order(p, file)))
     version = usercache.key(_code(), stamps)
-    return Template(folder, profile, Pieces(piece_dirs, profile.pieces), version)
+    stamped = [*stamps, *usercache.stamp(*_piece_files(piece_dirs))]
+    return Template(
+        folder, profile, Pieces(piece_dirs, profile.pieces), version, tuple(map(tuple, stamped))
+    )
+
+
+def _piece_files(dirs: list[Path]) -> list[Path]:
+    """The files in the pieces folders (a folder that is not there has none)."""
+    return sorted(p for d in dirs if d.is_dir() for p in d.iterdir() if p.is_file())
+
+
+def _unchanged(read: tuple[tuple[str, int, int], ...]) -> bool:
+    """Whether every file a template was read from is as it was then."""
+    try:
+        return tuple(map(tuple, usercache.stamp(*(Path(s[0]) for s in read)))) == read
+    except OSError:  # a file gone: read again, which says what is wrong
+        return False
 
 
 def _place(at: tuple[Any, ...], lines: Lines, files: Files, file: Path) -> Location:
@@ -286,5 +304,11 @@ def _merge(base: Any, override: Any) -> Any:
 
 
 def load(name_or_path: str = DEFAULT) -> Template:
-    """Load a template by built-in name or path (cached per process)."""
-    return _load_folder(find(name_or_path).resolve())
+    """Load a template by built-in name or path: read once per process, and read again when a
+    file it was read from has changed since (a template edited while a server runs)."""
+    folder = find(name_or_path).resolve()
+    template = _load_folder(folder)
+    if not _unchanged(template.read):
+        _load_folder.cache_clear()
+        template = _load_folder(folder)
+    return template

@@ -18,6 +18,10 @@ from typing import NamedTuple
 from reportkit.template.profile import LineBreaking
 
 EPSILON = 1e-6
+# Word's "no-width non break" (U+200D): no line break on either side of it in Word, and no
+# width in LibreOffice (which breaks Chinese text beside any joiner; a word joiner, U+2060,
+# would take room there and cost full lines a character)
+JOINER = "\u200d"
 
 
 @dataclass(slots=True)
@@ -82,20 +86,29 @@ def make_boxes(
     capacity: float,
     grid: bool = True,
     measure: Measure | None = None,
+    keep: Sequence[int] = (),
 ) -> list[Box]:
     """Boxes for ``runs`` of (text, style), their widths in cells of ``cell`` points.
 
     The widths are those a word processor gives the same text (``measure``), so that the PDF
     and the .docx break lines alike; without it a Han character takes one cell and a Latin
-    word its own width.
+    word its own width.  ``keep``: for each run, how many of its first characters (running
+    on into the next runs) stay on one line (a point's number and what follows it): no break
+    where the word processor is given a joiner (``joiners``).
     """
     measure = measure or Measure()
     tracking = measure.tracking
     boxes: list[Box] = []
-    for text, style in runs:
+    joined = joiners(
+        [(text, keep[n] if n < len(keep) else 0) for n, (text, _) in enumerate(runs)], rules
+    )
+    for number, (text, style) in enumerate(runs):
         full = ((measure.han(style) if measure.han else cell) + tracking) / cell
+        here = joined[number]
         i = 0
         while i < len(text):
+            if here and i in here and boxes:
+                boxes[-1].glue = True  # a joiner before this character
             char = text[i]
             if char.isascii() and (not char.isspace() or not grid):
                 j = i
@@ -113,7 +126,7 @@ def make_boxes(
                 continue
             # a run of characters that are not ASCII: one box each (nearly all the text)
             j = i + 1
-            while j < len(text) and not text[j].isascii():
+            while j < len(text) and not text[j].isascii() and not (here and j in here):
                 j += 1
             boxes += [Box(c, style, full) for c in text[i:j]]
             i = j
@@ -121,6 +134,32 @@ def make_boxes(
         _space_latin(boxes, cell, measure.latin_space, rules.units)
     _glue(boxes, rules)
     return boxes
+
+
+def joiners(runs: Sequence[tuple[str, int]], rules: LineBreaking) -> list[set[int]]:
+    """Where a word processor needs a joiner to keep together what the runs keep (a
+    point's number and the character after it): for each run (text, keep), the indexes of
+    the characters a joiner goes before.  None where the rules forbid a break anyway, inside
+    a Latin word, or in a paragraph's first run, at whose start no line breaks so soon."""
+    out: list[set[int]] = []
+    kept = 0  # characters still to keep together, from the runs before
+    previous = ""  # the character before, when it is kept with the next
+    for number, (text, keep) in enumerate(runs):
+        kept = max(kept, keep if number else 0)
+        here: set[int] = set()
+        for index, char in enumerate(text):
+            if previous and not (
+                previous in rules.no_end
+                or char in rules.no_start
+                or (previous.isascii() and char.isascii())
+            ):
+                here.add(index)
+            if not kept:
+                break
+            kept -= 1
+            previous = char if kept else ""
+        out.append(here)
+    return out
 
 
 def _space_latin(boxes: list[Box], cell: float, space: Callable[[str], float], units: str) -> None:

@@ -9,7 +9,9 @@ from reportkit.typeset.metrics import StandardMetrics
 
 
 def width(text: str, style: str, profile: Profile) -> float:
-    """The width of ``text`` in ``style`` on one line, as both outputs set it."""
+    """The width of ``text`` in ``style`` on one line, as both outputs set it: from its first
+    glyph's left edge to its last glyph's right edge (the character spacing after the last
+    glyph is no part of it)."""
     size = profile.style(style).size or 0
     metrics = StandardMetrics(profile)
     measure = linebreak.Measure(
@@ -27,4 +29,4 @@ def width(text: str, style: str, profile: Profile) -> float:
         measure=measure,
     )
     line = linebreak.place(linebreak.Line(boxes), 10**6, size, justify=False)
-    return line.x[-1] + line.width[-1] if line.boxes else 0.0
+    return line.x[-1] + line.width[-1] - profile.grid.character_spacing if line.boxes else 0.0

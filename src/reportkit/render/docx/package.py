@@ -102,14 +102,17 @@ class Package:
         """The relationship id of a new footer part."""
         return self.relate(self._free("word/footer", ".xml"), footer, FOOTER_TYPE, "footer")
 
-    def end_section(self) -> None:
+    def end_section(self, footers: tuple[str, str] | None = None) -> None:
         """Close the section so far in a paragraph of its own and go on in a new section on
-        the next page whose footers are empty (no page number)."""
+        the next page, whose odd and even footers are ``footers`` (relationship ids; None:
+        empty footers, no page number)."""
         closing = self.body.find(qn("w:sectPr"))
         assert closing is not None, "the body's section properties come with the base"
         insert(add(add(self.body, "w:p"), "w:pPr"), copy.deepcopy(closing))
-        for reference in closing.iter(qn("w:footerReference")):
-            reference.set(qn("r:id"), self.add_footer(page.blank_footer()))
+        references = list(closing.iter(qn("w:footerReference")))
+        for number, reference in enumerate(references):
+            rid = footers[number] if footers else self.add_footer(page.blank_footer())
+            reference.set(qn("r:id"), rid)
 
     def set_core(self, when: dt.datetime, **properties: str) -> None:
         """The core properties: ``title``, ``creator``, ``subject``, ``language``,

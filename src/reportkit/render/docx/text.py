@@ -5,15 +5,18 @@ layout set at a fixed distance from the top."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
-from reportkit.compose.page import Space, Text
+from reportkit.compose.page import Run, Space, Text
 from reportkit.render.docx import wml
 from reportkit.render.docx.wml import prop
 from reportkit.render.markup import add, qn
 from reportkit.template.profile import Profile
 from reportkit.template.units import twips
 from reportkit.typeset.cells import cells, label_cells
+from reportkit.typeset.linebreak import JOINER, joiners
 
 W = qn("w:pPr").partition("}")[0] + "}"
 
@@ -61,13 +64,24 @@ def paragraph(
     for number, line in enumerate(block.lines):
         if number:
             wml.line_break(p)
-        for run in line:
-            wml.run(p, run.text, ids[run.style] if run.style else None, scale)
+        for run, shown in zip(line, joined(line, profile), strict=True):
+            wml.run(p, shown, ids[run.style] if run.style else None, scale)
     if block.right:
         wml.tab(p)
         for run in block.right:
             wml.run(p, run.text, ids[run.style] if run.style else None)
     return p
+
+
+def joined(runs: Sequence[Run], profile: Profile) -> list[str]:
+    """The runs' texts with a joiner (U+200D, Word's no-width non break) wherever the layout
+    keeps the word processor from breaking a line: inside a point's number and before the
+    character after it."""
+    where = joiners([(run.text, run.keep) for run in runs], profile.line_breaking)
+    return [
+        "".join(JOINER + char if index in at else char for index, char in enumerate(run.text))
+        for run, at in zip(runs, where, strict=True)
+    ]
 
 
 def _shrink(block: Text, profile: Profile) -> int:

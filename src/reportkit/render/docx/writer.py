@@ -27,6 +27,7 @@ from reportkit.render.docx.package import (
     THEME_TYPE,
     Package,
 )
+from reportkit.render.docx.wml import prop
 from reportkit.render.markup import add
 from reportkit.render.pictures import Pictures, prepare_all
 from reportkit.template.profile import Profile
@@ -45,34 +46,52 @@ def render(
     profile = template.profile
     document = pages.document
     package = Package()
-    ids = _template_parts(package, profile, document)
+    ids, footers = _template_parts(package, profile, document)
     pictures_ready = prepared if prepared is not None else prepare_all(pages, profile)
     body = _Body(package, profile, ids, pages, pictures_ready)
     for index in pages.order:  # as placed: a photo may wait for the next page
         body.add(index, document.flow[index])
     body.flush()
     if document.anchored is not None:
-        blank = pages.anchored == "after_blank"
-        if pages.anchored in ("own_page", "after_blank"):
-            # a section of its own, unnumbered (GB/T 9704 §7.5 numbers neither a page holding
-            # only the end block nor a blank page before it); a blank page written out, not
-            # left to the word processor, which may not print one it inserts itself
-            package.end_section()
-            if blank:
-                add(package.body, "w:p")
+        new_page = _pages_after_text(package, pages, footers)
         group = document.anchored
         count = sum(isinstance(b, Rule) for b in group.blocks)
         placed = pages.pages[-1].rules[len(pages.pages[-1].rules) - count :]
-        end_block.paragraphs(package.body, group, profile, ids, placed, 1, new_page=blank)
+        end_block.paragraphs(package.body, group, profile, ids, placed, 1, new_page=new_page)
     _properties(package, document)
     package.set_custom(**{KIND_PROPERTY: profile.kind, TEMPLATE_PROPERTY: profile.name})
     return Rendered(package.to_bytes(), len(pages.pages))
 
 
-def _template_parts(package: Package, profile: Profile, document: Document) -> dict[str, str]:
+def _pages_after_text(package: Package, pages: Pages, footers: tuple[str, str]) -> bool:
+    """The pages the layout added after the text for the end block (a blank page, the end
+    block's own page), each numbered or not as the layout numbered it (GB/T 9704 §7.5): a
+    section of blank footers where the numbers stop, the numbered footers again where they
+    resume.  A blank page is written out, not left to the word processor, which may not print
+    one it inserts itself.  Whether the end block still needs a page break before it."""
+    added = {"own_page": 1, "after_blank": 2}.get(pages.anchored, 0)
+    numbered = True  # the text's pages are
+    for number, laid in enumerate(pages.pages[len(pages.pages) - added :]):
+        broken = False
+        if (laid.number is not None) != numbered:
+            numbered = not numbered
+            package.end_section(footers if numbered else None)
+            broken = True  # a section starts on a new page
+        if number < added - 1:  # the blank page
+            blank = add(package.body, "w:p")
+            if not broken:
+                prop(blank, "w:pageBreakBefore")
+        else:
+            return not broken
+    return False
+
+
+def _template_parts(
+    package: Package, profile: Profile, document: Document
+) -> tuple[dict[str, str], tuple[str, str]]:
     """Add the styles, the settings, the footers of odd and even pages with ``document``'s
-    page-number marks, the body's section properties, the font table and the theme; the Word style id of each template
-    style, by its key."""
+    page-number marks, the body's section properties, the font table and the theme; the Word
+    style id of each template style, by its key, and the relationship ids of the two footers."""
     part, ids = styles.part(profile)
     package.relate("word/styles.xml", part, STYLES_TYPE, "styles")
     package.relate("word/settings.xml", page.settings(profile), SETTINGS_TYPE, "settings")
@@ -82,7 +101,7 @@ def _template_parts(package: Package, profile: Profile, document: Document) -> d
     page.section(package.body, profile, (odd, even))
     package.relate("word/fontTable.xml", fonts.font_table(profile), FONT_TABLE_TYPE, "fontTable")
     package.relate("word/theme/theme1.xml", fonts.theme(profile), THEME_TYPE, "theme")
-    return ids
+    return ids, (odd, even)
 
 
 class _Body:
@@ -113,7 +132,8 @@ class _Body:
         """Append block ``index`` of the flow."""
         profile, ids = self.profile, self.ids
         if isinstance(block, Space):
-            self.blank += block.lines
+            if index not in self.pages.dropped:  # blank lines the layout left out at a page top
+                self.blank += block.lines
             return
         if not isinstance(block, Text | Rule) and not _over(block):  # rules take no room
             self.flush()

@@ -32,8 +32,13 @@ def register(path: Path) -> str:
     font = fontload.load(name, path)
     font.face.name = unique_face_name(font.face.name, path)
     pdfmetrics.registerFont(font)
-    _registered.append(name)
+    _registered[name] = path
     return name
+
+
+def registered_file(name: str) -> Path | None:
+    """The prepared font file registered as ``name`` (None: no font of that name)."""
+    return _registered.get(name)
 
 
 def unique_face_name(face_name: bytes, path: Path) -> bytes:
@@ -46,7 +51,7 @@ def unique_face_name(face_name: bytes, path: Path) -> bytes:
     return face_name
 
 
-_registered: list[str] = []
+_registered: dict[str, Path] = {}  # name → the prepared file, in the order registered
 
 
 class Faces:

@@ -1,0 +1,339 @@
+"""The workspace in a real browser (Debian's chromium, driven by Playwright): a clerk makes a
+bulletin from two drafts, reorders them, edits a field, sees the pages change and downloads
+what build writes; a bad draft and a bad field show their messages on the page; a page is a
+way into its part; a second tab never overwrites; another site on this machine gets nothing."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import shutil
+import tempfile
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+import pdfplumber
+import pytest
+from PIL import Image
+
+from reportkit.serve import editing, server
+from tests.helpers import REPO, docx_xml
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SECRET = "SECRET-9e2b"
+TXT = "学习长沙经验　推动园区发展\n某某区商务局副局长　赵磊\n5月10日，我随团赴长沙学习。\n一、学习体会\n一是理念新。对方坚持产业先行。\n二是服务优。对方服务企业周到。\n"
+BROKEN = "“坏稿件.docx”没有加入：第5期/drafts/坏稿件.docx: 错误：无法打开这个 Word 文件：文件已损坏，或不是 .docx。请在 Word 中打开后另存为 .docx 再试"
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not CHROMIUM.is_file(), reason="Debian's chromium is not installed")
+
+
+def word_draft(path: Path) -> Path:
+    """A Word draft with a photo and its caption."""
+    document = docx.Document()
+    document.add_paragraph("建设一流健康产业园")
+    document.add_paragraph("某某区卫健局局长　钱芳")
+    document.add_paragraph("4月15日，考察团参观了长沙健康产业园。")
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 300), (30, 120, 200)).save(picture, "PNG")
+    picture.seek(0)
+    document.add_picture(picture)
+    document.add_paragraph("图为考察团参观健康产业园")
+    document.add_paragraph("下一步，我们将加快健康产业园建设。")
+    document.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty workspace beside a folder nothing may reach."""
+    base = tmp_path_factory.mktemp("browser")
+    (base / "outside").mkdir()
+    (base / "outside/secret.yaml").write_text(f"title: {SECRET}\n", "utf-8")
+    (base / "workspace").mkdir()
+    return base / "workspace"
+
+
+@pytest.fixture(scope="module")
+def running(workspace: Path) -> Iterator[server.Running]:
+    found = server.in_thread(workspace)
+    yield found
+    found.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless chromium for the module: Debian's, with a fresh profile, no network."""
+    with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS,
+            viewport={"width": 1400, "height": 900},
+            accept_downloads=True,
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any, running: server.Running) -> Any:
+    """The workspace page, opened at the address the server prints."""
+    opened = browser.new_page()
+    opened.goto(running.address)
+    opened.wait_for_selector("#empty:not([hidden])")
+    return opened
+
+
+def preview_text(page: Any) -> str:
+    return str(page.evaluate("document.querySelector('#pages').textContent"))
+
+
+def card_titles(page: Any) -> list[str]:
+    return [t.inner_text() for t in page.query_selector_all("#cards .card .card-title strong")]
+
+
+def test_a_clerk_makes_a_bulletin_from_two_drafts(
+    page: Any, workspace: Path, tmp_path: Path
+) -> None:
+    page.click("#new-doc")
+    page.select_option("#new-template", "gbt9704-bulletin")
+    page.fill("#new-name", "第5期")
+    page.click("#new-create")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    page.wait_for_function(
+        "document.querySelector('#page-count').textContent === '内容有误，还不能排版'"
+    )
+    drafts = [tmp_path / "赵磊.txt", word_draft(tmp_path / "钱芳.docx")]
+    drafts[0].write_text(TXT, "utf-8")
+    page.set_input_files("#draft-input", [str(p) for p in drafts])
+    page.wait_for_function("document.querySelector('#page-count').textContent === '共 2 页'")
+    assert page.inner_text("#upload-messages").split("\n") == [
+        "已加入“赵磊.txt”：1 篇文章",
+        "已加入“钱芳.docx”：1 篇文章",
+    ]
+    assert card_titles(page) == ["学习长沙经验　推动园区发展", "建设一流健康产业园"]
+    counts = page.locator("#cards .card .counts").all_inner_texts()
+    assert counts == ["1 节 · 2 个要点", "2 节 · 1 张照片"]
+    # the second draft first, by dragging its card
+    cards = page.locator("#cards .card")
+    cards.nth(1).locator(".card-head").drag_to(cards.nth(0), target_position={"x": 60, "y": 4})
+    page.wait_for_function(
+        "document.querySelector('#cards .card-title strong').textContent === '建设一流健康产业园'"
+    )
+    listed = (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+    assert listed.endswith("articles:\n- articles/钱芳.yaml\n- articles/赵磊.yaml\n")
+    page.wait_for_function(
+        "document.querySelector('#pages').textContent.indexOf('建设一流健康产业园')"
+        " < document.querySelector('#pages').textContent.indexOf('学习长沙经验')"
+    )
+    # a field of the form: the pages show it
+    assert ">1</text>" in page.inner_html("#pages .page")
+    issue = page.locator('input[name="masthead.issue"]')
+    issue.fill("5")
+    issue.press("Tab")
+    page.wait_for_function("document.querySelector('#pages .page').innerHTML.includes('>5</text>')")
+    # the downloads are what build writes
+    count = page.inner_text("#page-count")
+    with page.expect_download() as word:
+        page.click("text=下载 Word（.docx）")
+    word.value.save_as(tmp_path / "out.docx")
+    with page.expect_download() as pdf:
+        page.click("text=下载 PDF")
+    pdf.value.save_as(tmp_path / "out.pdf")
+    assert (word.value.suggested_filename, pdf.value.suggested_filename) == (
+        "第5期.docx",
+        "第5期.pdf",
+    )
+    assert (tmp_path / "out.docx").read_bytes() == (workspace / "dist/第5期.docx").read_bytes()
+    text = "".join(t.text or "" for t in docx_xml(tmp_path / "out.docx").iter())
+    assert "第5期" in text
+    assert text.index("建设一流健康产业园") < text.index("学习长沙经验")
+    assert "图为考察团参观健康产业园" in text
+    media = [
+        n for n in zipfile.ZipFile(tmp_path / "out.docx").namelist() if n.startswith("word/media/")
+    ]
+    assert len(media) == 1
+    with pdfplumber.open(tmp_path / "out.pdf") as opened:
+        assert count == f"共 {len(opened.pages)} 页"
+        first = opened.pages[0].extract_text()
+        assert "第5期" in first
+        assert first.index("建设一流健康产业园") < first.index("学习长沙经验")
+        assert sum(len(p.images) for p in opened.pages) == 1
+
+
+def test_a_bad_draft_and_a_bad_field_show_their_messages(page: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "坏稿件.docx"
+    bad.write_bytes(b"this is not a word file")
+    page.set_input_files("#draft-input", [str(bad)])
+    page.wait_for_function(
+        "document.querySelector('#upload-messages').textContent.includes('坏稿件')"
+    )
+    assert page.inner_text("#upload-messages") == BROKEN
+    assert len(card_titles(page)) == 2
+    issue = page.locator('input[name="masthead.issue"]')
+    message = page.locator('label.field:has(input[name="masthead.issue"]) .msg')
+    issue.fill("五")
+    page.wait_for_function(
+        "document.querySelector('label.field:has(input[name=\"masthead.issue\"]) .msg').textContent"
+    )
+    assert message.inner_text() == "错误：“issue”（期号）应为整数，例如 3，而不是“五”"
+    issue.press("Tab")  # saved as typed: the pages cannot be set, and say why
+    page.wait_for_function(
+        "document.querySelector('#page-count').textContent === '内容有误，下面是上次能排版时的样子'"
+    )
+    assert page.inner_text("#problems") == (
+        "第5期/bulletin.yaml:4: masthead.issue: 错误：“issue”（期号）应为整数，例如 3，而不是“五”"
+    )
+    issue.fill("5")
+    issue.press("Tab")
+    page.wait_for_function("document.querySelector('#page-count').textContent === '共 2 页'")
+    assert message.inner_text() == ""
+
+
+def test_a_click_on_a_page_opens_its_part(page: Any) -> None:
+    sheet = page.locator("#pages .page").first
+    box = sheet.bounding_box()
+    regions = page.evaluate(
+        "fetch('/api/docs/' + encodeURIComponent('第5期') + '/preview')"
+        ".then(r => r.json()).then(d => d.pages[0].regions)"
+    )
+    title = next(r for r in regions if r["path"] == ["title"])
+    y = (title["top"] + title["bottom"]) / 2 / 841.89 * box["height"]
+    sheet.click(position={"x": box["width"] / 2, "y": y})
+    focused = page.evaluate(
+        "[document.activeElement.name, document.activeElement.dataset.file,"
+        " document.activeElement.value]"
+    )
+    assert focused == ["title", "articles/钱芳.yaml", "建设一流健康产业园"]
+
+
+def test_a_second_tab_never_overwrites_the_first(
+    browser: Any, page: Any, running: server.Running, workspace: Path
+) -> None:
+    other = browser.new_page()
+    other.goto(f"http://127.0.0.1:{running.port}/#%E7%AC%AC5%E6%9C%9F")
+    other.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    unit = 'input[name="masthead.unit"]'
+    page.fill(unit, "某某区委办公室")
+    page.press(unit, "Tab")
+    page.wait_for_function(
+        "document.querySelector('#pages .page').textContent.includes('某某区委办公室')"
+    )
+    other.fill(unit, "另一个单位")
+    other.press(unit, "Tab")
+    other.wait_for_selector("#banner:not([hidden])")
+    assert other.inner_text("#banner-text") == editing.STALE
+    assert "unit: 某某区委办公室" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+    other.click("#reload")
+    other.wait_for_selector("#banner[hidden]", state="attached")
+    assert other.input_value(unit) == "某某区委办公室"
+    other.close()
+
+
+class _Site(http.server.BaseHTTPRequestHandler):
+    """Another site on this machine: its page tries the workspace's API."""
+
+    target = ""
+
+    def do_GET(self) -> None:
+        body = f"<!doctype html><title>x</title><script>window.target='{self.target}'</script>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_another_site_on_this_machine_gets_nothing(
+    browser: Any, page: Any, running: server.Running, workspace: Path
+) -> None:
+    # the workspace's own page cannot be led outside the folder either
+    statuses = page.evaluate(
+        """Promise.all([
+          '/api/docs/..%2Foutside/preview', '/api/docs/%2E%2E/preview',
+          '/api/docs/' + encodeURIComponent('第5期') + '/thumb?file=bulletin.yaml&image=../../outside/secret.yaml',
+          '/static/..%2F..%2Foutside%2Fsecret.yaml',
+        ].map(u => fetch(u).then(async r => [r.status, await r.text()])))"""
+    )
+    assert [s for s, _ in statuses] == [404, 404, 403, 404]
+    assert not any(SECRET in text for _, text in statuses)
+    _Site.target = f"http://127.0.0.1:{running.port}"
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    thread = threading.Thread(target=site.serve_forever, daemon=True)
+    thread.start()
+    before = (workspace / "第5期/bulletin.yaml").read_bytes()
+    try:
+        visitor = browser.new_page()
+        visitor.goto(f"http://127.0.0.1:{site.server_address[1]}/")
+        found = visitor.evaluate(
+            """async () => {
+              const out = [];
+              const edit = JSON.stringify({file: 'bulletin.yaml', path: ['masthead', 'unit'],
+                value: '被改了', save: true, etag: ''});
+              const doc = target + '/api/docs/' + encodeURIComponent('第5期');
+              await fetch(doc + '/edit',
+                {method: 'POST', body: edit, mode: 'no-cors', credentials: 'include'}).catch(() => 0);
+              // a draft needs no version: only the session's token keeps it out
+              await fetch(doc + '/drafts?name=x.txt', {method: 'POST', body: `标题\n某某局局长　某某\n正文。`,
+                mode: 'no-cors', credentials: 'include'}).catch(() => 0);
+              try { await fetch(target + '/api/workspace', {credentials: 'include'}); out.push('read'); }
+              catch (e) { out.push('refused'); }
+              return out;
+            }"""
+        )
+        visitor.close()
+    finally:
+        site.shutdown()
+        site.server_close()
+        thread.join()
+    assert found == ["refused"]
+    assert (workspace / "第5期/bulletin.yaml").read_bytes() == before
+    assert sorted(p.name for p in (workspace / "第5期/drafts").iterdir()) == [
+        "赵磊.txt",
+        "钱芳.docx",
+    ]
+
+
+def test_the_seed_in_the_workspace(
+    browser: Any, running: server.Running, workspace: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(REPO / "sources/changsha", workspace / "changsha")
+    seed = browser.new_page()
+    seed.goto(f"http://127.0.0.1:{running.port}/#changsha")
+    seed.wait_for_function("document.querySelector('#page-count').textContent === '共 8 页'")
+    assert seed.inner_text("#end-block") == "版记在第 8 页（末页）底部"
+    assert card_titles(seed) == [
+        "对标先进,全力打造“蓼河数谷”",
+        "精准定位多措并举，强力实现产业升级",
+        "建设国内一流健康产业园",
+    ]
+    seed.evaluate("document.fonts.ready")
+    # every glyph drawn in a served font (none in the browser's own)
+    loaded = seed.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    )
+    used = seed.evaluate(
+        "[...new Set([...document.querySelectorAll('#pages text')].map(t => t.getAttribute('font-family')))]"
+    )
+    assert sorted(used) == sorted(f.strip('"') for f in loaded)
+    seed.screenshot(path=str(tmp_path / "workspace.png"))
+    with Image.open(tmp_path / "workspace.png") as shot:
+        assert shot.size == (1400, 900)
+    seed.close()
