@@ -33,8 +33,17 @@ from reportkit.template import registry
 from tests import samples
 from tests.helpers import MINIMAL_ARTICLE, REPO, cli, minimal_source, squeeze
 
-EXAMPLES = ["changsha", "changsha-photos", "changsha-report", "changsha-minutes", "generated"]
-KINDS = {"changsha-report": "report", "changsha-minutes": "minutes"}
+EXAMPLES = [
+    *("changsha", "changsha-photos", "changsha-report", "changsha-minutes"),
+    # generated: a 20-page bulletin, a report and minutes of many sections (headings 一、 to 十二、)
+    *("generated", "generated-report", "generated-minutes"),
+]
+KINDS = {
+    "changsha-report": "report",
+    "changsha-minutes": "minutes",
+    "generated-report": "report",
+    "generated-minutes": "minutes",
+}
 ADDED = "新增一段：会后，各部门结合实际认真梳理学习考察成果，逐项明确责任单位和完成时限。"
 RECIPIENT = "市人大常委会办公室"
 WORDS = (("全力", "奋力"), ("学习考察", "考察学习"))  # a word of the first title, changed
@@ -65,6 +74,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     root = tmp_path_factory.mktemp(f"built-{request.param}")
     if request.param == "generated":
         source = samples.write_bulletin(root, pages=20)
+    elif request.param.startswith("generated-"):
+        source = samples.write_kind(root, request.param.removeprefix("generated-"), pages=8)
     else:
         source = REPO / "sources" / request.param
     made, pdf, warnings = _build(source, root / "out")

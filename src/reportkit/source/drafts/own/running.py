@@ -18,13 +18,14 @@ from typing import Any
 
 from reportkit.compose.numbering import label
 from reportkit.errors import Problem
-from reportkit.source.drafts.common import MAX_HEADING, SENTENCE_END, note
+from reportkit.source.drafts.common import MAX_HEADING, note
 from reportkit.source.drafts.own.styled import Styled
 from reportkit.source.drafts.parse import kind_of_heading
 from reportkit.source.model import typed_number
 from reportkit.template.profile import Profile
 
 NONE = "none"  # no numbering
+_SENTENCE_ENDS = "。！？；"
 # the styles of running text's paragraphs (a paragraph in another is read as one, and named)
 RUNNING = ("body", "heading")
 
@@ -108,9 +109,10 @@ def _text_item(para: Styled, before: list[Item], notes: list[Problem], file: Pat
     """A paragraph of text as a heading, a paragraph of points or a paragraph."""
     text = para.plain
     if para.style == "heading":
-        heading_like = len(text) <= MAX_HEADING and text[-1] not in SENTENCE_END
+        # a heading the template set never follows another, nor runs on for sentences
+        sentences = len(text) > MAX_HEADING and text[-1] in _SENTENCE_ENDS
         follows_heading = bool(before) and before[-1].kind == "heading"
-        if heading_like and not follows_heading:
+        if not sentences and not follows_heading:
             return Item("heading", para.number, text)
         # typed after a heading, in the heading's style: a paragraph of that section
         notes.append(
