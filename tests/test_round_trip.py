@@ -31,7 +31,7 @@ from reportkit.source.drafts import importer
 from reportkit.source.load import load_source
 from reportkit.template import registry
 from tests import samples
-from tests.helpers import MINIMAL_ARTICLE, REPO, cli, minimal_source, squeeze
+from tests.helpers import MINIMAL_ARTICLE, REPO, cli, minimal_source, squeeze, write_source
 
 EXAMPLES = [
     *("changsha", "changsha-photos", "changsha-report", "changsha-minutes"),
@@ -584,3 +584,127 @@ def test_the_docx_names_its_kind_and_template_in_custom_properties(
         'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
         'custom-properties" Target="docProps/custom.xml"'
     ) in relationships
+
+
+# every part of each kind's model, in a document of its own ---------------------------------
+
+VARIED = {
+    "bulletin.yaml": """\
+        masthead:
+          name: 工作简报
+          issue: 12
+          unit: 某某县人民政府办公室
+          date: 2024-01-05
+        articles: [articles/a.yaml, articles/b.yaml]
+        end_matter:
+          peers: [县委办公室, 县人大办公室]
+        """,
+    "articles/a.yaml": """\
+        title: 关于进一步深化学习考察成果推动高新区信息产业高质量发展的体会与思考
+        subtitle: ——在全县学习考察交流会上的发言
+        authors:
+          - {unit: 某某县发展和改革局, position: 党组书记、局长, name: 李明}
+          - {unit: 某某县工业和信息化局, name: 王芳}
+        heading_numbering: 一、
+        lead: [第一段导语。, 第二段导语，内容较长一些，用来检查段落。]
+        sections:
+          - kind: 学习体会
+            numbering: "1."
+            points:
+              - {lead: 理念新。, text: 对方的理念值得学习。}
+              - {text: 没有首句的一点。}
+              - {lead: 作风实。, text: 对方的作风值得学习。}
+          - heading: 几个做法
+            paragraphs: [先写一段说明。]
+            run_on: true
+            intro: 主要有以下几点：
+            points:
+              - {lead: 抓规划。, text: 规划先行。}
+              - {image: ../photos/park.jpg, caption: 图为园区一角, width: 0.6}
+              - {lead: 抓项目。, text: 项目为王。}
+              - {lead: 抓服务。, text: 服务至上。}
+          - heading: 只有段落的一节
+            paragraphs: [甲段。, 乙段。]
+        closing: [这是结尾段落。]
+        credit: 执笔：赵六
+        """,
+    "articles/b.yaml": """\
+        title: 第二篇
+        authors: [{name: 张三}]
+        lead: 导语。
+        sections:
+          - numbering: 一、
+            points:
+              - table: {header: [项目, 数量], rows: [[甲, "1"], [乙, "2"]]}
+              - {lead: 第一点。, text: 内容。}
+              - {lead: 第二点。, text: 内容。}
+        """,
+    "report.yaml": """\
+        kind: report
+        copy_number: "000123"
+        secrecy: 秘密★1年
+        urgency: 特急
+        issuer: 某某县人民政府
+        number: {code: 某政, year: 2024, serial: 3}
+        signers: [张三, 李四]
+        title: 关于某某工作情况的报告
+        addressee: 市人民政府
+        lead: 现将有关情况报告如下。
+        sections:
+          - heading: 基本情况
+            paragraphs: [情况一。]
+          - heading: 存在问题
+            numbering: "1."
+            points:
+              - {lead: 问题一。, text: 说明。}
+              - {lead: 问题二。, text: 说明。}
+        closing: 特此报告。
+        attachments:
+          - {title: 附件一的标题, lead: 附件一正文。}
+          - title: 附件二的标题
+            heading_numbering: （一）
+            sections: [{heading: 小节, paragraphs: [附件二正文。]}]
+        signature: {name: 某某县人民政府, date: 2024-03-01}
+        distribution: {printer: 某某县人民政府办公室, date: 2024-03-02}
+        """,
+    "minutes.yaml": """\
+        kind: minutes
+        mark: 县长办公会议纪要
+        unit: 某某县人民政府办公室
+        date: 2024-02-01
+        attendance:
+          present: [{unit: 县发改局, position: 局长, name: 孙七}, 张三]
+        lead: 会议研究了有关事项。
+        distribution: {cc: [各乡镇人民政府], printer: 某某县人民政府办公室, date: 2024-02-02}
+        """,
+}
+
+
+@pytest.mark.parametrize("kind", ["bulletin", "report", "minutes"])
+def test_every_part_of_a_kind_comes_back(kind: str, tmp_path: Path) -> None:
+    files = {k: v for k, v in VARIED.items() if k.startswith("articles") or k == f"{kind}.yaml"}
+    source = write_source(tmp_path / kind, files)
+    if kind == "bulletin":
+        (source / "photos").mkdir()
+        (source / "photos" / "park.jpg").write_bytes(
+            (REPO / "sources/changsha-photos/photos/park.jpg").read_bytes()
+        )
+    example = Built(kind, kind, source, *_build(source, tmp_path / "out"))
+    pdf, plan = _rebuilt(example.docx, tmp_path, example)
+    assert not plan.summaries[0].unsure
+    assert _pages(pdf) == _pages(example.pdf)
+    assert _composed(tmp_path / "imported", kind) == _composed(source, kind)
+    imported: Any = load_source(tmp_path / "imported", kind=kind)[0].content
+    if kind == "bulletin":
+        first, second = imported.articles
+        assert (first.sections[0].numbering, len(first.sections[0].points)) == ("1.", 3)
+        run = first.sections[1]
+        assert run.run_on and run.intro == "主要有以下几点："
+        assert [type(e).__name__ for e in run.points] == ["Point", "Photo", "Point", "Point"]
+        assert (first.subtitle, first.credit) == ("——在全县学习考察交流会上的发言", "执笔：赵六")
+        assert second.sections[0].numbering == "一、"
+    elif kind == "report":
+        assert imported.sections[1].numbering == "1."
+        assert imported.attachments[1].heading_numbering == "（一）"
+    else:
+        assert [str(p) for p in imported.attendance.present] == ["县发改局局长孙七", "张三"]

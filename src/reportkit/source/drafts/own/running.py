@@ -11,6 +11,7 @@ what follows as the document does, the points keep their numbers as typed, as pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from reportkit.compose.numbering import label
 from reportkit.errors import Problem
-from reportkit.source.drafts.common import MAX_HEADING, note
+from reportkit.source.drafts.common import HAN_NUMBER, MAX_HEADING, note, split_points
 from reportkit.source.drafts.own.styled import Styled
 from reportkit.source.drafts.parse import kind_of_heading
 from reportkit.source.model import typed_number
@@ -89,7 +90,7 @@ def items(
             out.append(Item("caption", para.number, text))
             continue
         if text:
-            out.append(_text_item(para, out, notes, file))
+            out.append(_text_item(para, out, notes, file, profile))
         for picture in para.pictures:
             if not picture["floating"]:
                 out.append(Item("figure", para.number, figure=_photo(picture, profile)))
@@ -105,7 +106,9 @@ def _uncaptioned_photo(item: Item | None) -> bool:
     )
 
 
-def _text_item(para: Styled, before: list[Item], notes: list[Problem], file: Path) -> Item:
+def _text_item(
+    para: Styled, before: list[Item], notes: list[Problem], file: Path, profile: Profile
+) -> Item:
     """A paragraph of text as a heading, a paragraph of points or a paragraph."""
     text = para.plain
     if para.style == "heading":
@@ -119,23 +122,47 @@ def _text_item(para: Styled, before: list[Item], notes: list[Problem], file: Pat
             note(file, para.number, "paragraphs", f"小标题样式的段落按正文读入：“{text[:20]}”")
         )
         return Item("para", para.number, text)
-    if any(span.style == "runin" for span in para.spans):
-        intro, points = _points(para)
+    leads = lead_styles(profile)
+    if any(span.style in leads for span in para.spans):
+        intro, points = _points(para, leads)
         return Item("run", para.number, intro, points)
+    plain = _plain_points(text, profile)
+    if plain:
+        return Item("run", para.number, "", plain)
     if para.style not in RUNNING and para.style:
         shown = para.name or para.style
         notes.append(note(file, para.number, "paragraphs", f"样式为“{shown}”的段落按正文读入"))
     return Item("para", para.number, text)
 
 
-def _points(para: Styled) -> tuple[str, list[tuple[str, str]]]:
+def lead_styles(profile: Profile) -> frozenset[str]:
+    """The character styles a point's number and lead sentence are set in (一是 and （一） in
+    the run-in style, 一、 in its own; 1. in the body's, no style)."""
+    return frozenset(s.lead_style for s in profile.numbering.values()) - {"body"} | {"runin"}
+
+
+def _plain_points(text: str, profile: Profile) -> list[tuple[str, str]]:
+    """The points of a paragraph that starts with a number set in the body's face (1.,
+    （1）): each its number and lead sentence, and the rest; none for another paragraph."""
+    for name, style in profile.numbering.items():
+        if style.lead_style != "body":
+            continue
+        numeral = r"\d{1,3}" if style.numerals == "arabic" else f"[{HAN_NUMBER}]+"
+        mark = re.escape(style.pattern).replace(re.escape("{n}"), f"(?P<n>{numeral})")
+        intro, points, _ = split_points(text, {name: re.compile(f"{mark}(?!\\d)")})
+        if points and not intro:
+            return [(label(style, n) + lead, rest) for n, lead, rest in points]
+    return []
+
+
+def _points(para: Styled, leads: frozenset[str]) -> tuple[str, list[tuple[str, str]]]:
     """A paragraph's text before its first run-in span, and each point: its run-in text
     (number and lead sentence) and the text after it."""
     intro: list[str] = []
     points: list[list[str]] = []
     for span in para.spans:
         text = span.text.replace("\n", "").replace("\t", "")
-        if span.style == "runin":
+        if span.style in leads:
             if not points or points[-1][1]:
                 points.append([text, ""])
             else:
@@ -307,8 +334,16 @@ def _sectioned(heading: Item | None, members: list[Item]) -> list[_Section]:
     (run on in one paragraph, or a paragraph each) with figures among them; a paragraph after
     points starts a section without a heading, as do points that cannot go on the last."""
     sections = [_Section(heading)]
-    for item in members:
+    members = list(members)
+    index = 0
+    while index < len(members):
+        item = members[index]
         current = sections[-1]
+        deferred = _deferred(current, members, index)
+        if deferred is not None:  # back where the template set it, between the runs
+            members.insert(index, members.pop(deferred))
+            continue
+        index += 1
         if item.kind in ("para", "caption"):
             if current.entries:
                 current = _Section(None)
@@ -327,6 +362,23 @@ def _sectioned(heading: Item | None, members: list[Item]) -> list[_Section]:
             current.runs += 1
             current.entries += [(item, n) for n in range(len(item.points))]
     return sections
+
+
+def _deferred(section: _Section, members: list[Item], index: int) -> int | None:
+    """Where the photo is that stood between two paragraphs of a section's run-on points:
+    a paragraph of points without an intro never follows another but across a photo, and a
+    photo that did not fit on its page waits for the next one (the .docx has it as placed,
+    after the paragraphs that filled the page)."""
+    item = members[index]
+    if item.kind != "run" or item.text or not section.run_on or not section.entries:
+        return None
+    if section.entries[-1][1] < 0:
+        return None  # a figure stands before it already
+    return next((n for n in range(index + 1, len(members)) if _photo_item(members[n])), None)
+
+
+def _photo_item(item: Item) -> bool:
+    return item.figure is not None and "image" in item.figure
 
 
 def _goes_on(section: _Section, item: Item, run_on: bool) -> bool:
