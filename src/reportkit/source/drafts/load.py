@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.source.clean import clean
@@ -14,6 +14,9 @@ from reportkit.source.drafts.document import Parsed
 from reportkit.source.drafts.parse import Draft, parse
 from reportkit.source.drafts.read import DraftLine, docx_lines, is_word, opened, read_draft
 from reportkit.source.normalize import Fix, normalize
+
+if TYPE_CHECKING:
+    from reportkit.template.registry import Template
 
 PUNCTUATION = "标点"  # the field of notes about punctuation put right
 CHARACTERS = "字符"  # the field of notes about characters dropped
@@ -45,7 +48,11 @@ _JOINED = (".txt", ".md", ".markdown")
 
 
 def load_any(
-    path: Path, *, normalise: bool = True, kind: str | None = None, template: Any = None
+    path: Path,
+    *,
+    normalise: bool = True,
+    kind: str | None = None,
+    template: Template | None = None,
 ) -> Loaded:
     """A draft read as the kind it is (or ``kind``, when given): a bulletin's articles, a
     report's or minutes' fields; a .docx reportkit wrote, read back into its source
@@ -78,7 +85,9 @@ def load_any(
     return Loaded(found, why, kind is not None, read)
 
 
-def _own(word: Any, path: Path, normalise: bool, kind: str | None, template: Any) -> Loaded | None:
+def _own(
+    word: Any, path: Path, normalise: bool, kind: str | None, template: Template | None
+) -> Loaded | None:
     """A document reportkit wrote (of ``kind``, when given; with ``template``, when given)
     read back into its source; None for any other Word document."""
     from reportkit.render.docx.package import TEMPLATE_PROPERTY
