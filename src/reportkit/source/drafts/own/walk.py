@@ -15,7 +15,7 @@ from typing import Any
 from reportkit.errors import ReportkitError
 from reportkit.source.drafts.common import note, person
 from reportkit.source.drafts.document import Parsed
-from reportkit.source.drafts.own import patterns, running
+from reportkit.source.drafts.own import patterns, running, sections
 from reportkit.source.drafts.own.patterns import Pattern, Probe, compile_parts, split
 from reportkit.source.drafts.own.styled import Styled
 from reportkit.source.model import KINDS
@@ -205,11 +205,11 @@ def stop_at(state: Walk, later: frozenset[str], *more: str) -> Callable[[Styled]
 
 def read_running(
     state: Walk, at: tuple[Any, ...], stop: Callable[[Styled], bool]
-) -> running.Running:
+) -> sections.Running:
     """The running text from here, its fields put under ``at``."""
     profile = state.profile
     found, state.index, notes = running.items(state.paras, state.index, stop, profile, state.file)
-    read = running.running(found, profile, state.file)
+    read = sections.running(found, profile, state.file)
     state.found.notes += notes + read.notes
     state.found.counts["points"] += read.points
     state.found.counts["figures"] += read.figures
