@@ -687,6 +687,7 @@ def test_json_gives_the_same_in_a_stable_shape(tmp_path: Path) -> None:
         "kind_title",
         "kind_by",
         "kind_reason",
+        "template",
         "parts",
         "counts",
         "placeholders",

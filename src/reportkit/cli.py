@@ -255,6 +255,12 @@ def fonts(source: Path | None, template: str | None, font_files: tuple[str, ...]
     metavar="类别",
     help="稿件的类别：bulletin（简报文章）、report（报告）、minutes（纪要）；默认按稿件识别",
 )
+@click.option(
+    "--template",
+    default=None,
+    metavar="名称或路径",
+    help="reportkit 生成的 Word 文件用的模板（自定义模板时写）；默认按文件中记下的模板或样式名识别",
+)
 @click.option("--no-normalize", "no_normalize", is_flag=True, help="不自动规范标点")
 @click.option("--force", is_flag=True, help="覆盖已经存在的 YAML（默认不覆盖，以免丢掉已做的修改）")
 @click.option(
@@ -264,6 +270,7 @@ def import_(
     files: tuple[Path, ...],
     output: Path,
     kind: str | None,
+    template: str | None,
     no_normalize: bool,
     force: bool,
     as_json: bool,
@@ -279,12 +286,16 @@ def import_(
     from reportkit.errors import ReportkitError
     from reportkit.source.drafts import importer, summary
     from reportkit.source.model import KINDS
+    from reportkit.template import registry
 
     if kind is not None and kind not in KINDS:
         known = "、".join(f"{name}（{k.title}）" for name, k in KINDS.items())
         raise UserError(f"--kind 应为 {known} 之一，而不是“{kind}”")
     try:
-        planned = importer.plan(list(files), output, normalise=not no_normalize, kind=kind)
+        chosen = registry.load(template) if template else None
+        planned = importer.plan(
+            list(files), output, normalise=not no_normalize, kind=kind, template=chosen
+        )
     except ReportkitError as exc:
         _echo_problems(exc)
         sys.exit(1)

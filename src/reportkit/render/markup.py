@@ -36,6 +36,7 @@ NAMESPACES = {
     "dcmitype": "http://purl.org/dc/dcmitype/",
     "xsi": "http://www.w3.org/2001/XMLSchema-instance",
     "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+    "op": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
     "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
     # XMP (ISO 16684-1) and the PDF/A identification
     "x": "adobe:ns:meta/",

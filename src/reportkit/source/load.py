@@ -110,7 +110,7 @@ def load_source(
         # any YAML file named by mistake: its own keys and values are not repeated
         expected = f"{KINDS[kind].title}文件：应为含 {KINDS[kind].shown_by} 等字段的 YAML"
         raise SourceError([Problem(Location(file), "", f"“{file.name}”不是{expected}")])
-    data = _normalised(data, (), file, lines, warnings, normalise)
+    data = normalised(data, (), file, lines, warnings, normalise)
     if not isinstance(data, dict):
         raise SourceError(
             [Problem(Location(file, 1), "", "内容应为“字段: 值”的形式（masthead、articles 等）")]
@@ -235,7 +235,7 @@ def load_source(
         if not _article_like(article_data):  # nothing of it is echoed: it may be any file
             problems.append(Problem(here, dotted(at), f"“{item}”{NOT_AN_ARTICLE}{ARTICLE_YAML}"))
             continue
-        article_data = _normalised(article_data, (), path, article_lines, warnings, normalise)
+        article_data = normalised(article_data, (), path, article_lines, warnings, normalise)
         add(article_data, path, article_lines)
     if not refs and raw is None and not outside:
         problems.append(
@@ -295,7 +295,7 @@ def _unusable_path(item: str, path: Path) -> str | None:
     return None
 
 
-def _normalised(
+def normalised(
     value: Any,
     at: tuple[Any, ...],
     file: Path,
@@ -306,9 +306,9 @@ def _normalised(
     """Text values without unusable characters, and with punctuation put right when
     ``normalise``; each change is a warning with its file, line and field."""
     if isinstance(value, dict):
-        return {k: _normalised(v, (*at, k), file, lines, out, normalise) for k, v in value.items()}
+        return {k: normalised(v, (*at, k), file, lines, out, normalise) for k, v in value.items()}
     if isinstance(value, list):
-        return [_normalised(v, (*at, i), file, lines, out, normalise) for i, v in enumerate(value)]
+        return [normalised(v, (*at, i), file, lines, out, normalise) for i, v in enumerate(value)]
     if isinstance(value, str):
         owner = next((part for part in reversed(at) if isinstance(part, str)), "")
         if owner in NOT_TEXT:

@@ -1,5 +1,5 @@
 """A .docx as its parts: the document and the parts it relates to (styles, settings, footers,
-pictures), the package's own parts (content types, relationships, core and extended
+pictures), the package's own parts (content types, relationships, core, extended and custom
 properties), zipped with every member dated alike for reproducible bytes."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
 APP = "docProps/app.xml"
+CUSTOM = "docProps/custom.xml"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _TYPE = "application/vnd.openxmlformats-officedocument."
 _RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
@@ -26,6 +27,7 @@ _OWN_TYPES = {
     f"/{DOCUMENT}": f"{_TYPE}wordprocessingml.document.main+xml",
     f"/{CORE}": "application/vnd.openxmlformats-package.core-properties+xml",
     f"/{APP}": f"{_TYPE}extended-properties+xml",
+    f"/{CUSTOM}": f"{_TYPE}custom-properties+xml",
 }
 STYLES_TYPE = f"{_TYPE}wordprocessingml.styles+xml"
 SETTINGS_TYPE = f"{_TYPE}wordprocessingml.settings+xml"
@@ -46,7 +48,14 @@ _PACKAGE_RELATIONSHIPS = (
     (f"{_REL}officeDocument", DOCUMENT),
     ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", CORE),
     (f"{_REL}extended-properties", APP),
+    (f"{_REL}custom-properties", CUSTOM),
 )
+# the user-defined properties that name the document's kind and template: a .docx reportkit
+# wrote is read back into its source by them (source/drafts/own)
+KIND_PROPERTY = "reportkit.kind"
+TEMPLATE_PROPERTY = "reportkit.template"
+# the format id Word and LibreOffice give every user-defined property
+_USER_DEFINED = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _CORE_TEXTS = ("title", "creator", "subject", "language")
 
 
@@ -62,6 +71,7 @@ class Package:
         self._types = dict(_OWN_TYPES)
         self._pictures: dict[bytes, str] = {}  # digest → relationship id
         self._core = root("cp:coreProperties", "dc", "dcterms", "dcmitype", "xsi")
+        self._custom = root("op:Properties", "vt", default=True)
 
     def relate(
         self, name: str, content: etree._Element | bytes, content_type: str, kind: str
@@ -116,6 +126,14 @@ class Package:
         add(core, "cp:lastModifiedBy", text=properties["lastModifiedBy"])
         add(core, "cp:revision", text="1")
 
+    def set_custom(self, **properties: str) -> None:
+        """User-defined properties (text), which Word and LibreOffice keep when they save the
+        document: what reportkit needs to read the document back."""
+        for name, value in properties.items():
+            pid = len(self._custom) + 2  # ids 0 and 1 are reserved
+            made = add(self._custom, "op:property", fmtid=_USER_DEFINED, pid=pid, name=name)
+            add(made, "vt:lpwstr", text=value)
+
     def to_bytes(self) -> bytes:
         """The .docx, identical for identical content (every member dated alike)."""
         members: list[tuple[str, etree._Element | bytes]] = [
@@ -126,6 +144,7 @@ class Package:
             *self._parts.items(),
             (CORE, self._core),
             (APP, _app()),
+            (CUSTOM, self._custom),
         ]
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -20,8 +20,10 @@ from reportkit.render import Rendered
 from reportkit.render.docx import end_block, fonts, page, pictures, rules, styles, tables, text
 from reportkit.render.docx.package import (
     FONT_TABLE_TYPE,
+    KIND_PROPERTY,
     SETTINGS_TYPE,
     STYLES_TYPE,
+    TEMPLATE_PROPERTY,
     THEME_TYPE,
     Package,
 )
@@ -57,6 +59,7 @@ def render(
         placed = pages.pages[-1].rules[len(pages.pages[-1].rules) - count :]
         end_block.paragraphs(package.body, group, profile, ids, placed, 1, new_page=new_page)
     _properties(package, document)
+    package.set_custom(**{KIND_PROPERTY: profile.kind, TEMPLATE_PROPERTY: profile.name})
     return Rendered(package.to_bytes(), len(pages.pages))
 
 

@@ -43,6 +43,7 @@ class Parsed:
     pending: list[tuple[tuple[Any, ...], str]] = field(default_factory=list)
     found: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
+    template: str | None = None  # read from a document reportkit wrote with this template
 
     def part(self, name: str) -> None:
         """Note that the draft has the part ``name`` (a field's name)."""

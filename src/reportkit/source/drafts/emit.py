@@ -59,6 +59,32 @@ def bulletin_yaml(
     return _comments(head) + _dump(data)
 
 
+def own_bulletin_yaml(
+    masthead: dict[str, Any],
+    end_matter: dict[str, Any] | None,
+    articles: list[str],
+    source: str,
+    template: str,
+) -> str:
+    """bulletin.yaml of a bulletin reportkit wrote: its masthead and 报尾 as the document
+    gives them, and the imported articles in order."""
+    head = [
+        f"由 {source} 导入的报头和报尾（reportkit 生成的简报，模板 {template}）。请核对后使用。"
+    ]
+    order = ("name", "issue", "year", "volume", "unit", "date", "mark")
+    data: dict[str, Any] = {
+        "masthead": {
+            **{k: masthead[k] for k in order if k in masthead},
+            **{k: v for k, v in masthead.items() if k not in order},
+        },
+        "articles": articles,
+    }
+    if end_matter:
+        keys = ("superiors", "peers", "subordinates", "copies")
+        data["end_matter"] = {k: end_matter[k] for k in keys if k in end_matter}
+    return _comments(head) + _dump(data)
+
+
 # the fields of a report's and minutes' source in the order a person reads them
 ORDER = {
     "report": [
@@ -80,14 +106,19 @@ def document_yaml(
     source: str,
     notes: list[Problem],
     pending: list[tuple[tuple[Any, ...], str]],
+    template: str | None = None,
 ) -> str:
-    """A report's or minutes' source as YAML: headed by where it came from and what to
-    check, each placeholder marked ``# 待核：…`` above its field."""
+    """A report's or minutes' source as YAML: headed by where it came from (``template``: a
+    document reportkit wrote with it) and what to check, each placeholder marked
+    ``# 待核：…`` above its field."""
     from reportkit.source.model import KINDS
 
     punctuation = [p for p in notes if p.field == PUNCTUATION]
     spaces = [p for p in notes if p.field == SPACES]
-    head = [f"由 {source} 导入（{KINDS[kind].title}）。请核对后使用。"]
+    what = KINDS[kind].title
+    if template is not None:
+        what = f"reportkit 生成的{what}，模板 {template}"
+    head = [f"由 {source} 导入（{what}）。请核对后使用。"]
     if punctuation:
         head.append(f"已规范 {len(punctuation)} 行中的标点（半角改全角等）。")
     if spaces:

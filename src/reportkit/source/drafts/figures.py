@@ -51,6 +51,14 @@ def resolve(articles: list[dict[str, Any]], store: Store, base: Path | None = No
                     entry.pop("caption", None)
 
 
+def resolve_seal(data: dict[str, Any], store: Store) -> None:
+    """Give the seal of a report read from a document reportkit wrote a file name, through
+    ``store``."""
+    seal = data.get("signature", {}).get("seal")
+    if isinstance(seal, dict) and isinstance(seal.get("image"), bytes):
+        data["signature"]["seal"] = store(seal["image"], seal.get("ext") or ".png")
+
+
 def cached(data: bytes, ext: str) -> str:
     """A picture kept in reportkit's cache (a bulletin built straight from a Word draft)."""
     folder = cache_dir() / DRAFT_IMAGES

@@ -18,11 +18,17 @@ from reportkit.errors import Location, Problem, ReportkitError, SourceError
 from reportkit.source import yamlfile
 from reportkit.source.drafts import figures
 from reportkit.source.drafts.document import Parsed
-from reportkit.source.drafts.emit import article_yaml, bulletin_yaml, document_yaml
+from reportkit.source.drafts.emit import (
+    article_yaml,
+    bulletin_yaml,
+    document_yaml,
+    own_bulletin_yaml,
+)
 from reportkit.source.drafts.load import Loaded, load_any
 from reportkit.source.drafts.parse import Draft
 from reportkit.source.drafts.read import SUFFIXES
 from reportkit.source.drafts.summary import Summary, of_articles, of_document
+from reportkit.template.registry import Template
 
 ARTICLES = "articles"
 PHOTOS = "photos"
@@ -52,17 +58,23 @@ class Plan:
 
 
 def plan(
-    drafts: list[Path], output: Path, *, normalise: bool = True, kind: str | None = None
+    drafts: list[Path],
+    output: Path,
+    *,
+    normalise: bool = True,
+    kind: str | None = None,
+    template: Template | None = None,
 ) -> Plan:
-    """Read every draft (as ``kind`` when given, else as the kind it is) and decide every
-    file name, before anything is written."""
+    """Read every draft (as ``kind`` when given, else as the kind it is; a .docx reportkit
+    wrote with ``template``, when given) and decide every file name, before anything is
+    written."""
     result = Plan()
     articles: list[tuple[Path, Draft, Summary]] = []
     documents: list[tuple[Path, Parsed, Summary]] = []
     for path in drafts:
         summary = Summary(path)
         result.summaries.append(summary)
-        found = _read(path, normalise, kind, result, summary)
+        found = _read(path, normalise, kind, template, result, summary)
         if isinstance(found, Parsed):
             documents.append((path, found, summary))
         elif found is not None:
@@ -73,16 +85,22 @@ def plan(
 
 
 def _read(
-    path: Path, normalise: bool, kind: str | None, result: Plan, summary: Summary
+    path: Path,
+    normalise: bool,
+    kind: str | None,
+    template: Template | None,
+    result: Plan,
+    summary: Summary,
 ) -> Draft | Parsed | None:
     """A draft read, or None when it cannot be imported (its problems in ``result``)."""
     try:
-        found = _load(path, normalise, kind)
+        found = _load(path, normalise, kind, template)
     except ReportkitError as exc:
         summary.errors = exc.problems or [Problem(Location(path), "", str(exc))]
         result.failed.append((path, summary.errors))
         return None
     summary.kind, summary.why, summary.chosen = found.kind, found.why, found.chosen
+    summary.template = found.template
     result.notes += found.read.notes
     summary.notes = list(found.read.notes)
     read = found.read
@@ -113,7 +131,7 @@ def _articles(articles: list[tuple[Path, Draft, Summary]], output: Path) -> list
     files: list[Planned] = []
     written: list[Path] = []
     stems = _unique_stems([path for path, _, _ in articles])
-    masthead: tuple[Path, Draft] | None = None
+    masthead: tuple[Path, Draft, Summary] | None = None
     for (path, draft, summary), stem in zip(articles, stems, strict=True):
         pictures = _pictures(draft, stem, output, path)
         files += pictures
@@ -130,9 +148,10 @@ def _articles(articles: list[tuple[Path, Draft, Summary]], output: Path) -> list
             written.append(output / name)
             summary.outputs.append(output / name)
         if draft.masthead is not None and masthead is None:
-            masthead = (path, draft)
+            masthead = (path, draft, summary)
     if masthead is not None:
-        files.append(_bulletin(masthead, output, written))
+        files.append(_bulletin(masthead[:2], output, written))
+        masthead[2].outputs.append(files[-1].target)
     return files
 
 
@@ -193,8 +212,11 @@ def _document(path: Path, parsed: Parsed, folder: Path, stem: str) -> list[Plann
         return name
 
     figures.resolve([text for _, text in _containers(parsed.data)], store)
+    figures.resolve_seal(parsed.data, store)
     kind = KINDS[parsed.kind]
-    text = document_yaml(parsed.kind, parsed.data, str(path), parsed.notes, parsed.pending)
+    text = document_yaml(
+        parsed.kind, parsed.data, str(path), parsed.notes, parsed.pending, parsed.template
+    )
     target = folder / kind.file
     _check_loads(text, target)
     title = parsed.data.get("title") or parsed.data.get("mark") or ""
@@ -263,7 +285,7 @@ def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None
     return refused
 
 
-def _load(path: Path, normalise: bool, kind: str | None) -> Loaded:
+def _load(path: Path, normalise: bool, kind: str | None, template: Template | None) -> Loaded:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         yamlfile.load(path)  # a damaged or hostile file is refused as build refuses it
@@ -287,7 +309,7 @@ def _load(path: Path, normalise: bool, kind: str | None) -> Loaded:
                 )
             ]
         )
-    return load_any(path, normalise=normalise, kind=kind)
+    return load_any(path, normalise=normalise, kind=kind, template=template)
 
 
 def _unique_stems(paths: list[Path]) -> list[str]:
@@ -332,15 +354,18 @@ def _bulletin(found: tuple[Path, Draft], output: Path, articles: list[Path]) -> 
     assert draft.masthead is not None
     folder = output.parent if output.name == ARTICLES else output
     refs = [a.relative_to(folder).as_posix() for a in articles]
-    masthead: dict[str, Any] = {
-        "name": draft.masthead["name"],
-        "issue": draft.masthead.get("issue", 1),
-        **{k: v for k, v in draft.masthead.items() if k not in ("name", "issue")},
-    }
-    text = bulletin_yaml(masthead, refs, str(path), dt.date.today())
     target = folder / "bulletin.yaml"
+    if draft.template is not None:  # a bulletin reportkit wrote: its masthead and 报尾 whole
+        text = own_bulletin_yaml(draft.masthead, draft.end_matter, refs, str(path), draft.template)
+    else:
+        masthead: dict[str, Any] = {
+            "name": draft.masthead["name"],
+            "issue": draft.masthead.get("issue", 1),
+            **{k: v for k, v in draft.masthead.items() if k not in ("name", "issue")},
+        }
+        text = bulletin_yaml(masthead, refs, str(path), dt.date.today())
     _check_loads(text, target)
-    return Planned(target, text, path, "报头：" + "　".join(_flat(draft.masthead["name"])))
+    return Planned(target, text, path, "报头：" + "　".join(_flat(draft.masthead.get("name", []))))
 
 
 def _flat(value: Any) -> list[str]:

@@ -79,7 +79,7 @@ def parse_minutes(paras: list[Para], file: Path) -> Parsed:
     for key, value in read.data.items():
         parsed.put((key,), value, None)
     parsed.lines.update(read.lines)
-    _fill(parsed, text, file)
+    missing(parsed, text, file)
     return parsed
 
 
@@ -217,7 +217,7 @@ def _spaced_people(tokens: list[str]) -> list[Any]:
     return out
 
 
-def _fill(parsed: Parsed, text: list[Para], file: Path) -> None:
+def missing(parsed: Parsed, text: list[Para], file: Path) -> None:
     """Hold a place for every part the standard needs that the draft lacks."""
     data = parsed.data
     distribution = data.get("distribution", {})

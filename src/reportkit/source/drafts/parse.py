@@ -42,6 +42,9 @@ class Draft:
     notes: list[Problem] = field(default_factory=list)
     masthead: dict[str, Any] | None = None  # name, volume, issue from a compilation's first line
     masthead_line: int = 0
+    # read from a bulletin reportkit wrote: the template it was built with, its 报尾
+    template: str | None = None
+    end_matter: dict[str, Any] | None = None
 
 
 def paragraphs(lines: list[DraftLine]) -> list[Para]:
@@ -116,13 +119,13 @@ def _continues(joining: _Joining, line: DraftLine) -> bool:
         (joining.length <= MAX_BYLINE and _byline(text))
         or _byline(line.text)
         or _point_start(line.text)
-        or _is_kind_heading(line.text)
+        or kind_of_heading(line.text)
     ):
         return False
     return (
         joining.length > MAX_HEADING
         or _point_start(text) is not None
-        or (joining.inside and not _is_kind_heading(text))
+        or (joining.inside and not kind_of_heading(text))
     )
 
 
@@ -220,7 +223,7 @@ def _heading_marker(text: str) -> int | None:
     return None
 
 
-def _is_kind_heading(text: str) -> str | None:
+def kind_of_heading(text: str) -> str | None:
     """The section kind a heading's words name (学习体会, 下步打算, 启示), numbered or not."""
     words = _unnumbered(text.strip())[1]
     if len(words) > 12:
@@ -316,7 +319,7 @@ class _Article:
             self.lines[("credit",)] = para.line
             self.data["credit"] = credit.group("credit")
             return
-        kind = _is_kind_heading(text)
+        kind = kind_of_heading(text)
         style, words = _unnumbered(text)
         short = len(text) <= MAX_HEADING and text[-1] not in SENTENCE_END
         if kind and short:

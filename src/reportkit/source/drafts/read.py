@@ -8,6 +8,8 @@ import re
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,20 @@ class DraftLine:
 
 def read_draft(path: Path) -> tuple[list[DraftLine], list[Problem]]:
     """The lines of a draft and notes about how it was read (e.g. a GBK encoding)."""
+    if is_word(path):
+        with opened(path) as document:
+            return docx_lines(document), []
+    _check_size(path)
+    return _text(path)
+
+
+def is_word(path: Path) -> bool:
+    """Is ``path`` a Word-family file (.docx, or a format LibreOffice converts to one)?"""
+    return path.suffix.lower() in (".docx", *CONVERTED)
+
+
+def _check_size(path: Path) -> None:
+    """Refuse a file that cannot be read, is empty, or is far larger than any draft."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -50,14 +66,18 @@ def read_draft(path: Path) -> tuple[list[DraftLine], list[Problem]]:
         raise SourceError(
             [Problem(Location(path), "", f"文件太大（{size // 1024 // 1024} MB），不像是一篇稿件")]
         )
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        return _docx(path), []
-    if suffix in CONVERTED:
-        with tempfile.TemporaryDirectory(prefix="reportkit-") as folder:
-            converted = to_docx(path, Path(folder))
-            return _docx(converted, path), []
-    return _text(path)
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[Any]:
+    """A Word-family draft opened (python-docx's Document): a .docx as it is, an older format
+    converted by LibreOffice first (into a temporary folder, removed afterwards)."""
+    _check_size(path)
+    if path.suffix.lower() == ".docx":
+        yield _open_docx(path)
+        return
+    with tempfile.TemporaryDirectory(prefix="reportkit-") as folder:
+        yield _open_docx(to_docx(path, Path(folder)), path)
 
 
 def _text(path: Path) -> tuple[list[DraftLine], list[Problem]]:
@@ -197,9 +217,9 @@ def _check_zip(path: Path, shown: Path) -> None:
         raise SourceError([Problem(Location(shown), "", DAMAGED)]) from None
 
 
-def _docx(path: Path, shown: Path | None = None) -> list[DraftLine]:
-    """Paragraphs of a Word file (``shown``: the draft it was converted from, which messages
-    name); heading styles and all-bold paragraphs are heading hints."""
+def _open_docx(path: Path, shown: Path | None = None) -> Any:
+    """A .docx opened by python-docx (``shown``: the draft it was converted from, which
+    messages name); a damaged, encrypted or hostile file refused."""
     shown = shown or path
     head = path.read_bytes()[:8]
     if head.startswith(OLE_MAGIC):
@@ -215,11 +235,10 @@ def _docx(path: Path, shown: Path | None = None) -> list[DraftLine]:
     _check_zip(path, shown)
     import docx  # python-docx reads the paragraphs and their styles
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.oxml.ns import qn
     from lxml.etree import XMLSyntaxError
 
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except (
         zipfile.BadZipFile,
         PackageNotFoundError,
@@ -231,6 +250,12 @@ def _docx(path: Path, shown: Path | None = None) -> list[DraftLine]:
         XMLSyntaxError,
     ):
         raise SourceError([Problem(Location(shown), "", DAMAGED)]) from None
+
+
+def docx_lines(document: Any) -> list[DraftLine]:
+    """Paragraphs of a Word document (python-docx's); heading styles and all-bold paragraphs
+    are heading hints."""
+    from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 

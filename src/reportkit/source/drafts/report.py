@@ -293,7 +293,7 @@ def _fill(parsed: Parsed, names: list[tuple[str, int]], file: Path) -> None:
     """Match the 附件说明 with the attachments, and hold a place for every part the
     standard needs that the draft lacks."""
     _attachments(parsed, names, file)
-    _missing(parsed)
+    missing(parsed)
 
 
 def _attachments(parsed: Parsed, names: list[tuple[str, int]], file: Path) -> None:
@@ -336,7 +336,7 @@ def _attachments(parsed: Parsed, names: list[tuple[str, int]], file: Path) -> No
             )
 
 
-def _missing(parsed: Parsed) -> None:
+def missing(parsed: Parsed) -> None:
     """A placeholder, marked for review, for each part the standard needs that the draft
     lacks: 成文日期, 发文机关, 主送, 文号, 签发人, the 版记's printer and date, the body."""
     data = parsed.data

@@ -28,6 +28,7 @@ COUNT_WORDS = {
 PART_NAMES = {
     "masthead": "报头",
     "articles": "文章",
+    "end_matter": "报尾",
     "copy_number": "份号",
     "secrecy": "密级和保密期限",
     "urgency": "紧急程度",
@@ -44,6 +45,7 @@ PART_NAMES = {
     "attachments": "附件",
     "signature.name": "发文机关署名",
     "signature.date": "成文日期",
+    "signature.seal": "印章",
     "note": "附注",
     "distribution.cc": "抄送",
     "distribution.printer": "印发机关",
@@ -67,6 +69,7 @@ class Summary:
     kind: str | None = None
     why: str = ""
     chosen: bool = False  # the kind was given (--kind), not recognised
+    template: str | None = None  # a document reportkit wrote: the template it was built with
     parts: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTED, 0))
     pending: list[tuple[str, str]] = field(default_factory=list)
@@ -105,6 +108,8 @@ def of_document(summary: Summary, parsed: Parsed) -> None:
 def of_articles(summary: Summary, draft: Draft) -> None:
     """Fill ``summary`` from a bulletin draft's articles."""
     summary.parts = (["masthead"] if draft.masthead else []) + ["articles"]
+    if draft.end_matter:
+        summary.parts.append("end_matter")
     counts = summary.counts
     counts["articles"] = len(draft.articles)
     for article in draft.articles:
@@ -138,7 +143,7 @@ def _lines(summary: Summary) -> Iterator[str]:
         for problem in summary.errors:
             yield f"  {problem}"
         return
-    how = "按 --kind 指定" if summary.chosen else summary.why
+    how = "按 --kind 指定" if summary.chosen and not summary.template else summary.why
     yield f"{summary.file}：{KIND_TITLES[summary.kind]}（{how}）"
     yield "  识别到：" + "、".join(part_name(summary.kind, p) for p in summary.parts)
     counted = [f"{n} {COUNT_WORDS[k]}" for k, n in summary.counts.items() if n]
@@ -175,6 +180,7 @@ def _draft(summary: Summary, statuses: dict[Path, str]) -> dict[str, Any]:
         "kind_title": KIND_TITLES.get(summary.kind or ""),
         "kind_by": "option" if summary.chosen else "draft",
         "kind_reason": summary.why,
+        "template": summary.template,
         "parts": [{"field": p, "name": part_name(summary.kind, p)} for p in summary.parts],
         "counts": dict(summary.counts),
         "placeholders": [{"field": at, "message": m} for at, m in summary.pending],
