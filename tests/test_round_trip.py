@@ -27,6 +27,7 @@ from lxml import etree
 
 from reportkit import build
 from reportkit.compose.document import compose
+from reportkit.readback import own
 from reportkit.source.drafts import importer
 from reportkit.source.load import load_source
 from reportkit.template import registry
@@ -85,7 +86,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 def _imported(path: Path, out: Path) -> importer.Plan:
     """``path`` imported into ``out`` (the files written)."""
-    plan = importer.plan([path], out)
+    plan = importer.plan([path], out, own=own.reader())
     assert not plan.failed, plan.failed
     assert not importer.write(plan, say=lambda text, error: None)
     return plan
@@ -451,7 +452,7 @@ def test_given_another_kind_it_is_read_as_a_draft_of_that_kind(
     examples: Callable[[str], Built], tmp_path: Path
 ) -> None:
     minutes = examples("changsha-minutes")
-    plan = importer.plan([minutes.docx], tmp_path / "out", kind="bulletin")
+    plan = importer.plan([minutes.docx], tmp_path / "out", kind="bulletin", own=own.reader())
     (said,) = plan.summaries
     assert (said.kind, said.template, said.chosen) == ("bulletin", None, True)
 

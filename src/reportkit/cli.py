@@ -284,6 +284,7 @@ def import_(
     import json
 
     from reportkit.errors import ReportkitError
+    from reportkit.readback import own
     from reportkit.source.drafts import importer, summary
     from reportkit.source.model import KINDS
     from reportkit.template import registry
@@ -294,7 +295,7 @@ def import_(
     try:
         chosen = registry.load(template) if template else None
         planned = importer.plan(
-            list(files), output, normalise=not no_normalize, kind=kind, template=chosen
+            list(files), output, normalise=not no_normalize, kind=kind, own=own.reader(chosen)
         )
     except ReportkitError as exc:
         _echo_problems(exc)

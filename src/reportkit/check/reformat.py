@@ -19,6 +19,7 @@ from reportkit import build as building
 from reportkit.check import patterns
 from reportkit.check.run import Checked, check_file
 from reportkit.errors import Location, OutputError, Problem, ReportkitError, SourceError
+from reportkit.readback import own
 from reportkit.source.model import KINDS
 
 SUFFIX = "-排版"  # what the formatted files' names add to the original's
@@ -107,9 +108,9 @@ def _source(path: Path, folder: Path, template: str | None, done: Formatted) -> 
     from reportkit.template import registry
 
     kind = registry.load(template).profile.kind if template else None
-    planned = importer.plan([path], folder / importer.ARTICLES, kind=kind)
+    planned = importer.plan([path], folder / importer.ARTICLES, kind=kind, own=own.reader())
     if any(item.target.name in _DOCUMENT_FILES for item in planned.files):
-        planned = importer.plan([path], folder, kind=kind)  # a report or minutes: one file
+        planned = importer.plan([path], folder, kind=kind, own=own.reader())  # one file
     if planned.failed:
         raise SourceError([p for _, problems in planned.failed for p in problems])
     done.notes += planned.notes

@@ -12,6 +12,7 @@ from typing import Any
 
 from reportkit import atomic
 from reportkit.errors import Location, Problem, SourceError
+from reportkit.readback import own
 from reportkit.serve import editing
 from reportkit.serve.safety import Refused, inside, upload_name
 from reportkit.serve.workspace import Doc
@@ -195,7 +196,7 @@ def add_draft(doc: Doc, name: str, data: bytes, replace: str | None) -> dict[str
     before = _refs(doc, listed)  # the list as it is, before import writes into articles/
     draft = doc.folder / DRAFTS / _free_name(doc, upload_name(name))
     atomic.write_bytes(draft, data)
-    planned = importer.plan([draft], doc.folder / ARTICLES_DIR)
+    planned = importer.plan([draft], doc.folder / ARTICLES_DIR, own=own.reader())
     problems = [p for _, found in planned.failed for p in found]
     if problems:
         draft.unlink(missing_ok=True)

@@ -51,7 +51,7 @@ _PACKAGE_RELATIONSHIPS = (
     (f"{_REL}custom-properties", CUSTOM),
 )
 # the user-defined properties that name the document's kind and template: a .docx reportkit
-# wrote is read back into its source by them (source/drafts/own)
+# wrote is read back into its source by them (readback/)
 KIND_PROPERTY = "reportkit.kind"
 TEMPLATE_PROPERTY = "reportkit.template"
 # the format id Word and LibreOffice give every user-defined property

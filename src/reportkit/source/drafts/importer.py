@@ -24,11 +24,10 @@ from reportkit.source.drafts.emit import (
     document_yaml,
     own_bulletin_yaml,
 )
-from reportkit.source.drafts.load import Loaded, load_any
+from reportkit.source.drafts.load import Loaded, OwnReader, load_any
 from reportkit.source.drafts.parse import Draft
 from reportkit.source.drafts.read import SUFFIXES
 from reportkit.source.drafts.summary import Summary, of_articles, of_document
-from reportkit.template.registry import Template
 
 ARTICLES = "articles"
 PHOTOS = "photos"
@@ -63,18 +62,17 @@ def plan(
     *,
     normalise: bool = True,
     kind: str | None = None,
-    template: Template | None = None,
+    own: OwnReader | None = None,
 ) -> Plan:
-    """Read every draft (as ``kind`` when given, else as the kind it is; a .docx reportkit
-    wrote with ``template``, when given) and decide every file name, before anything is
-    written."""
+    """Read every draft (as ``kind`` when given, else as the kind it is; a Word document
+    reportkit wrote by ``own``) and decide every file name, before anything is written."""
     result = Plan()
     articles: list[tuple[Path, Draft, Summary]] = []
     documents: list[tuple[Path, Parsed, Summary]] = []
     for path in drafts:
         summary = Summary(path)
         result.summaries.append(summary)
-        found = _read(path, normalise, kind, template, result, summary)
+        found = _read(path, normalise, kind, own, result, summary)
         if isinstance(found, Parsed):
             documents.append((path, found, summary))
         elif found is not None:
@@ -88,13 +86,13 @@ def _read(
     path: Path,
     normalise: bool,
     kind: str | None,
-    template: Template | None,
+    own: OwnReader | None,
     result: Plan,
     summary: Summary,
 ) -> Draft | Parsed | None:
     """A draft read, or None when it cannot be imported (its problems in ``result``)."""
     try:
-        found = _load(path, normalise, kind, template)
+        found = _load(path, normalise, kind, own)
     except ReportkitError as exc:
         summary.errors = exc.problems or [Problem(Location(path), "", str(exc))]
         result.failed.append((path, summary.errors))
@@ -285,7 +283,7 @@ def write(planned: Plan, *, force: bool = False, say: Callable[[str, bool], None
     return refused
 
 
-def _load(path: Path, normalise: bool, kind: str | None, template: Template | None) -> Loaded:
+def _load(path: Path, normalise: bool, kind: str | None, own: OwnReader | None) -> Loaded:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         yamlfile.load(path)  # a damaged or hostile file is refused as build refuses it
@@ -309,7 +307,7 @@ def _load(path: Path, normalise: bool, kind: str | None, template: Template | No
                 )
             ]
         )
-    return load_any(path, normalise=normalise, kind=kind, template=template)
+    return load_any(path, normalise=normalise, kind=kind, own=own)
 
 
 def _unique_stems(paths: list[Path]) -> list[str]:

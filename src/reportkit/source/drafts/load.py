@@ -6,17 +6,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 
-from reportkit.errors import Location, Problem, SourceError
+from reportkit.errors import Location, Problem
 from reportkit.source.clean import clean
 from reportkit.source.drafts.document import Parsed
 from reportkit.source.drafts.parse import Draft, parse
 from reportkit.source.drafts.read import DraftLine, docx_lines, is_word, opened, read_draft
 from reportkit.source.normalize import Fix, normalize
-
-if TYPE_CHECKING:
-    from reportkit.template.registry import Template
 
 PUNCTUATION = "标点"  # the field of notes about punctuation put right
 CHARACTERS = "字符"  # the field of notes about characters dropped
@@ -43,6 +40,14 @@ class Loaded:
     template: str | None = None  # a document reportkit wrote: the template it was built with
 
 
+class OwnReader(Protocol):
+    """Reads a Word document reportkit wrote back into its source: None for any other."""
+
+    def __call__(
+        self, word: object, path: Path, normalise: bool, kind: str | None
+    ) -> Loaded | None: ...
+
+
 # text drafts join lines broken in mid-sentence; a Word paragraph is one as the writer made it
 _JOINED = (".txt", ".md", ".markdown")
 
@@ -52,11 +57,11 @@ def load_any(
     *,
     normalise: bool = True,
     kind: str | None = None,
-    template: Template | None = None,
+    own: OwnReader | None = None,
 ) -> Loaded:
     """A draft read as the kind it is (or ``kind``, when given): a bulletin's articles, a
-    report's or minutes' fields; a .docx reportkit wrote, read back into its source
-    (``template``: the one it was built with, when not a built-in)."""
+    report's or minutes' fields; a Word document ``own`` knows (reportkit wrote it) read back
+    by ``own`` into its source."""
     from reportkit.source.drafts import document
     from reportkit.source.drafts.kinds import recognise
     from reportkit.source.drafts.minutes import parse_minutes
@@ -64,9 +69,9 @@ def load_any(
 
     if is_word(path):
         with opened(path) as word:
-            own = _own(word, path, normalise, kind, template)
-            if own is not None:
-                return own
+            mine = own(word, path, normalise, kind) if own is not None else None
+            if mine is not None:
+                return mine
             lines, notes = docx_lines(word), list[Problem]()
     else:
         lines, notes = read_draft(path)
@@ -83,35 +88,6 @@ def load_any(
         read = parse_minutes(paras, path)
     read.notes[:0] = notes
     return Loaded(found, why, kind is not None, read)
-
-
-def _own(
-    word: Any, path: Path, normalise: bool, kind: str | None, template: Template | None
-) -> Loaded | None:
-    """A document reportkit wrote (of ``kind``, when given; with ``template``, when given)
-    read back into its source; None for any other Word document."""
-    from reportkit.render.docx.package import TEMPLATE_PROPERTY
-    from reportkit.source.drafts.own import mark, reading
-
-    found = mark.recognise(word, kind, template)
-    if found is None:
-        said = mark.properties(word).get(TEMPLATE_PROPERTY)
-        if said and kind is None:  # reportkit's, with a template not found: not a draft
-            raise SourceError(
-                [
-                    Problem(
-                        Location(path),
-                        "",
-                        f"这是 reportkit 用模板“{said}”生成的 Word 文件，没有找到这个模板：请加 "
-                        "--template 写明模板的名称或文件夹后再导入（或加 --kind 按普通稿件读入）",
-                    )
-                ]
-            )
-        return None
-    read = reading.read(word, path, found, normalise=normalise)
-    name = found.template.profile.name
-    why = f"reportkit 生成的文档，模板 {name}，{found.how}"
-    return Loaded(found.kind, why, kind is not None, read, name)
 
 
 def _normalised(

@@ -7,12 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Problem
+from reportkit.readback import (
+    articles,  # noqa: F401  (registers the bulletin's readers)
+    styled,
+    walk,
+)
+from reportkit.readback.mark import Mark
 from reportkit.source.drafts import load as draft_load
 from reportkit.source.drafts import minutes, report
 from reportkit.source.drafts.common import note
 from reportkit.source.drafts.document import Parsed
-from reportkit.source.drafts.own import styled, walk
-from reportkit.source.drafts.own.mark import Mark
 from reportkit.source.drafts.parse import Draft
 from reportkit.source.load import normalised
 from reportkit.template.profile import RunSpec

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import ReportkitError
+from reportkit.readback import patterns, running, sections
+from reportkit.readback.patterns import Pattern, Probe, compile_parts, split
+from reportkit.readback.styled import Styled
 from reportkit.source.drafts.common import note, person
 from reportkit.source.drafts.document import Parsed
-from reportkit.source.drafts.own import patterns, running, sections
-from reportkit.source.drafts.own.patterns import Pattern, Probe, compile_parts, split
-from reportkit.source.drafts.own.styled import Styled
 from reportkit.source.model import KINDS
 from reportkit.template.profile import Part, Profile, RunSpec
 from reportkit.template.registry import Template
@@ -135,8 +135,6 @@ def reads(name: str) -> Callable[[Reader], Reader]:
 
 def walk(paras: list[Styled], template: Template, file: Path) -> Walk:
     """Every part of the template read from ``paras``; what is left over named."""
-    from reportkit.source.drafts.own import articles  # noqa: F401  (registers its reader)
-
     profile = template.profile
     state = Walk(paras, template, file, Parsed(profile.kind), patterns.probe(_model(profile)))
     parts = profile.parts

@@ -13,8 +13,8 @@ from typing import Any
 
 from reportkit.compose.numbering import label
 from reportkit.errors import Problem
+from reportkit.readback.styled import Styled
 from reportkit.source.drafts.common import HAN_NUMBER, MAX_HEADING, note, split_points
-from reportkit.source.drafts.own.styled import Styled
 from reportkit.template.profile import Profile
 
 _SENTENCE_ENDS = "。！？；"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportkit.source.drafts.common import byline
-from reportkit.source.drafts.own.walk import (
+from reportkit.readback.walk import (
     ARTICLE,
     TITLE,
     Walk,
@@ -15,6 +14,7 @@ from reportkit.source.drafts.own.walk import (
     stop_at,
     title,
 )
+from reportkit.source.drafts.common import byline
 from reportkit.template.profile import Part
 
 _SEPARATOR = "\u3000"  # between a byline's position and name (the byline piece)

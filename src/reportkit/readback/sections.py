@@ -17,8 +17,8 @@ from typing import Any
 
 from reportkit.compose.numbering import label
 from reportkit.errors import Problem
+from reportkit.readback.running import Item
 from reportkit.source.drafts.common import note
-from reportkit.source.drafts.own.running import Item
 from reportkit.source.drafts.parse import kind_of_heading
 from reportkit.source.model import typed_number
 from reportkit.template.profile import Profile
