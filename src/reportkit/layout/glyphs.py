@@ -14,9 +14,6 @@ from typing import NamedTuple
 from reportkit.layout.pages import TextRun
 from reportkit.typeset import linebreak
 
-Advance = Callable[[str, str, float], float]  # (style, character, size) → points
-
-
 class Paint(NamedTuple):
     """What a style draws with: the faces the document names for Latin and for Chinese
     text, its size and colour (RRGGBB)."""
@@ -33,15 +30,16 @@ def line_runs(
     baseline: float,
     x0: float,
     scale: float,
-    advance: Advance,
+    widths: Callable[[str, float], Mapping[str, float]],
     paint: Mapping[str, Paint],
     tracking: float,
 ) -> list[TextRun]:
-    """The glyph runs of ``line`` placed from ``x0`` on ``baseline``."""
+    """The glyph runs of ``line`` placed from ``x0`` on ``baseline``; ``widths(style, size)``:
+    each character's advance in that style and size."""
     runs = _Runs(baseline, paint, scale)
     add = runs.add
     size = paint[style].size
-    xs, widths, compressed = line.x, line.width, line.compressed
+    xs, cells, compressed = line.x, line.width, line.compressed
     # spaces are drawn too: a reader of the text finds the spaces written, and no others
     boxes = line.boxes
     count = len(boxes)
@@ -66,12 +64,11 @@ def line_runs(
                     break
                 end += 1
             chars = [b.text for b in boxes[i:end]]
-            width = {ch: advance(box_style, ch, box_size) for ch in set(chars)}
-            steps = [width[ch] for ch in chars]
+            steps = list(map(widths(box_style, box_size).__getitem__, chars))
             runs.extend(
                 [
                     x0 + (x + (cell - step) / 2) * scale
-                    for x, cell, step in zip(xs[i:end], widths[i:end], steps, strict=True)
+                    for x, cell, step in zip(xs[i:end], cells[i:end], steps, strict=True)
                 ],
                 chars,
                 box_style,
@@ -79,15 +76,16 @@ def line_runs(
             )
             i = end
             continue
-        advances = [advance(box_style, ch, box_size) for ch in text]
+        table = widths(box_style, box_size)
+        advances = [table[ch] for ch in text]
         steps = advances  # how far each glyph moves the pen here
         if box.latin:
             # the run's own width with its character spacing, after the space before it
             steps = [a + tracking for a in advances]
             gx = xs[i] + line.lead[i]
         elif i in compressed:
-            full = widths[i] * 2  # a compressed mark keeps the half of its cell it is drawn in
-            gx = xs[i] + (full - advances[0]) / 2 - (widths[i] if linebreak.is_opening(text) else 0)
+            full = cells[i] * 2  # a compressed mark keeps the half of its cell it is drawn in
+            gx = xs[i] + (full - advances[0]) / 2 - (cells[i] if linebreak.is_opening(text) else 0)
         else:
             gx = xs[i]
         for ch, step_width, step in zip(text, advances, steps, strict=True):

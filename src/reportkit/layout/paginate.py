@@ -30,7 +30,7 @@ from reportkit.layout.pages import (
 from reportkit.template.profile import Profile
 from reportkit.typeset import linebreak
 from reportkit.typeset.cells import label_cells
-from reportkit.typeset.metrics import Metrics
+from reportkit.typeset.metrics import Metrics, Widths
 
 EPSILON = 1e-6
 _NUMBER = re.compile(r"[-+]?[\d,，.]+(%|‰)?")  # a figure: set flush right in its cell
@@ -104,6 +104,7 @@ class _Paginator:
             for name, style in self.styles.items()
         }
         self._widths: dict[tuple[str, str], float] = {}  # Latin runs, measured once
+        self._advances: dict[tuple[str, float], Widths] = {}  # each style's, by size
         self.over: Image | None = None  # a picture to set over the next line (a seal)
         self.over_block = -1  # its index
         self.block: tuple[int, int, int] = (-1, -1, -1)  # block, row, column of the runs kept
@@ -172,10 +173,16 @@ class _Paginator:
             placed.baseline,
             placed.x0,
             placed.scale,
-            self.metrics.advance,
+            self._advances_in,
             self.paint,
             self.profile.grid.character_spacing,
         )
+
+    def _advances_in(self, style: str, size: float) -> Widths:
+        table = self._advances.get((style, size))
+        if table is None:
+            table = self._advances[(style, size)] = Widths(self.metrics, style, size)
+        return table
 
     @property
     def page(self) -> Page:

@@ -31,6 +31,21 @@ class Metrics(Protocol):
     def advance(self, style: str, char: str, size: float) -> float: ...
 
 
+class Widths(dict[str, float]):
+    """The advance of each character in one style and size, worked out when first asked:
+    ``widths[char]`` (a plain dictionary look-up after that)."""
+
+    __slots__ = ("metrics", "size", "style")
+
+    def __init__(self, metrics: Metrics, style: str, size: float):
+        super().__init__()
+        self.metrics, self.style, self.size = metrics, style, size
+
+    def __missing__(self, char: str) -> float:
+        width = self[char] = self.metrics.advance(self.style, char, self.size)
+        return width
+
+
 class StandardMetrics:
     """The widths of the fonts a document names: Han characters and full-width marks one em,
     Latin letters and digits Times New Roman's — or half an em each in a style whose Latin

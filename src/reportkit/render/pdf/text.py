@@ -100,7 +100,9 @@ def _fonted(run: TextRun, faces: Faces) -> list[Glyphs]:
     text, xs, space = run.text, run.xs, run.char_space
     plain = faces.plain(style, size)
     chars = set(text)
-    for char in chars - plain.keys():  # characters not seen before in this style
+    # characters not seen before in this style (set.difference looks each up in the table;
+    # ``chars - plain.keys()`` would walk the whole table for every run)
+    for char in chars.difference(plain):
         faces.is_plain(style, char, size)
     fonts = set(map(plain.__getitem__, chars))
     if len(fonts) == 1 and None not in fonts:
@@ -201,11 +203,12 @@ def text_operators(page: PageGlyphs, canvas: Canvas, height: float, tagger: Tagg
     doc = canvas._doc
     ops = ["BT"]
     add = ops.append
-    state: tuple = ()
+    state: tuple[str, str, str] | tuple[()] = ()
     names: dict[tuple[str, int], str] = {}  # (font, subset) → its name in the page's resources
-    numbers: dict[float, str] = {}  # sizes and scales as PDF numbers
-    spacings: dict[float, str] = {}  # character spacings as PDF numbers
-    fonts: dict[str, Any] = {}  # registered fonts by name
+    # (font, colour, spacing, size, scale) → the font, its colour and the operators after its
+    # name (size, character spacing, horizontal scale), made once
+    looks: dict[tuple[str, str, float, float, float], tuple[Any, str, str]] = {}
+    ys: dict[float, str] = {}  # baselines as PDF numbers
     starts = {mark.start: mark for mark in page.marks}  # the last of several at one place
     opened = False
     for index, run in enumerate(page):
@@ -215,15 +218,18 @@ def text_operators(page: PageGlyphs, canvas: Canvas, height: float, tagger: Tagg
                 add("EMC")
             add(tagger.text(mark))
             opened = True
-        font = fonts.get(run.font) or fonts.setdefault(run.font, pdfmetrics.getFont(run.font))
-        scale = run.scale / 100
-        colour = _rgb(run.colour)
-        # PDF scales the character spacing with the horizontal scale: give it unscaled
-        unscaled = run.char_space / scale
-        spacing = spacings.get(unscaled) or spacings.setdefault(unscaled, fp_str(unscaled))
-        size = numbers.get(run.size) or numbers.setdefault(run.size, fp_str(run.size))
-        stretch = numbers.get(run.scale) or numbers.setdefault(run.scale, fp_str(run.scale))
-        y = f"{height - run.baseline:.2f}"
+        look = (run.font, run.colour, run.char_space, run.size, run.scale)
+        found = looks.get(look)
+        if found is None:
+            # PDF scales the character spacing with the horizontal scale: give it unscaled
+            unscaled = run.char_space / (run.scale / 100)
+            found = looks[look] = (
+                pdfmetrics.getFont(run.font),
+                _rgb(run.colour),
+                f"{fp_str(run.size)} Tf {fp_str(unscaled)} Tc {fp_str(run.scale)} Tz",
+            )
+        font, colour, rest = found
+        y = ys.get(run.baseline) or ys.setdefault(run.baseline, f"{height - run.baseline:.2f}")
         start = 0
         text = run.text
         if run.pad:
@@ -234,9 +240,9 @@ def text_operators(page: PageGlyphs, canvas: Canvas, height: float, tagger: Tagg
             name = names.get((run.font, subset))
             if name is None:
                 name = names[(run.font, subset)] = font.getSubsetInternalName(subset, doc)
-            wanted = (colour, name, run.size, spacing, run.scale)
+            wanted = (colour, name, rest)
             if wanted != state:
-                add(f"{colour} rg {name} {size} Tf {spacing} Tc {stretch} Tz")
+                add(f"{colour} rg {name} {rest}")
                 state = wanted
             # positions to 1/100 pt, formatted directly: fp_str's general formatting was a tenth
             # of a long document's time here
