@@ -51,30 +51,7 @@ def line_runs(
         if len(text) == 1 and not box.latin and i not in compressed:
             # characters each centred in its cell, in one style: nearly every box, taken
             # a stretch at a time
-            end = i + 1
-            while end < count:
-                nxt = boxes[end]
-                if (
-                    nxt.style != box_style
-                    or nxt.latin
-                    or len(nxt.text) != 1
-                    or end in compressed
-                    or nxt.text.isascii()
-                ):
-                    break
-                end += 1
-            chars = [b.text for b in boxes[i:end]]
-            steps = list(map(widths(box_style, box_size).__getitem__, chars))
-            runs.extend(
-                [
-                    x0 + (x + (cell - step) / 2) * scale
-                    for x, cell, step in zip(xs[i:end], cells[i:end], steps, strict=True)
-                ],
-                chars,
-                box_style,
-                [step * scale for step in steps] if scale != 1 else steps,
-            )
-            i = end
+            i = runs.stretch(boxes, i, xs, cells, compressed, x0, widths(box_style, box_size))
             continue
         table = widths(box_style, box_size)
         advances = [table[ch] for ch in text]
@@ -152,31 +129,58 @@ class _Runs:
         self.out.append(self.run)
         self.last = (x, step)
 
-    def extend(self, xs: list[float], chars: list[str], style: str, steps: list[float]) -> None:
-        """Glyphs ``chars`` at ``xs`` in ``style``, advancing ``steps``: as ``add`` takes them
-        one by one, faster while they go on evenly spaced in one run."""
-        k, count = 0, len(chars)
+    def stretch(
+        self,
+        boxes: list[linebreak.Box],
+        i: int,
+        xs: list[float],
+        cells: list[float],
+        compressed: set[int],
+        x0: float,
+        table: Mapping[str, float],
+    ) -> int:
+        """The characters of ``boxes`` from ``i`` on that sit one to a cell, each centred in
+        it, in the style of the first (whose advances ``table`` gives), as ``add`` takes them
+        one by one, faster; where they end."""
+        scale = self.scale
+        box = boxes[i]
+        style, ch = box.style, box.text
+        step = table[ch]
+        self.add(x0 + (xs[i] + (cells[i] - step) / 2) * scale, ch, style, step * scale)
+        key = self.faces[style][1]  # the Chinese face: what follows is not ASCII
+        count = len(boxes)
+        k = i + 1
         while k < count:
-            if self.run is not None and len(self.chars) > 1 and chars[k].isascii() is False:
-                key = self.faces.get(style)
-                if key is not None and key[1] == self.key:
-                    # the run goes on while the spacing holds
-                    run, space = self.run, self.run.char_space
-                    last_x, last_step = self.last
-                    start = k
-                    while k < count:
-                        x = xs[k]
-                        if abs(x - last_x - last_step - space) >= 0.01:
-                            break
-                        last_x, last_step = x, steps[k]
-                        k += 1
-                    if k > start:
-                        self.chars += chars[start:k]
-                        run.xs.extend(xs[start:k])
-                        self.last = (last_x, last_step)
-                        continue
-            self.add(xs[k], chars[k], style, steps[k])
+            box = boxes[k]
+            ch = box.text
+            if (
+                box.style != style
+                or box.latin
+                or len(ch) != 1
+                or k in compressed
+                or ch.isascii()
+            ):
+                break
+            step = table[ch]
+            x = x0 + (xs[k] + (cells[k] - step) / 2) * scale
+            if scale != 1:
+                step *= scale
+            run = self.run
+            if run is not None and key == self.key:
+                last_x, last_step = self.last
+                if len(self.chars) == 1:
+                    run.char_space = x - last_x - last_step
+                elif abs(x - last_x - last_step - run.char_space) >= 0.01:
+                    self.add(x, ch, style, step)
+                    k += 1
+                    continue
+                self.chars.append(ch)
+                run.xs.append(x)
+                self.last = (x, step)
+            else:
+                self.add(x, ch, style, step)
             k += 1
+        return k
 
     def _close(self) -> None:
         if self.run is not None and len(self.chars) > 1:

@@ -11,6 +11,7 @@ flush left.
 from __future__ import annotations
 
 import unicodedata
+from itertools import accumulate, repeat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -128,7 +129,7 @@ def make_boxes(
             j = i + 1
             while j < len(text) and not text[j].isascii() and not (here and j in here):
                 j += 1
-            boxes += [Box(c, style, full) for c in text[i:j]]
+            boxes += map(Box, text[i:j], repeat(style), repeat(full))
             i = j
     if measure.latin_space is not None:
         _space_latin(boxes, cell, measure.latin_space, rules.units)
@@ -255,15 +256,15 @@ def break_lines(
     start a line takes the last character down with it.
     """
     lines: list[Line] = []
-    start = 0
-    while start < len(boxes):
+    start, count = 0, len(boxes)
+    while start < count:
         indent = first_indent if not lines else rest_indent
-        room = capacity - indent
+        limit = capacity - indent + EPSILON
         end, used = start, 0.0
-        while end < len(boxes):
+        while end < count:
             box = boxes[end]
             need = box.cells + (box.space_before if end > start else 0.0)
-            if used + need > room + EPSILON:
+            if used + need > limit:
                 break
             # the space after a Latin word must fit too, or the line ends after the word
             used += need + box.space_after
@@ -271,7 +272,7 @@ def break_lines(
         if end == start:  # a box wider than the line: it goes alone
             end += 1
         compressed: set[int] = set()
-        if end < len(boxes) and not may_break(boxes, end, rules):
+        if end < count and not may_break(boxes, end, rules):
             if _hangs(boxes, end, rules):
                 compressed.add(end)
                 end += 1
@@ -307,21 +308,22 @@ def _push(boxes: list[Box], start: int, end: int, rules: LineBreaking) -> int:
 def place(line: Line, capacity: float, cell: float, justify: bool) -> Line:
     """Left edges and widths of the line's boxes; a justified line reaches the right edge, a
     line with a mark squeezed in is set tighter to stay inside it."""
-    last = len(line.boxes) - 1
-    line.lead = [b.space_before * cell if i else 0.0 for i, b in enumerate(line.boxes)]
-    widths = [
-        b.cells * cell * (0.5 if i in line.compressed else 1.0)
-        + line.lead[i]
-        + (b.space_after * cell if i < last else 0.0)
-        for i, b in enumerate(line.boxes)
-    ]
+    boxes = line.boxes
+    last = len(boxes) - 1
+    lead = [b.space_before * cell for b in boxes]
+    widths = [b.cells * cell + room + b.space_after * cell for b, room in zip(boxes, lead)]
+    if boxes:  # the line's ends take no space beside Han text
+        lead[0] = 0.0
+        widths[0] = boxes[0].cells * cell + boxes[0].space_after * cell
+        widths[last] = boxes[last].cells * cell + lead[last]
+    for i in line.compressed:  # a squeezed mark takes half its cell
+        box = boxes[i]
+        widths[i] = box.cells * cell * 0.5 + lead[i] + (box.space_after * cell if i < last else 0.0)
     used = sum(widths)
     room = (capacity - line.indent) * cell
     fill = justify or used > room + EPSILON
     gap = (room - used) / (len(widths) - 1) if fill and len(widths) > 1 else 0.0
-    x, positions = line.indent * cell, []
-    for width in widths:
-        positions.append(x)
-        x += width + gap
-    line.x, line.width = positions, widths
+    # each box's left edge: the one before it, its width and the gap
+    positions = list(accumulate([width + gap for width in widths[:-1]], initial=line.indent * cell))
+    line.x, line.width, line.lead = positions[: len(widths)], widths, lead
     return line

@@ -79,7 +79,9 @@ def joined(runs: Sequence[Run], profile: Profile) -> list[str]:
     character after it."""
     where = joiners([(run.text, run.keep) for run in runs], profile.line_breaking)
     return [
-        "".join(JOINER + char if index in at else char for index, char in enumerate(run.text))
+        "".join([JOINER + char if index in at else char for index, char in enumerate(run.text)])
+        if at
+        else run.text  # nearly every run: nothing kept together
         for run, at in zip(runs, where, strict=True)
     ]
 
