@@ -14,6 +14,7 @@ from typing import NamedTuple
 from reportkit.layout.pages import TextRun
 from reportkit.typeset import linebreak
 
+
 class Paint(NamedTuple):
     """What a style draws with: the faces the document names for Latin and for Chinese
     text, its size and colour (RRGGBB)."""
@@ -149,38 +150,38 @@ class _Runs:
         self.add(x0 + (xs[i] + (cells[i] - step) / 2) * scale, ch, style, step * scale)
         key = self.faces[style][1]  # the Chinese face: what follows is not ASCII
         count = len(boxes)
+        # the run being made, as ``add`` left it
+        run, chars, (last_x, last_step) = self._current()
+        single, same = len(chars) == 1, key == self.key
         k = i + 1
         while k < count:
             box = boxes[k]
             ch = box.text
-            if (
-                box.style != style
-                or box.latin
-                or len(ch) != 1
-                or k in compressed
-                or ch.isascii()
-            ):
+            if box.style != style or box.latin or len(ch) != 1 or k in compressed or ch.isascii():
                 break
             step = table[ch]
             x = x0 + (xs[k] + (cells[k] - step) / 2) * scale
             if scale != 1:
                 step *= scale
-            run = self.run
-            if run is not None and key == self.key:
-                last_x, last_step = self.last
-                if len(self.chars) == 1:
+            if same and (single or abs(x - last_x - last_step - run.char_space) < 0.01):
+                if single:
                     run.char_space = x - last_x - last_step
-                elif abs(x - last_x - last_step - run.char_space) >= 0.01:
-                    self.add(x, ch, style, step)
-                    k += 1
-                    continue
-                self.chars.append(ch)
+                    single = False
+                chars.append(ch)
                 run.xs.append(x)
-                self.last = (x, step)
+                last_x, last_step = x, step
             else:
+                self.last = (last_x, last_step)
                 self.add(x, ch, style, step)
+                run, chars, (last_x, last_step) = self._current()
+                single, same = len(chars) == 1, key == self.key
             k += 1
+        self.last = (last_x, last_step)
         return k
+
+    def _current(self) -> tuple[TextRun, list[str], tuple[float, float]]:
+        assert self.run is not None  # a glyph has been added
+        return self.run, self.chars, self.last
 
     def _close(self) -> None:
         if self.run is not None and len(self.chars) > 1:

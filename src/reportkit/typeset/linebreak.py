@@ -10,10 +10,11 @@ flush left.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from itertools import accumulate, repeat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from reportkit.template.profile import LineBreaking
@@ -23,6 +24,7 @@ EPSILON = 1e-6
 # width in LibreOffice (which breaks Chinese text beside any joiner; a word joiner, U+2060,
 # would take room there and cost full lines a character)
 JOINER = "\u200d"
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(slots=True)
@@ -125,10 +127,12 @@ def make_boxes(
             if char in "\n\r\t":
                 i += 1
                 continue
-            # a run of characters that are not ASCII: one box each (nearly all the text)
-            j = i + 1
-            while j < len(text) and not text[j].isascii() and not (here and j in here):
-                j += 1
+            # a run of characters that are not ASCII: one box each (nearly all the text), up
+            # to a joiner
+            more = _NOT_ASCII.match(text, i + 1)
+            j = more.end() if more else i + 1
+            if here:
+                j = min([k for k in here if i < k < j], default=j)
             boxes += map(Box, text[i:j], repeat(style), repeat(full))
             i = j
     if measure.latin_space is not None:
@@ -311,7 +315,10 @@ def place(line: Line, capacity: float, cell: float, justify: bool) -> Line:
     boxes = line.boxes
     last = len(boxes) - 1
     lead = [b.space_before * cell for b in boxes]
-    widths = [b.cells * cell + room + b.space_after * cell for b, room in zip(boxes, lead)]
+    widths = [
+        b.cells * cell + before + b.space_after * cell
+        for b, before in zip(boxes, lead, strict=True)
+    ]
     if boxes:  # the line's ends take no space beside Han text
         lead[0] = 0.0
         widths[0] = boxes[0].cells * cell + boxes[0].space_after * cell
