@@ -102,6 +102,10 @@ def make_boxes(
     measure = measure or Measure()
     tracking = measure.tracking
     boxes: list[Box] = []
+    starts = {seq[0] for seq in rules.no_split}
+    # the boxes the finishing rules look at: Latin words, marks that begin a pair not to split
+    latin: list[int] = []
+    marks: list[int] = []
     joined = joiners(
         [(text, keep[n] if n < len(keep) else 0) for n, (text, _) in enumerate(runs)], rules
     )
@@ -121,7 +125,9 @@ def make_boxes(
                     and (not text[j].isspace() or not grid or _inner_space(text, j))
                 ):
                     j += 1
+                first = len(boxes)
                 boxes += _latin(text[i:j], style, cell, latin_width, capacity, tracking)
+                latin += range(first, len(boxes))
                 i = j
                 continue
             if char in "\n\r\t":
@@ -133,11 +139,13 @@ def make_boxes(
             j = more.end() if more else i + 1
             if here:
                 j = min([k for k in here if i < k < j], default=j)
+            if not starts.isdisjoint(text[i:j]):
+                marks += [len(boxes) + k - i for k in range(i, j) if text[k] in starts]
             boxes += map(Box, text[i:j], repeat(style), repeat(full))
             i = j
     if measure.latin_space is not None:
-        _space_latin(boxes, cell, measure.latin_space, rules.units)
-    _glue(boxes, rules)
+        _space_latin(boxes, latin, cell, measure.latin_space, rules.units)
+    _glue(boxes, sorted(latin + marks), rules)
     return boxes
 
 
@@ -167,13 +175,14 @@ def joiners(runs: Sequence[tuple[str, int]], rules: LineBreaking) -> list[set[in
     return out
 
 
-def _space_latin(boxes: list[Box], cell: float, space: Callable[[str], float], units: str) -> None:
-    """A Latin word or number beside a Han character (not a mark) takes a little space on
-    that side, as word processors set it — but not a number before its unit (2018年), which
-    the .docx joins with a word joiner."""
-    for i, box in enumerate(boxes):
-        if not box.latin:
-            continue
+def _space_latin(
+    boxes: list[Box], latin: list[int], cell: float, space: Callable[[str], float], units: str
+) -> None:
+    """A Latin word or number (the boxes at ``latin``) beside a Han character (not a mark)
+    takes a little space on that side, as word processors set it — but not a number before
+    its unit (2018年), which the .docx joins with a word joiner."""
+    for i in latin:
+        box = boxes[i]
         extra = space(box.style) / cell
         before = boxes[i - 1] if i else None
         after = boxes[i + 1] if i + 1 < len(boxes) else None
@@ -222,11 +231,14 @@ def _latin(
     return [Box(p, style, cells(p), latin=True) for p in pieces if p]
 
 
-def _glue(boxes: list[Box], rules: LineBreaking) -> None:
-    """Mark places a line may not break: inside ——, ……, between a number and its unit."""
+def _glue(boxes: list[Box], where: list[int], rules: LineBreaking) -> None:
+    """Mark places a line may not break: inside ——, ……, between a number and its unit
+    (``where``: the boxes that may begin one)."""
     starts = {seq[0] for seq in rules.no_split}
     units = rules.units
-    for i in range(len(boxes) - 1):
+    for i in where:
+        if i + 1 >= len(boxes):
+            break
         here = boxes[i]
         last = here.text[-1]
         if last in starts:
