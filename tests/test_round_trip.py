@@ -464,6 +464,11 @@ def test_the_summary_says_which_template_it_was_built_with(
     result = cli("import", report.docx, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
+    out = tmp_path / "out"
+    assert (
+        lines[0]
+        == f"已写出 {out / 'photos/changsha-report-1.png'}：印章 photos/changsha-report-1.png"
+    )
     start = lines.index("导入结果（1 份稿件）：")
     assert lines[start + 1 : start + 3] == [
         f"{report.docx}：报告（reportkit 生成的文档，模板 gbt9704-report，按文档属性识别）",

@@ -204,13 +204,13 @@ def _document(path: Path, parsed: Parsed, folder: Path, stem: str) -> list[Plann
 
     planned: list[Planned] = []
 
-    def store(data: bytes, ext: str) -> str:
+    def store(data: bytes, ext: str, what: str = "照片") -> str:
         name = f"{PHOTOS}/{stem}-{len(planned) + 1}{ext}"
-        planned.append(Planned(folder / name, "", path, f"照片 {name}", data))
+        planned.append(Planned(folder / name, "", path, f"{what} {name}", data))
         return name
 
     figures.resolve([text for _, text in _containers(parsed.data)], store)
-    figures.resolve_seal(parsed.data, store)
+    figures.resolve_seal(parsed.data, lambda data, ext: store(data, ext, "印章"))
     kind = KINDS[parsed.kind]
     text = document_yaml(
         parsed.kind, parsed.data, str(path), parsed.notes, parsed.pending, parsed.template
