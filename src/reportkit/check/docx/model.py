@@ -67,12 +67,15 @@ class Para:
 
 @dataclass
 class Table:
-    """A table: rows of cells of paragraphs; the least height of each row (points), and the
-    rows repeated at the top of each page."""
+    """A table: rows of cells of paragraphs; the least height of each row (points), the
+    rows repeated at the top of each page, and the colours of its horizontal borders."""
 
     rows: list[list[list[Para]]]
     heights: list[float]
     header_rows: int = 0
+    # the colours of the horizontal lines drawn as the table's or its cells' borders (a red
+    # rule an office draws as a one-cell table's bottom edge)
+    lines: list[str] = field(default_factory=list)
 
 
 Block = Para | Table
@@ -126,3 +129,19 @@ class Document:
     def text_paras(self) -> list[Para]:
         """Paragraphs of the body outside tables, in order."""
         return [p for p in self.paras if not p.in_table]
+
+    def head_tables(self) -> list[Table]:
+        """The tables before the body's first sentence: the 版头 some offices lay out in a
+        table (the red head in a cell, the red rule as a cell's border)."""
+        found = []
+        for block in self.blocks:
+            if isinstance(block, Table):
+                found.append(block)
+            elif "。" in block.text:
+                break
+        return found
+
+    def head_paras(self) -> list[Para]:
+        """The paragraphs outside tables and those of the head's tables, in order."""
+        inside = {id(p) for t in self.head_tables() for row in t.rows for c in row for p in c}
+        return [p for p in self.paras if not p.in_table or id(p) in inside]

@@ -205,10 +205,13 @@ class _Estimator:
                 self._new_page()
                 self.used += header
             for cell in row:
+                top = self.used
                 for p in cell:
-                    self.result.placed[p.number] = Placed(
-                        self.page, self.used, line_height(p, self.section), 1, self.page
-                    )
+                    line = line_height(p, self.section)
+                    count = self.lines(p, width)
+                    top += p.fmt.before
+                    self.result.placed[p.number] = Placed(self.page, top, line, count, self.page)
+                    top += line * count + p.fmt.after
             self.used += height
             if number < table.header_rows:
                 header += height

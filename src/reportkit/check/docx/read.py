@@ -121,7 +121,7 @@ class Reader:
             heights.append((_twips(height, "val") or 0.0) if height is not None else 0.0)
             if row.find(f"{W}trPr/{W}tblHeader") is not None and len(rows) == header + 1:
                 header += 1
-        return Table(rows, heights, header)
+        return Table(rows, heights, header, _lines(table))
 
     def _paragraph(self, p: etree._Element, in_table: bool, numbered: bool = True) -> Para:
         ppr = p.find(f"{W}pPr")
@@ -296,6 +296,19 @@ def _section(properties: etree._Element) -> Section:
         start=kind.get(f"{W}val", "nextPage") if kind is not None else "nextPage",
         title_page=_flag(properties.find(f"{W}titlePg")),
     )
+
+
+def _lines(table: etree._Element) -> list[str]:
+    """The colours of the horizontal borders a table draws, its own and its cells'."""
+    found = []
+    for borders in table.iter(f"{W}tblBorders", f"{W}tcBorders"):
+        for side in ("top", "bottom", "insideH"):
+            line = borders.find(f"{W}{side}")
+            if line is None or line.get(f"{W}val") in (None, "nil", "none"):
+                continue
+            colour = (line.get(f"{W}color") or "auto").upper()
+            found.append("000000" if colour == "AUTO" else colour)
+    return found
 
 
 def _drawings(drawing: etree._Element, reader: Reader) -> list[Drawing]:

@@ -51,7 +51,7 @@ def recognise(doc: Document, expect: Expect) -> dict[int, Role]:
     """The role of each paragraph outside tables that has one, by paragraph number."""
     labels = {style_name(expect.profile, key): key for key in expect.profile.styles}
     labels.pop("Normal", None)
-    every = doc.text_paras()
+    every = doc.head_paras()
     paras = [p for p in every if p.text.strip()]
     roles: dict[int, Role] = {}
     for p in paras:
@@ -59,7 +59,7 @@ def recognise(doc: Document, expect: Expect) -> dict[int, Role]:
         if key is not None and not expect.profile.styles[key].character:
             roles[p.number] = _styled(p, key)
     if len(roles) < len(paras):
-        _by_content(every, paras, roles, expect)
+        _by_content(every, paras, roles, expect, _ruled_tables(doc))
     return roles
 
 
@@ -69,14 +69,26 @@ def _styled(p: Para, key: str) -> Role:
     return Role(key, level)
 
 
+def _ruled_tables(doc: Document) -> set[int]:
+    """The last paragraph of each table of the head drawn with a red line (the red rule as
+    a table's border), by number."""
+    return {
+        table.rows[-1][-1][-1].number
+        for table in doc.head_tables()
+        if table.rows and table.rows[-1] and table.rows[-1][-1]
+        if any(_reddish(colour) for colour in table.lines)
+    }
+
+
 def _by_content(
-    every: list[Para], paras: list[Para], roles: dict[int, Role], expect: Expect
+    every: list[Para], paras: list[Para], roles: dict[int, Role], expect: Expect, ruled: set[int]
 ) -> None:
     """Roles of the paragraphs the styles leave open, by their text and place (``every``:
-    the empty paragraphs too, one of which may carry the red rule)."""
+    the empty paragraphs too, one of which may carry the red rule; ``ruled``: paragraphs
+    ending a table drawn with it)."""
     body_size = expect.size("body")
     open_ = [p for p in paras if p.number not in roles]
-    head = _head(every, paras, roles, expect, body_size)
+    head = _head(every, paras, roles, expect, body_size, ruled)
     _tail(paras, roles, expect)
     titled = False
     previous: Para | None = None
@@ -203,14 +215,19 @@ def red_rule(p: Para) -> bool:
 
 
 def _head(
-    every: list[Para], paras: list[Para], roles: dict[int, Role], expect: Expect, body_size: float
+    every: list[Para],
+    paras: list[Para],
+    roles: dict[int, Role],
+    expect: Expect,
+    body_size: float,
+    ruled: set[int],
 ) -> int:
     """Roles of the 版头 (the red head, 文号, 签发人 …): the paragraphs up to the red rule,
     or up to the first title when there is none; the number of its last paragraph."""
     end = 0
     shown = 0
     for p in every[:30]:
-        if red_rule(p):
+        if red_rule(p) or p.number in ruled:
             end = p.number
             break
         if p.empty:

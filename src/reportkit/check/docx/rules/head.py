@@ -9,6 +9,7 @@ from reportkit.check import patterns
 from reportkit.check.docx.model import Para
 from reportkit.check.docx.roles import red_rule
 from reportkit.check.docx.rules.context import Context
+from reportkit.check.docx.rules.text import reddish
 from reportkit.check.findings import Finding, Where
 from reportkit.errors import number
 
@@ -18,7 +19,7 @@ MARKS = ("issuer_mark", "masthead_name")  # the red head of a 公文, of a 简�
 
 def findings(ctx: Context) -> Iterator[Finding]:
     """Findings about the head of the first page."""
-    paras = [p for p in ctx.doc.text_paras() if not p.empty]
+    paras = [p for p in ctx.doc.head_paras() if not p.empty]
     if not paras:
         return
     yield from _mark(ctx, paras)
@@ -38,7 +39,10 @@ def _mark(ctx: Context, paras: list[Para]) -> Iterator[Finding]:
     marks = _of(ctx, paras, (key,))
     name = ctx.expect.name(key)
     if not marks:
-        yield ctx.finding("head.mark", key, paras[0], f"首页没有{name}（红色的发文机关标志或报头）")
+        if not any(_red_mark(p) for p in _first_header(ctx)):
+            yield ctx.finding(
+                "head.mark", key, paras[0], f"首页没有{name}（红色的发文机关标志或报头）"
+            )
         return
     top = ctx.expect.style(key).top
     placed = ctx.pages.placed.get(marks[0].number)
@@ -57,6 +61,21 @@ def _mark(ctx: Context, paras: list[Para]) -> Iterator[Finding]:
         )
 
 
+def _first_header(ctx: Context) -> list[Para]:
+    """The paragraphs of the first page's header, where some offices put the red head."""
+    if not ctx.doc.sections:
+        return []
+    section = ctx.doc.sections[0]
+    headers = section.headers
+    return headers.get("first", []) if section.title_page else headers.get("default", [])
+
+
+def _red_mark(p: Para) -> bool:
+    """Is ``p`` a red head: text, all of it red?"""
+    shown = [run for run in p.runs if run.text.strip()]
+    return bool(shown) and all(reddish(run.fmt.colour or "") for run in shown)
+
+
 def _rule(ctx: Context) -> Iterator[Finding]:
     """The red rule under the head, where the template draws one."""
     profile = ctx.expect.profile
@@ -67,8 +86,10 @@ def _rule(ctx: Context) -> Iterator[Finding]:
     ]
     if not red:
         return
-    head = ctx.doc.text_paras()[:30]
-    if any(red_rule(p) for p in head):
+    head = ctx.doc.head_paras()[:30]
+    if any(red_rule(p) for p in head + _first_header(ctx)):
+        return
+    if any(reddish(colour) for t in ctx.doc.head_tables() for colour in t.lines):
         return
     first = next((p for p in head if not p.empty), head[0] if head else None)
     where: Para | Where = first if first is not None else Where(part="版头")
@@ -89,6 +110,9 @@ def _number(ctx: Context, paras: list[Para]) -> Iterator[Finding]:
         return
     found = _of(ctx, paras, ("doc_number",))
     numbered = [p for p in found if patterns.DOC_NUMBER.match(p.text.strip())]
+    signed = any(patterns.SIGNER.search(p.text) for p in paras)
+    # a 文号 centred with no 签发人 is a 下行文's (§7.2.5): placed right, none to sign
+    downward = not signed and all(p.fmt.align == "center" for p in numbered)
     for p in numbered:
         shown = p.text.split("\t")[0].strip()
         shown = patterns.SIGNER.split(shown)[0].strip()
@@ -104,8 +128,10 @@ def _number(ctx: Context, paras: list[Para]) -> Iterator[Finding]:
         style = ctx.expect.style("doc_number")
         size = style.size or 0.0
         wanted = style.indent_left * size
-        if style.align == "left" and (
-            p.fmt.align == "center" or abs(p.fmt.left + p.fmt.first_line - wanted) > size / 2
+        if (
+            style.align == "left"
+            and not downward
+            and (p.fmt.align == "center" or abs(p.fmt.left + p.fmt.first_line - wanted) > size / 2)
         ):
             yield ctx.finding(
                 "head.doc_number_place",
@@ -117,7 +143,7 @@ def _number(ctx: Context, paras: list[Para]) -> Iterator[Finding]:
                 if p.fmt.align == "center"
                 else f"左空 {number((p.fmt.left + p.fmt.first_line) / size)} 字",
             )
-    if not numbered or not ctx.expect.has("signer_name"):
+    if not numbered or downward or not ctx.expect.has("signer_name"):
         return
     signers = [p for p in paras if patterns.SIGNER.search(p.text)]
     line = numbered[0]

@@ -62,14 +62,25 @@ def _footer(
     fields = [p for p in paras if any(f.split()[:1] == ["PAGE"] for f in p.fields)]
     if not fields:
         typed = [p for p in paras if p.text.strip()]
+        if typed:
+            shown = typed[0].text.strip()
+            yield ctx.finding(
+                "page_number.missing",
+                "page_number",
+                where,
+                f"{name}的页码“{shown}”是手打的，每页都一样，不会随页变化："
+                "页脚中应插入“页码”域",
+                f"页码域（{sample}）",
+                f"手打的“{shown}”",
+            )
+            return
         yield ctx.finding(
             "page_number.missing",
             "page_number",
             where,
-            f"{name}没有页码（页脚中应插入“页码”域）"
-            + ("：页脚里的数字是手打的，不会随页变化" if typed else ""),
+            f"{name}没有页码（页脚中应插入“页码”域）",
             sample,
-            typed[0].text.strip() if typed else "无",
+            "无",
         )
         return
     p = fields[0]
