@@ -46,7 +46,8 @@ class Sender:
     signer: bool = False  # 签发人 on the 文号's line (an upward document)
     page_number: str | None = "field"  # field | text | nodash | None
     end_block: str = "paras"  # paras | table
-    end_odd: bool = False  # the 版记 on page 1: too little text for two pages
+    grid: str = "chars"  # chars: Word's character grid; spacing: lines only, runs -0.25 pt
+    end_odd: bool = False  # text enough for three pages: the 版记 on page 3
     spacers: bool = False  # blank paragraphs between the parts
     tracked: bool = False  # an insertion left tracked in the body
     extra: list[str] = field(default_factory=list)
@@ -68,10 +69,13 @@ class _Writer:
         section.header_distance = Mm(15)
         section.footer_distance = Mm(28) - Pt(14.475)
         grid = section._sectPr.find(qn("w:docGrid"))
-        # 28 characters a line on Word's character grid: 16 pt less 0.207 pt (in 1/4096 pt)
-        grid.set(qn("w:type"), "linesAndChars")
         grid.set(qn("w:linePitch"), "579")
-        grid.set(qn("w:charSpace"), "-849")
+        if sender.grid == "chars":
+            # 28 characters a line on Word's character grid: 16 pt less 0.207 pt (1/4096 pt)
+            grid.set(qn("w:type"), "linesAndChars")
+            grid.set(qn("w:charSpace"), "-849")
+        else:
+            grid.set(qn("w:type"), "lines")
         if sender.fonts != "defaults":
             # the Normal style in 三号: Word's character grid counts in the Normal style's size
             self.doc.styles["Normal"].font.size = Pt(16)
@@ -160,6 +164,11 @@ class _Writer:
             run.font.size = Pt(size)
         if colour:
             run.font.color.rgb = RGBColor.from_string(colour)
+        if self.s.grid == "spacing":
+            # 字符间距紧缩 0.25 磅: 28 characters of 三号 in the 156 mm line
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), "-5")
+            run._element.get_or_add_rPr().append(spacing)
         return run
 
     def blank(self) -> None:
@@ -181,9 +190,8 @@ class _Writer:
             if self.s.tracked and number == 1:
                 _tracked(p, "并按季度通报。")
         self.para([("二、时间安排", self.s.heading_face)])
-        if not self.s.end_odd:
-            for _ in range(4):
-                self.para([(POINTS[0][1] + POINTS[1][1], None)])
+        for _ in range(10 if self.s.end_odd else 4):
+            self.para([(POINTS[0][1] + POINTS[1][1], None)])
         self.para([(MORE, None)]).paragraph_format.space_after = Pt(28.95 * 2)
         self.blank()
         name = self.para([("某某区人民政府", None)], LEFT, False)
@@ -257,6 +265,8 @@ class _Writer:
             for cell_row, (left, right) in zip(table.rows, rows):
                 p = cell_row.cells[0].paragraphs[0]
                 self._end_line(p, left, right)
+            # Word ends the body with a paragraph after a table
+            self.doc.add_paragraph().paragraph_format.line_spacing = Pt(1)
             return
         for number, (left, right) in enumerate(rows):
             p = self.para([], LEFT, False, 14)
@@ -329,13 +339,19 @@ def _table_borders(table, **sides: str) -> None:  # type: ignore[no-untyped-def]
             for key, value in (("val", "single"), ("sz", "8"), ("space", "0"), ("color", colour)):
                 line.set(qn(f"w:{key}"), value)
         borders.append(line)
-    tblpr.append(borders)
+    tblpr.find(qn("w:tblLook")).addprevious(borders)
 
 
 def _float_bottom(table) -> None:  # type: ignore[no-untyped-def]
     """The table floated to the foot of the type area."""
     position = OxmlElement("w:tblpPr")
-    for key, value in (("vertAnchor", "margin"), ("tblpYSpec", "bottom"), ("horzAnchor", "margin")):
+    for key, value in (
+        ("leftFromText", "180"),
+        ("rightFromText", "180"),
+        ("vertAnchor", "margin"),
+        ("horzAnchor", "margin"),
+        ("tblpYSpec", "bottom"),
+    ):
         position.set(qn(f"w:{key}"), value)
     table._tbl.tblPr.insert(0, position)
 

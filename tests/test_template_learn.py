@@ -88,7 +88,7 @@ def test_a_house_bulletin_learned_back_builds_the_same_document(tmp_path: Path) 
         "  margin_left: 27mm   # 样本 changsha.docx：页面设置",
         "  margin_top: 35mm   # 样本 changsha.docx：页面设置",
         "  red: '#C00000'   # 样本 changsha.docx：报头名称（第 2 段）",
-        "    east_asian: [仿宋, 仿宋_GB2312, FangSong, FandolFang, AR PL UMing CN, Noto Serif CJK SC]   # 样本 changsha.docx：正文（第 8 段）",
+        "    east_asian: [仿宋, 仿宋_GB2312, FangSong, FangSong_GB2312, FandolFang, AR PL UMing CN, Noto Serif CJK SC]   # 样本 changsha.docx：正文（第 8 段）",
         "    size: 一号   # 样本 changsha.docx：文章标题（第 6 段）",
         "  odd: center   # 样本 changsha.docx：奇数页页脚",
         "  even: center   # 样本 changsha.docx：偶数页页脚",

@@ -20,7 +20,7 @@ RULES = (page, numbers, head, text, tail, hygiene)
 
 def kind(doc: Document) -> str:
     """The kind of document ``doc`` is (bulletin, report, minutes)."""
-    shown = [p.text for p in doc.head_paras() if not p.empty]
+    shown = [p.text for p in doc.part_paras() if not p.empty]
     return kind_of(shown[:12], shown[-8:])
 
 

@@ -76,6 +76,7 @@ class Table:
     # the colours of the horizontal lines drawn as the table's or its cells' borders (a red
     # rule an office draws as a one-cell table's bottom edge)
     lines: list[str] = field(default_factory=list)
+    foot: bool = False  # floated to the foot of the type area (a 版记 laid out as a table)
 
 
 Block = Para | Table
@@ -141,7 +142,29 @@ class Document:
                 break
         return found
 
-    def head_paras(self) -> list[Para]:
-        """The paragraphs outside tables and those of the head's tables, in order."""
-        inside = {id(p) for t in self.head_tables() for row in t.rows for c in row for p in c}
+    def end_tables(self) -> list[Table]:
+        """The tables after the body's last paragraph with text: the 版记 laid out in a
+        table."""
+        found: list[Table] = []
+        for block in reversed(self.blocks):
+            if isinstance(block, Table):
+                found.insert(0, block)
+            elif block.text.strip():
+                break
+        return found
+
+    def part_paras(self) -> list[Para]:
+        """The paragraphs outside tables and those of the tables that hold the 版头 or the
+        版记, in order."""
+        tables = self.head_tables() + self.end_tables()
+        inside = {id(p) for t in tables for row in t.rows for c in row for p in c}
         return [p for p in self.paras if not p.in_table or id(p) in inside]
+
+    def table_of(self, para: Para) -> Table | None:
+        """The table ``para`` is in."""
+        for block in self.blocks:
+            if isinstance(block, Table) and any(
+                p is para for row in block.rows for cell in row for p in cell
+            ):
+                return block
+        return None

@@ -70,6 +70,7 @@ class _Estimator:
         self.fresh = True
         self.section = doc.sections[0]
         self.capacity = self.section.type_height
+        self.reserved = 0.0  # held at the page's foot by a frame or floated table (版记)
 
     def run(self) -> Estimate:
         frame: list[Para] = []
@@ -81,7 +82,9 @@ class _Estimator:
             if frame:
                 self._frame(frame)
                 frame = []
-            if isinstance(block, Table):
+            if isinstance(block, Table) and block.foot:
+                self._frame([p for row in block.rows for p in row[0]] if block.rows else [])
+            elif isinstance(block, Table):
                 self._table(block)
             else:
                 self._paragraph(block, self._kept(blocks, index))
@@ -90,9 +93,15 @@ class _Estimator:
         self.result.pages = self.page
         return self.result
 
+    @property
+    def room(self) -> float:
+        """The height of this page's type area the flowing text may fill."""
+        return self.capacity - self.reserved
+
     def _new_page(self, fresh: bool = False) -> None:
         self.page += 1
         self.used = 0.0
+        self.reserved = 0.0
         self.fresh = fresh
 
     def _start_section(self, p: Para) -> None:
@@ -135,14 +144,14 @@ class _Estimator:
         count = self.lines(p, self._width(p))
         before = p.fmt.before if self.used > 0 or self.fresh else 0.0
         need = (count if p.fmt.keep_next else _least(p, count)) * height + kept
-        if self.used > 0 and self.used + before + need > self.capacity + EPSILON:
+        if self.used > 0 and self.used + before + need > self.room + EPSILON:
             self._new_page()
             before = 0.0
         self.used += before
         first_page, top = self.page, self.used
         done = 0
         while done < count:
-            fit = int((self.capacity - self.used + EPSILON) // height)
+            fit = int((self.room - self.used + EPSILON) // height)
             rest = count - done
             take = min(fit, rest)
             if p.fmt.widow and take < rest:
@@ -163,14 +172,16 @@ class _Estimator:
             if done < count:
                 self._new_page()
         self.result.placed[p.number] = Placed(first_page, top, height, count, self.page)
-        self.used = min(self.used + p.fmt.after, self.capacity)
+        self.used = min(self.used + p.fmt.after, self.room)
         self.fresh = False
         for _ in range(p.page_breaks):
             self._new_page(fresh=True)
 
     def _frame(self, paras: list[Para]) -> None:
-        """Frame paragraphs at the foot of the page (the 版记): on this page when they fit
-        under what is there, else on the next."""
+        """Frame paragraphs, or a table's floated to the foot, at the foot of the page (the
+        版记): on this page when they fit under what is there, else on the next."""
+        if not paras:
+            return
         self._start_section(paras[0])
         heights = []
         for p in paras:
@@ -179,13 +190,14 @@ class _Estimator:
             count = self.lines(p, width - p.fmt.left - p.fmt.right)
             heights.append((line_height(p, self.section), count))
         total = sum(h * n for h, n in heights)
-        if self.used + total > self.capacity + EPSILON:
+        if self.used + total > self.room + EPSILON:
             self._new_page()
-        top = self.capacity - total
+        top = self.room - total
         for p, (height, count) in zip(paras, heights, strict=True):
             self.result.placed[p.number] = Placed(self.page, top, height, count, self.page)
             top += height * count
-        self.used = self.capacity
+        # the text goes on above it (Word's last paragraph, which anchors it)
+        self.reserved += total
 
     def _table(self, table: Table) -> None:
         header = 0.0
@@ -201,7 +213,7 @@ class _Estimator:
                 )
                 cells.append(height)
             height = max([least, *cells])
-            if self.used > 0 and self.used + height > self.capacity + EPSILON:
+            if self.used > 0 and self.used + height > self.room + EPSILON:
                 self._new_page()
                 self.used += header
             for cell in row:

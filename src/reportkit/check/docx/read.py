@@ -121,7 +121,9 @@ class Reader:
             heights.append((_twips(height, "val") or 0.0) if height is not None else 0.0)
             if row.find(f"{W}trPr/{W}tblHeader") is not None and len(rows) == header + 1:
                 header += 1
-        return Table(rows, heights, header, _lines(table))
+        spec = table.find(f"{W}tblPr/{W}tblpPr")
+        foot = spec is not None and spec.get(f"{W}tblpYSpec") == "bottom"
+        return Table(rows, heights, header, _lines(table), foot)
 
     def _paragraph(self, p: etree._Element, in_table: bool, numbered: bool = True) -> Para:
         ppr = p.find(f"{W}pPr")

@@ -51,7 +51,7 @@ def recognise(doc: Document, expect: Expect) -> dict[int, Role]:
     """The role of each paragraph outside tables that has one, by paragraph number."""
     labels = {style_name(expect.profile, key): key for key in expect.profile.styles}
     labels.pop("Normal", None)
-    every = doc.head_paras()
+    every = doc.part_paras()
     paras = [p for p in every if p.text.strip()]
     roles: dict[int, Role] = {}
     for p in paras:

@@ -19,7 +19,7 @@ MARKS = ("issuer_mark", "masthead_name")  # the red head of a 公文, of a 简�
 
 def findings(ctx: Context) -> Iterator[Finding]:
     """Findings about the head of the first page."""
-    paras = [p for p in ctx.doc.head_paras() if not p.empty]
+    paras = [p for p in ctx.doc.part_paras() if not p.empty]
     if not paras:
         return
     yield from _mark(ctx, paras)
@@ -86,7 +86,7 @@ def _rule(ctx: Context) -> Iterator[Finding]:
     ]
     if not red:
         return
-    head = ctx.doc.head_paras()[:30]
+    head = ctx.doc.part_paras()[:30]
     if any(red_rule(p) for p in head + _first_header(ctx)):
         return
     if any(reddish(colour) for t in ctx.doc.head_tables() for colour in t.lines):

@@ -20,7 +20,7 @@ RULE_SLACK = 0.15  # points of a rule's width: Word stores a border in eighths o
 
 def findings(ctx: Context) -> Iterator[Finding]:
     """Findings about the end of the body and the 版记."""
-    paras = [p for p in ctx.doc.text_paras() if not p.empty]
+    paras = [p for p in ctx.doc.part_paras() if not p.empty]
     by_key: dict[str, list[Para]] = {}
     for p in paras:
         role = ctx.roles.get(p.number)
@@ -160,7 +160,9 @@ def _end_block(ctx: Context, lines: list[Para]) -> Iterator[Finding]:
         return
     height = ctx.doc.sections[min(last.section, len(ctx.doc.sections) - 1)].type_height
     bottom = placed.top + placed.line * placed.lines
-    if last.fmt.frame is None and height - bottom > placed.line + 0.5:
+    table = ctx.doc.table_of(last) if last.in_table else None
+    at_foot = last.fmt.frame is not None or (table is not None and table.foot)
+    if not at_foot and height - bottom > placed.line + 0.5:
         yield ctx.finding(
             "end.foot",
             "end_matter",
@@ -209,6 +211,9 @@ def _border(ctx: Context, p: Para, side: str, rule: str | None, name: str) -> It
                 severity="warning",
             )
         return
+    table = ctx.doc.table_of(p) if p.in_table else None
+    if table is not None and table.lines:
+        return  # a table's borders: drawn, their widths not told apart by side
     drawn = [q for q in ctx.doc.paras if q.number in (p.number - 1, p.number, p.number + 1)]
     if any(d.kind == "line" for q in drawn for d in q.drawings):
         return

@@ -33,7 +33,7 @@ def findings(ctx: Context) -> Iterator[Finding]:
         for key, style in ctx.expect.profile.styles.items()
         if style.character
     }
-    for p in ctx.doc.head_paras():
+    for p in ctx.doc.part_paras():
         role = ctx.roles.get(p.number)
         if role is None or p.empty:
             continue
