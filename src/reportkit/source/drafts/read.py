@@ -263,9 +263,13 @@ def docx_lines(document: Any) -> list[DraftLine]:
     body = document.element.body
     for number, element in enumerate(body.iterchildren(), start=1):
         if element.tag == qn("w:tbl"):
-            table = _table(
-                [[c.text.strip() for c in row.cells] for row in Table(element, document).rows]
-            )
+            rows = Table(element, document).rows
+            cells = [[c.text.replace("\t", " ").strip() for c in row.cells] for row in rows]
+            laid = _layout_lines(cells)
+            if laid is not None:
+                lines += [DraftLine(text, number) for text in laid]
+                continue
+            table = _table(cells)
             if table:
                 lines.append(DraftLine("", number, figure={"table": table}))
             continue
@@ -276,8 +280,9 @@ def docx_lines(document: Any) -> list[DraftLine]:
         runs = [r for r in paragraph.runs if r.text.strip()]
         bold = bool(runs) and all(r.bold for r in runs)
         heading = style.lower().startswith(("heading", "title")) or style.startswith("标题") or bold
-        # a line break inside a paragraph (Shift+Enter) separates lines as Enter would
-        for text in paragraph.text.split("\n"):
+        # a line break inside a paragraph (Shift+Enter) separates lines as Enter would; a
+        # tab spaces what it separates (the 印发机关 from the date, 签发人 from the 文号)
+        for text in paragraph.text.replace("\t", " ").split("\n"):
             lines.append(DraftLine(text.strip(), number, heading, style=style))
         for blip in element.iter(qn("a:blip")):  # the paragraph's pictures
             part = document.part.related_parts.get(blip.get(qn("r:embed")))
@@ -285,6 +290,19 @@ def docx_lines(document: Any) -> list[DraftLine]:
                 ext = Path(str(part.partname)).suffix.lower() or ".png"
                 lines.append(DraftLine("", number, figure={"image": part.blob, "ext": ext}))
     return lines
+
+
+def _layout_lines(cells: list[list[str]]) -> list[str] | None:
+    """The lines of a table that lays text out rather than holding data — one column (the
+    文号 or the 版记 in cells) or one row with text: each row's cells joined by a space, a
+    cell's paragraphs lines of their own; None for a table of data."""
+    rows = [list(dict.fromkeys(c for c in row if c)) for row in cells]
+    rows = [row for row in rows if row]
+    if len(rows) > 1 and any(len(row) > 1 for row in rows):
+        return None
+    return [
+        line.strip() for row in rows for line in " ".join(row).split("\n") if line.strip()
+    ]
 
 
 def _table(cells: list[list[str]]) -> dict[str, Any] | None:
