@@ -49,6 +49,7 @@ class Sender:
     grid: str = "chars"  # chars: Word's character grid; spacing: lines only, runs -0.25 pt
     end_odd: bool = False  # text enough for three pages: the 版记 on page 3
     spacers: bool = False  # blank paragraphs between the parts
+    first_page_number: bool = True  # with the red head in the first page's header: its footer
     tracked: bool = False  # an insertion left tracked in the body
     extra: list[str] = field(default_factory=list)
 
@@ -178,9 +179,10 @@ class _Writer:
     # the head ---------------------------------------------------------------------------
 
     def write(self, path: Path) -> Path:
-        self._head()
+        gap = self._head()
         self.blank()
-        self.para([("关于做好政务服务窗口规范化建设的通知", self.s.title_face)], CENTER, False, 22)
+        title = self.para([("关于做好政务服务窗口规范化建设的通知", self.s.title_face)], CENTER, False, 22)
+        title.paragraph_format.space_before = Pt(gap)
         self.blank()
         self.para([("各街道办事处，区政府各部门：", None)], LEFT, False).paragraph_format.space_before = Pt(28.95)
         self.para([(BODY, None)])
@@ -203,7 +205,8 @@ class _Writer:
         self.doc.save(path)
         return path
 
-    def _head(self) -> None:
+    def _head(self) -> float:
+        """The 版头; the space it leaves for the title to keep below it."""
         mark_text, mark_face = "某某区人民政府文件", "方正小标宋简体"
         before = 35 * 72 / 25.4 - (57.9 - 36) / 2
         if self.s.mark == "header":
@@ -253,6 +256,10 @@ class _Writer:
             cell._element.remove(cell.paragraphs[0]._element)
             cell._element.append(line._element)
             _table_borders(table, bottom="FF0000")
+            # the rule under the 文号's line: the space below it goes above the title
+            line.paragraph_format.space_after = Pt(0)
+            return 57.9
+        return 0.0
 
     # the end ------------------------------------------------------------------------------
 
@@ -294,6 +301,8 @@ class _Writer:
         if kind == "text":
             # typed by hand on each kind of footer, as if the document had two pages
             footers = [(section.footer, CENTER, 1), (section.even_page_footer, CENTER, 2)]
+        if section.different_first_page_header_footer and self.s.first_page_number:
+            footers.append((section.first_page_footer, WD_ALIGN_PARAGRAPH.RIGHT, 1))
         for footer, side, shown in footers:
             p = footer.paragraphs[0]
             p.alignment = side
@@ -374,7 +383,7 @@ WPS_LINE = (
     '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
     'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
     '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
-    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>520700</wp:posOffset></wp:positionV>'
+    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>406400</wp:posOffset></wp:positionV>'
     '<wp:extent cx="5615940" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
     '<wp:docPr id="1" name="直接连接符 1"/><wp:cNvGraphicFramePr/>'
     '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/'
@@ -387,7 +396,8 @@ WPS_LINE = (
 
 
 def _wps_line(p) -> None:  # type: ignore[no-untyped-def]
-    """The red rule as a line shape WPS and Word 2010+ draw, 41 pt below the 文号's line."""
+    """The red rule as a line shape WPS and Word 2010+ draw, 32 pt below the top of the
+    文号's line (4 mm under its baseline)."""
     ns = nsdecls("w", "wp", "a") + (
         ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
         ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -398,7 +408,7 @@ def _wps_line(p) -> None:  # type: ignore[no-untyped-def]
 def _vml_line(p) -> None:  # type: ignore[no-untyped-def]
     """The red rule as a VML line, as Word 2003 and old WPS templates draw it."""
     xml = (
-        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:line from="0,41pt" to="442.2pt,41pt" '
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:line from="0,32pt" to="442.2pt,32pt" '
         'strokecolor="red" strokeweight="1.5pt" style="position:absolute;z-index:1"/>'
         "</w:pict></w:r>"
     )

@@ -32,6 +32,9 @@ def findings(ctx: Context) -> Iterator[Finding]:
         kinds = [("default", settings.odd, "奇数页")]
         if two_sides:
             kinds.append(("even" if ctx.doc.even_and_odd else "default", settings.even, "偶数页"))
+        if section.title_page:
+            # 首页不同: the section's first page shows its own footer (an odd page)
+            kinds.append(("first", settings.odd, "首页（页面设置选了“首页不同”）"))
         for kind, side, name in kinds:
             paras = section.footers.get(kind, []) + section.headers.get(kind, [])
             for finding in _footer(ctx, section, paras, side, name, where):
@@ -61,7 +64,8 @@ def _footer(
     sample = f"{before}1{after}"
     fields = [p for p in paras if any(f.split()[:1] == ["PAGE"] for f in p.fields)]
     if not fields:
-        typed = [p for p in paras if p.text.strip()]
+        # typed numbers: the header's red head or a title is no page number
+        typed = [p for p in paras if any(ch.isdigit() for ch in p.text)]
         if typed:
             shown = typed[0].text.strip()
             yield ctx.finding(

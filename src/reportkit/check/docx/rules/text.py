@@ -221,9 +221,20 @@ def _layout(ctx: Context, p: Para, role: Role) -> Iterator[Finding]:
                 p,
                 f"{name}的行距不对，每页排不成 {ctx.expect.profile.grid.lines} 行",
                 f"{number(wanted)} 磅",
-                f"{number(found)} 磅"
-                + ("" if p.fmt.line_rule == "exact" else "（按网格和单倍行距估算）"),
+                f"{number(found)} 磅" + _estimated(p),
             )
 
 
 _ALIGN = {"left": "左对齐", "right": "右对齐", "center": "居中", "justify": "两端对齐"}
+
+
+def _estimated(p: Para) -> str:
+    """How a line height not fixed in points was worked out: from the grid and the
+    paragraph's multiple of single spacing (Word's 单倍, 1.5 倍, 多倍行距)."""
+    if p.fmt.line_rule == "exact":
+        return ""
+    if p.fmt.line_rule == "atLeast":
+        return "（最小值行距，按网格估算）"
+    multiple = (p.fmt.line or 240) / 240
+    named = "单倍" if abs(multiple - 1) < 0.01 else f" {number(multiple)} 倍"
+    return f"（按网格和{named}行距估算）"
