@@ -17,15 +17,25 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
-CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+CENTER, LEFT, JUSTIFY = (
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.LEFT,
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 BODY = (
     "为贯彻落实全市优化营商环境工作会议精神，进一步提升政务服务效能，经区政府同意，"
     "现就做好2024年度政务服务窗口规范化建设有关事项通知如下。"
 )
 POINTS = (
-    ("（一）统一窗口设置。", "各街道便民服务中心要按照综合窗口的要求，统一设置受理、办理和出件窗口。"),
-    ("（二）规范服务流程。", "各窗口要严格执行一次性告知、首问负责和限时办结等制度，公开办事指南。"),
+    (
+        "（一）统一窗口设置。",
+        "各街道便民服务中心要按照综合窗口的要求，统一设置受理、办理和出件窗口。",
+    ),
+    (
+        "（二）规范服务流程。",
+        "各窗口要严格执行一次性告知、首问负责和限时办结等制度，公开办事指南。",
+    ),
 )
 MORE = "各单位要在5月31日前将落实情况报区政务服务中心，联系人：王芳，电话：12345678。"
 
@@ -110,9 +120,7 @@ class _Writer:
     def _theme(self, face: str) -> None:
         """The body's face only as the theme's minor East Asian font."""
         part = next(
-            rel.target_part
-            for rel in self.doc.part.rels.values()
-            if rel.reltype.endswith("/theme")
+            rel.target_part for rel in self.doc.part.rels.values() if rel.reltype.endswith("/theme")
         )
         theme = etree.fromstring(part.blob)
         minor = theme.find(f".//{{{A}}}minorFont")
@@ -181,10 +189,14 @@ class _Writer:
     def write(self, path: Path) -> Path:
         gap = self._head()
         self.blank()
-        title = self.para([("关于做好政务服务窗口规范化建设的通知", self.s.title_face)], CENTER, False, 22)
+        title = self.para(
+            [("关于做好政务服务窗口规范化建设的通知", self.s.title_face)], CENTER, False, 22
+        )
         title.paragraph_format.space_before = Pt(gap)
         self.blank()
-        self.para([("各街道办事处，区政府各部门：", None)], LEFT, False).paragraph_format.space_before = Pt(28.95)
+        self.para(
+            [("各街道办事处，区政府各部门：", None)], LEFT, False
+        ).paragraph_format.space_before = Pt(28.95)
         self.para([(BODY, None)])
         self.para([("一、工作要求", self.s.heading_face)])
         for number, (lead, text) in enumerate(POINTS):
@@ -207,8 +219,9 @@ class _Writer:
 
     def _head(self) -> float:
         """The 版头; the space it leaves for the title to keep below it."""
-        mark_text, mark_face = "某某区人民政府文件", "方正小标宋简体"
-        before = 35 * 72 / 25.4 - (57.9 - 36) / 2
+        mark_text, mark_face, size = "某某区人民政府文件", "方正小标宋简体", 42.0  # 初号
+        # the mark's top 35 mm below the type area's top, on a line two grid lines high
+        before = 35 * 72 / 25.4 - (57.9 - size) / 2
         if self.s.mark == "header":
             # the red head and rule in the first page's header, the body starting below
             section = self.doc.sections[0]
@@ -216,17 +229,17 @@ class _Writer:
             header = section.first_page_header
             p = header.paragraphs[0]
             p.alignment = CENTER
-            self.run(p, mark_text, mark_face, 36, "FF0000")
+            self.run(p, mark_text, mark_face, size, "FF0000")
             p.paragraph_format.space_before = Pt(before - 15 * 72 / 25.4 + 37 * 72 / 25.4)
         elif self.s.mark == "table":
             table = self.doc.add_table(rows=1, cols=1)
             cell = table.rows[0].cells[0]
             cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
-            p = self.para([(mark_text, mark_face)], CENTER, False, 36, "FF0000", container=cell)
+            p = self.para([(mark_text, mark_face)], CENTER, False, size, "FF0000", container=cell)
             p.paragraph_format.space_before = Pt(before)
             p.paragraph_format.line_spacing = Pt(57.9)
         else:
-            p = self.para([(mark_text, mark_face)], CENTER, False, 36, "FF0000")
+            p = self.para([(mark_text, mark_face)], CENTER, False, size, "FF0000")
             p.paragraph_format.space_before = Pt(before)
             p.paragraph_format.line_spacing = Pt(57.9)
             p.paragraph_format.space_after = Pt(8 * 28.95 - before - 57.9)
@@ -264,12 +277,15 @@ class _Writer:
     # the end ------------------------------------------------------------------------------
 
     def _end_block(self) -> None:
-        rows = [("抄送：区委办公室，区人大常委会办公室。", ""), ("某某区人民政府办公室", "2024年5月7日印发")]
+        rows = [
+            ("抄送：区委办公室，区人大常委会办公室。", ""),
+            ("某某区人民政府办公室", "2024年5月7日印发"),
+        ]
         if self.s.end_block == "table":
             table = self.doc.add_table(rows=2, cols=1)
             _table_borders(table, top="000000", bottom="000000", inside="000000")
             _float_bottom(table)
-            for cell_row, (left, right) in zip(table.rows, rows):
+            for cell_row, (left, right) in zip(table.rows, rows, strict=True):
                 p = cell_row.cells[0].paragraphs[0]
                 self._end_line(p, left, right)
             # Word ends the body with a paragraph after a table
@@ -297,7 +313,10 @@ class _Writer:
         if kind is None:
             return
         before, after = ("", "") if kind == "nodash" else ("— ", " —")
-        footers = [(section.footer, WD_ALIGN_PARAGRAPH.RIGHT, 1), (section.even_page_footer, LEFT, 2)]
+        footers = [
+            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, 1),
+            (section.even_page_footer, LEFT, 2),
+        ]
         if kind == "text":
             # typed by hand on each kind of footer, as if the document had two pages
             footers = [(section.footer, CENTER, 1), (section.even_page_footer, CENTER, 2)]
@@ -416,7 +435,13 @@ def _vml_line(p) -> None:  # type: ignore[no-untyped-def]
 
 
 def _page_field(run) -> None:  # type: ignore[no-untyped-def]
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind is not None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)

@@ -10,10 +10,16 @@ _STYLE = re.compile(r"(regular|bold|medium|light|book|italic|oblique|roman|psmt|
 _SHORTEST = 4  # a name shorter than this matches only itself
 
 
+# one Noto CJK collection holds every region's faces; a PDF may name any of them (and its
+# vertical-kana companion) for the face it drew: NotoSerifCJKjp-Bold-VKana for Noto Serif CJK SC
+_NOTO_REGION = re.compile(r"^(noto(?:serif|sans)cjk)(?:sc|tc|jp|kr|hk)(.*?)(?:vkana)?$")
+
+
 def normal(name: str) -> str:
     """A font or family name compared: lower case, letters and digits only, no style."""
     name = name.partition(":")[0]
     squeezed = "".join(ch for ch in name.lower() if ch.isalnum())
+    squeezed = _NOTO_REGION.sub(r"\1\2", squeezed)
     return _STYLE.sub("", squeezed) or squeezed
 
 

@@ -5,6 +5,8 @@ PDF shows."""
 
 from __future__ import annotations
 
+import itertools
+import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +100,7 @@ def split(
     previous: Line | None = None
     for pdf_page in doc.pages:
         number = 0
+        wide = _wide_gap(pdf_page.lines, bottom, body)
         for line in pdf_page.lines:
             if not line.text.strip():
                 continue
@@ -109,7 +112,7 @@ def split(
                 previous = None
                 continue
             placed = Placed(pdf_page.number, number, line)
-            starts = previous is None or _starts(line, previous, left, right, body)
+            starts = previous is None or _starts(line, previous, left, right, body, wide)
             if starts or not paras:
                 paras.append(PdfPara([placed]))
             else:
@@ -118,16 +121,33 @@ def split(
     return paras, footers
 
 
-def _starts(line: Line, previous: Line, left: float, right: float, body: float) -> bool:
+def _wide_gap(lines: list[Line], bottom: float, body: float) -> float:
+    """How far below the line before a line must stand to begin a paragraph: 2.6 body
+    characters, or more on a page whose lines are all spaced wider (1.5 or double spacing),
+    1.6 times its usual gap."""
+    baselines = [
+        line.baseline
+        for line in lines
+        if line.text.strip() and line.baseline - line.size * 0.88 <= bottom
+    ]
+    gaps = [b - a for a, b in itertools.pairwise(baselines) if b > a]
+    usual = statistics.median(gaps) if gaps else 0.0
+    return usual * 1.6 if usual > body * 2.2 else body * 2.6
+
+
+def _starts(
+    line: Line, previous: Line, left: float, right: float, body: float, wide: float
+) -> bool:
     """Does ``line`` begin a paragraph after ``previous``: a change of size, a centred line
-    on either side, a short line before, a wide gap, or after a full line the first-line
-    indent of two characters (a line indented otherwise continues a hanging paragraph)?"""
+    on either side, a short line before, a gap wider than ``wide``, or after a full line the
+    first-line indent of two characters (a line indented otherwise continues a hanging
+    paragraph)?"""
     size = line.size or 1.0
     if abs(line.size - previous.size) > 0.5:
         return True
     if _is_centred(line, left, right, body) or _is_centred(previous, left, right, body):
         return True
-    if previous.x1 < right - size * 1.5 or line.baseline - previous.baseline > size * 2.6:
+    if previous.x1 < right - size * 1.5 or line.baseline - previous.baseline > wide:
         return True
     return abs(line.x0 - left - 2 * size) < size / 2
 

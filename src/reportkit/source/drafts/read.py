@@ -300,9 +300,7 @@ def _layout_lines(cells: list[list[str]]) -> list[str] | None:
     rows = [row for row in rows if row]
     if len(rows) > 1 and any(len(row) > 1 for row in rows):
         return None
-    return [
-        line.strip() for row in rows for line in " ".join(row).split("\n") if line.strip()
-    ]
+    return [line.strip() for row in rows for line in " ".join(row).split("\n") if line.strip()]
 
 
 def _table(cells: list[list[str]]) -> dict[str, Any] | None:

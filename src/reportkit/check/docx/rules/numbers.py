@@ -72,8 +72,7 @@ def _footer(
                 "page_number.missing",
                 "page_number",
                 where,
-                f"{name}的页码“{shown}”是手打的，每页都一样，不会随页变化："
-                "页脚中应插入“页码”域",
+                f"{name}的页码“{shown}”是手打的，每页都一样，不会随页变化：页脚中应插入“页码”域",
                 f"页码域（{sample}）",
                 f"手打的“{shown}”",
             )
