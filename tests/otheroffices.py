@@ -55,7 +55,9 @@ class Sender:
     number: str = "某政发〔2024〕5号"
     signer: bool = False  # 签发人 on the 文号's line (an upward document)
     page_number: str | None = "field"  # field | text | nodash | None
-    end_block: str = "paras"  # paras | table
+    # paras (framed at the foot) | table (floated there) | flow (a table after the text) | none
+    end_block: str = "paras"
+    end_space: float = 0.0  # flow: points left above the 版记's table to bring it down
     grid: str = "chars"  # chars: Word's character grid; spacing: lines only, runs -0.25 pt
     end_odd: bool = False  # text enough for three pages: the 版记 on page 3
     spacers: bool = False  # blank paragraphs between the parts
@@ -277,14 +279,19 @@ class _Writer:
     # the end ------------------------------------------------------------------------------
 
     def _end_block(self) -> None:
+        if self.s.end_block == "none":
+            return
         rows = [
             ("抄送：区委办公室，区人大常委会办公室。", ""),
             ("某某区人民政府办公室", "2024年5月7日印发"),
         ]
-        if self.s.end_block == "table":
+        if self.s.end_block in ("table", "flow"):
             table = self.doc.add_table(rows=2, cols=1)
             _table_borders(table, top="000000", bottom="000000", inside="000000")
-            _float_bottom(table)
+            if self.s.end_block == "table":
+                _float_bottom(table)
+            else:
+                self.doc.paragraphs[-1].paragraph_format.space_after = Pt(self.s.end_space)
             for cell_row, (left, right) in zip(table.rows, rows, strict=True):
                 p = cell_row.cells[0].paragraphs[0]
                 self._end_line(p, left, right)

@@ -9,7 +9,7 @@ from reportkit.check.docx.roles import recognise
 from reportkit.check.expect import Expect
 from reportkit.check.findings import Result
 from reportkit.check.kind import kind_of
-from reportkit.check.pdf import area, numbers, paragraphs, tail, text
+from reportkit.check.pdf import area, head, numbers, paragraphs, tail, text
 from reportkit.check.pdf.context import PdfContext
 from reportkit.check.pdf.read import PdfDocument, read
 from reportkit.template import registry
@@ -33,7 +33,7 @@ def check_document(doc: PdfDocument, template: registry.Template) -> Result:
     stand_in = paragraphs.as_document(doc.path, doc, paras, expect.profile, left, right)
     context = PdfContext(doc, expect, paras, recognise(stand_in, expect), footers, left, right)
     result = Result(doc.path, "pdf", template.profile.kind, template.profile.name)
-    for rules in (area, tail, numbers):
+    for rules in (area, head, tail, numbers):
         result.findings += rules.findings(context)
     result.findings += text.findings(context)
     result.findings.sort(key=lambda f: (f.where.page or 0, f.where.line or 0))

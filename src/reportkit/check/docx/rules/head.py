@@ -27,6 +27,18 @@ def findings(ctx: Context) -> Iterator[Finding]:
     yield from _number(ctx, paras)
 
 
+NUMBER_FORM = "发文字号的年份应写全并用六角括号“〔〕”括入，序号不加“第”字、不编虚位（如 1 不写 01）"
+NUMBER_SAMPLE = "机关代字〔2019〕3号"
+
+
+def badly_numbered(text: str) -> str | None:
+    """The 发文字号 a line of the head shows (签发人 after it left off), when its form is
+    not §7.2.5's; None when it is right."""
+    shown = text.split("\t")[0].strip()
+    shown = patterns.SIGNER.split(shown)[0].strip()
+    return None if patterns.GOOD_NUMBER.match(shown) else shown
+
+
 def _of(ctx: Context, paras: list[Para], keys: tuple[str, ...]) -> list[Para]:
     return [p for p in paras if (role := ctx.roles.get(p.number)) is not None and role.key in keys]
 
@@ -114,17 +126,9 @@ def _number(ctx: Context, paras: list[Para]) -> Iterator[Finding]:
     # a 文号 centred with no 签发人 is a 下行文's (§7.2.5): placed right, none to sign
     downward = not signed and all(p.fmt.align == "center" for p in numbered)
     for p in numbered:
-        shown = p.text.split("\t")[0].strip()
-        shown = patterns.SIGNER.split(shown)[0].strip()
-        if not patterns.GOOD_NUMBER.match(shown):
-            yield ctx.finding(
-                "head.doc_number",
-                "doc_number",
-                p,
-                "发文字号的年份应写全并用六角括号“〔〕”括入，序号不加“第”字、不编虚位（如 1 不写 01）",
-                "机关代字〔2019〕3号",
-                shown,
-            )
+        shown = badly_numbered(p.text)
+        if shown is not None:
+            yield ctx.finding("head.doc_number", "doc_number", p, NUMBER_FORM, NUMBER_SAMPLE, shown)
         style = ctx.expect.style("doc_number")
         size = style.size or 0.0
         wanted = style.indent_left * size
