@@ -45,6 +45,7 @@ def _faces(face_clause: str) -> list[tuple[str, str, str, str]]:
 # documents as they come in, correct to GB/T 9704: nothing is said about any of them
 CORRECT = {
     "fonts typed on every run": {},
+    "fonts on the Normal style": {"fonts": "style"},
     "fonts only in the document defaults (WPS)": {"fonts": "defaults"},
     "the body's face only as the theme's minorEastAsia": {"fonts": "theme"},
     "the body in FangSong_GB2312": {"face": "FangSong_GB2312"},
@@ -62,6 +63,14 @@ CORRECT = {
 # documents with one fault each: (rule, clause, severity, place) of every finding, in order
 FAULTY: dict[str, tuple[dict[str, object], list[tuple[str, str, str, str]]]] = {
     "the body in 宋体": ({"face": "宋体"}, _faces("GB/T 9704—2012 §7.3.5")),
+    "the body in 宋体 on the Normal style": (
+        {"fonts": "style", "face": "宋体"},
+        _faces("GB/T 9704—2012 §7.3.5"),
+    ),
+    "the theme's minorEastAsia face 宋体": (
+        {"fonts": "theme", "face": "宋体"},
+        _faces("GB/T 9704—2012 §7.3.5"),
+    ),
     "the title in 黑体, not 小标宋": (
         {"title_face": "黑体"},
         [("text.font", "GB/T 9704—2012 §7.3.1", "error", "第 3 段“关于做好政务服务窗口规范……”")],
