@@ -52,7 +52,7 @@ class Sender:
     spacing: float | str = 28.95  # exact points, or "1.5" lines
     margins: tuple[float, float, float, float] = (37, 35, 28, 26)  # mm: top bottom left right
     mark: str = "para"  # para | table | header
-    rule: str = "border"  # border | wps | vml | table
+    rule: str = "border"  # border (under the 文号) | above (over the title) | wps | vml | table
     number: str = "某政发〔2024〕5号"
     signer: bool = False  # 签发人 on the 文号's line (an upward document)
     page_number: str | None = "field"  # field | text | nodash | None
@@ -209,6 +209,8 @@ class _Writer:
             [("关于做好政务服务窗口规范化建设的通知", self.s.title_face)], CENTER, False, 22
         )
         title.paragraph_format.space_before = Pt(gap)
+        if self.s.rule == "above":
+            _border(title, "top", 12, "FF0000")
         self.blank()
         self.para(
             [("各街道办事处，区政府各部门：", None)], LEFT, False

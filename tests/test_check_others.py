@@ -52,6 +52,7 @@ CORRECT = {
     "the body in 仿宋": {"face": "仿宋"},
     "the red head in a table cell": {"mark": "table"},
     "the red head in the first page's header": {"mark": "header"},
+    "the red rule the title's top border": {"rule": "above"},
     "the red rule a WPS line shape": {"rule": "wps"},
     "the red rule a VML line": {"rule": "vml"},
     "the red rule a table's bottom border": {"rule": "table"},

@@ -210,8 +210,18 @@ def red_rule(p: Para) -> bool:
     for drawing in p.drawings:
         if drawing.kind in ("line", "shape") and _reddish(drawing.colour):
             return True
-    bottom = p.fmt.borders.get("bottom")
-    return bottom is not None and bottom.kind not in ("none", "nil") and _reddish(bottom.colour)
+    return _red_border(p, "bottom")
+
+
+def red_rule_above(p: Para) -> bool:
+    """Does ``p`` carry the red rule as a border over it (the title's, or a blank line's
+    after the 文号)?"""
+    return _red_border(p, "top")
+
+
+def _red_border(p: Para, side: str) -> bool:
+    border = p.fmt.borders.get(side)
+    return border is not None and border.kind not in ("none", "nil") and _reddish(border.colour)
 
 
 def _head(
@@ -229,6 +239,9 @@ def _head(
     for p in every[:30]:
         if red_rule(p) or p.number in ruled:
             end = p.number
+            break
+        if red_rule_above(p) and shown:
+            end = p.number - 1
             break
         if p.empty:
             continue

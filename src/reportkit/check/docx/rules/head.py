@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportkit.check import patterns
 from reportkit.check.docx.model import Para
-from reportkit.check.docx.roles import red_rule
+from reportkit.check.docx.roles import red_rule, red_rule_above
 from reportkit.check.docx.rules.context import Context
 from reportkit.check.docx.rules.text import reddish
 from reportkit.check.findings import Finding, Where
@@ -99,7 +99,7 @@ def _rule(ctx: Context) -> Iterator[Finding]:
     if not red:
         return
     head = ctx.doc.part_paras()[:30]
-    if any(red_rule(p) for p in head + _first_header(ctx)):
+    if any(red_rule(p) or red_rule_above(p) for p in head + _first_header(ctx)):
         return
     if any(reddish(colour) for t in ctx.doc.head_tables() for colour in t.lines):
         return
