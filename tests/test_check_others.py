@@ -197,6 +197,20 @@ def test_what_a_clerk_reads(tmp_path: Path) -> None:
         "第 4 段“各街道办事处，区政府各部……”：错误：主送机关的行距不对，每页排不成 22 行"
         "（应为：28.95 磅；实为：57.9 磅（按网格和 1.5 倍行距估算））〔GB/T 9704—2012 §5.2.3〕"
     )
+    # 28 磅 still sets 22 lines, short of the type area's foot; 27 磅 sets 23
+    said = _said(Sender(spacing=28).write(tmp_path / "e.docx"))
+    assert len(said) == 11
+    assert said[0] == (
+        "第 4 段“各街道办事处，区政府各部……”：错误：主送机关的行距不对，每页 22 行排不满版心"
+        "（下边空出约 7.7 毫米）（应为：28.95 磅；实为：28 磅）〔GB/T 9704—2012 §5.2.3〕"
+    )
+    said = _said(Sender(spacing=27).write(tmp_path / "f.docx"))
+    assert said[:2] == [
+        "页面设置：错误：每页应排 22 行（正文行距 28.95 磅），按第 5 段的行距会排 23 行"
+        "（应为：22 行；实为：23 行（行距 27 磅））〔GB/T 9704—2012 §5.2.3〕",
+        "第 4 段“各街道办事处，区政府各部……”：错误：主送机关的行距不对，每页会排 23 行，多于 22 行"
+        "（应为：28.95 磅；实为：27 磅）〔GB/T 9704—2012 §5.2.3〕",
+    ]
     assert _said(Sender(end_odd=True, end_block="table").write(tmp_path / "d.docx")) == [
         "第 24 段“某某区人民政府办公室 2……”：错误：版记应在偶数页（双面印刷时在末页背面）："
         "需要时在它前面加一个空白页（应为：偶数页；实为：第 3 页（按行数估算））〔GB/T 9704—2012 §7.4〕"

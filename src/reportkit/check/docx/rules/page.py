@@ -119,7 +119,9 @@ def _grid(ctx: Context) -> Iterator[Finding]:
             "grid.lines",
             clause("§5.2.3"),
             where,
-            f"每页应排 {grid.lines} 行（正文行距 {number(grid.line_pitch)} 磅），按第 {sample.number} 段的行距只能排 {lines} 行",
+            f"每页应排 {grid.lines} 行（正文行距 {number(grid.line_pitch)} 磅），按第 {sample.number} 段的行距"
+            + ("会排" if lines > grid.lines else "只能排")
+            + f" {lines} 行",
             f"{grid.lines} 行",
             f"{lines} 行（行距 {number(height)} 磅）",
         )

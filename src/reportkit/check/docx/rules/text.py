@@ -4,10 +4,11 @@ the line spacing of running text."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from reportkit.check.docx.model import Para, Run
-from reportkit.check.docx.pages import line_height
+from reportkit.check.docx.pages import EPSILON, line_height
 from reportkit.check.docx.resolve import slot
 from reportkit.check.docx.roles import Role
 from reportkit.check.docx.rules.context import Context
@@ -219,10 +220,23 @@ def _layout(ctx: Context, p: Para, role: Role) -> Iterator[Finding]:
                 "text.line_spacing",
                 "GB/T 9704—2012 §5.2.3",
                 p,
-                f"{name}的行距不对，每页排不成 {ctx.expect.profile.grid.lines} 行",
+                f"{name}的行距不对，{_lines_said(ctx, section.type_height, found)}",
                 f"{number(wanted)} 磅",
                 f"{number(found)} 磅" + _estimated(p),
             )
+
+
+def _lines_said(ctx: Context, height: float, line: float) -> str:
+    """What a line height does to the page: too few lines, or the lines not filling it
+    (28 磅 sets the 22 lines with the type area's foot left empty)."""
+    lines = ctx.expect.profile.grid.lines
+    fit = math.floor((height + EPSILON) / line) if line > 0 else lines
+    if fit > lines:
+        return f"每页会排 {fit} 行，多于 {lines} 行"
+    if fit == lines:
+        left = (height - line * lines) * 25.4 / 72
+        return f"每页 {lines} 行排不满版心（下边空出约 {number(round(left, 1))} 毫米）"
+    return f"每页排不成 {lines} 行"
 
 
 _ALIGN = {"left": "左对齐", "right": "右对齐", "center": "居中", "justify": "两端对齐"}
