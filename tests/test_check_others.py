@@ -10,6 +10,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Pt
 
 from reportkit.check.run import check_file
 from tests.helpers import cli, render_with_libreoffice
@@ -215,6 +218,33 @@ def test_what_a_clerk_reads(tmp_path: Path) -> None:
         "第 24 段“某某区人民政府办公室 2……”：错误：版记应在偶数页（双面印刷时在末页背面）："
         "需要时在它前面加一个空白页（应为：偶数页；实为：第 3 页（按行数估算））〔GB/T 9704—2012 §7.4〕"
     ]
+
+
+def _typed(paragraph, text: str, face: str, size: float) -> None:  # type: ignore[no-untyped-def]
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    fonts = f'w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="{face}"'
+    run._element.get_or_add_rPr().insert(0, parse_xml(f"<w:rFonts {nsdecls('w')} {fonts}/>"))
+
+
+def test_a_table_of_data_ending_the_document_is_no_part_to_check(tmp_path: Path) -> None:
+    """An attachment's table after the text: its cells are neither 版记 nor body text."""
+    path = Sender(end_block="none").write(tmp_path / "通知.docx")
+    document = docx.Document(str(path))
+    label = document.add_paragraph()
+    label.paragraph_format.page_break_before = True
+    _typed(label, "附件", "黑体", 16)
+    table = document.add_table(rows=3, cols=3)
+    for row, texts in zip(
+        table.rows,
+        [("序号", "单位", "完成情况"), ("1", "城东街道", "已完成"), ("2", "城西街道", "推进中")],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, texts, strict=True):
+            _typed(cell.paragraphs[0], text, "仿宋_GB2312", 14)
+    document.add_paragraph()
+    document.save(str(path))
+    assert _said(path) == []
 
 
 def test_the_json_names_the_paragraph_and_its_words(tmp_path: Path) -> None:

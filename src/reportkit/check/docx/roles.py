@@ -98,7 +98,9 @@ def _by_content(
             continue
         text = p.text.strip()
         big = _size(p) >= body_size * HEAD_SIZE
-        if p.number <= head:
+        if p.number <= head or p.in_table:
+            # a table's paragraph is the head's or the 版记's, or no part at all (a table of
+            # data after the text, an attachment's)
             previous = p
             continue
         if p.fmt.align == "center" and big:
