@@ -56,7 +56,8 @@ class Sender:
     number: str = "某政发〔2024〕5号"
     signer: bool = False  # 签发人 on the 文号's line (an upward document)
     page_number: str | None = "field"  # field | text | nodash | None
-    # paras (framed at the foot) | table (floated there) | flow (a table after the text) | none
+    # paras (framed at the foot) | table (floated there) | columns (the same, two columns) |
+    # flow (a table after the text) | none
     end_block: str = "paras"
     end_space: float = 0.0  # flow: points left above the 版记's table to bring it down
     grid: str = "chars"  # chars: Word's character grid; spacing: lines only, runs -0.25 pt
@@ -301,6 +302,9 @@ class _Writer:
             ("抄送：区委办公室，区人大常委会办公室。", ""),
             ("某某区人民政府办公室", "2024年5月7日印发"),
         ]
+        if self.s.end_block == "columns":
+            self._end_columns(rows)
+            return
         if self.s.end_block in ("table", "flow"):
             table = self.doc.add_table(rows=2, cols=1)
             _table_borders(table, top="000000", bottom="000000", inside="000000")
@@ -319,6 +323,22 @@ class _Writer:
             self._end_line(p, left, right)
             _frame(p)
             _border(p, "top" if number == 0 else "bottom", 8)
+
+    def _end_columns(self, rows: list[tuple[str, str]]) -> None:
+        """The 版记 as a two-column table floated to the foot: 抄送 across both cells, the
+        printing office in the left cell and the date with 印发 in the right."""
+        table = self.doc.add_table(rows=2, cols=2)
+        _table_borders(table, top="000000", bottom="000000", inside="000000")
+        _float_bottom(table)
+        table.cell(0, 0).merge(table.cell(0, 1))
+        self._end_line(table.cell(0, 0).paragraphs[0], rows[0][0], "")
+        self._end_line(table.cell(1, 0).paragraphs[0], rows[1][0], "")
+        date = table.cell(1, 1).paragraphs[0]
+        self._end_line(date, rows[1][1], "")
+        date.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        date.paragraph_format.left_indent = Pt(0)
+        date.paragraph_format.right_indent = Pt(14)
+        self.doc.add_paragraph().paragraph_format.line_spacing = Pt(1)
 
     def _end_line(self, p, left: str, right: str) -> None:  # type: ignore[no-untyped-def]
         p.paragraph_format.left_indent = Pt(14)

@@ -61,6 +61,7 @@ CORRECT = {
     "the red rule a table's bottom border": {"rule": "table"},
     "an upward document with 签发人": {"signer": True},
     "the 版记 in a table floated to the foot": {"end_block": "table"},
+    "the 版记 in a two-column table": {"end_block": "columns"},
     "lines only on the grid, characters spaced -0.25 pt": {"grid": "spacing"},
 }
 
@@ -135,6 +136,10 @@ FAULTY: dict[str, tuple[dict[str, object], list[tuple[str, str, str, str]]]] = {
     "the 版记 in a table, on an odd page": (
         {"end_odd": True, "end_block": "table"},
         [("end.even_page", "GB/T 9704—2012 §7.4", "error", "第 24 段“某某区人民政府办公室 2……”")],
+    ),
+    "the 版记 in a two-column table, on an odd page": (
+        {"end_odd": True, "end_block": "columns"},
+        [("end.even_page", "GB/T 9704—2012 §7.4", "error", "第 25 段“2024年5月7日印发”")],
     ),
     "empty paragraphs for spacing": (
         {"spacers": True},
@@ -299,8 +304,9 @@ def test_format_puts_a_faulty_document_right(tmp_path: Path, name: str) -> None:
     assert "U+0009" not in result.output  # the 版记's tab is no character to delete
 
 
-def test_format_keeps_a_文号_and_版记_typed_in_table_cells(tmp_path: Path) -> None:
-    path = Sender(rule="table", end_block="table").write(tmp_path / "通知.docx")
+@pytest.mark.parametrize("end_block", ["table", "columns"])
+def test_format_keeps_a_文号_and_版记_typed_in_table_cells(tmp_path: Path, end_block: str) -> None:
+    path = Sender(rule="table", end_block=end_block).write(tmp_path / "通知.docx")
     result = cli("format", path, "--format", "docx")
     assert result.exit_code == 0, result.output
     made = tmp_path / "通知-排版.docx"

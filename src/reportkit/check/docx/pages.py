@@ -83,7 +83,7 @@ class _Estimator:
                 self._frame(frame)
                 frame = []
             if isinstance(block, Table) and block.foot:
-                self._frame([p for row in block.rows for p in row[0]] if block.rows else [])
+                self._foot_table(block)
             elif isinstance(block, Table):
                 self._table(block)
             else:
@@ -178,8 +178,8 @@ class _Estimator:
             self._new_page(fresh=True)
 
     def _frame(self, paras: list[Para]) -> None:
-        """Frame paragraphs, or a table's floated to the foot, at the foot of the page (the
-        版记): on this page when they fit under what is there, else on the next."""
+        """Frame paragraphs at the foot of the page (the 版记): on this page when they fit
+        under what is there, else on the next."""
         if not paras:
             return
         self._start_section(paras[0])
@@ -197,6 +197,35 @@ class _Estimator:
             self.result.placed[p.number] = Placed(self.page, top, height, count, self.page)
             top += height * count
         # the text goes on above it (Word's last paragraph, which anchors it)
+        self.reserved += total
+
+    def _foot_table(self, table: Table) -> None:
+        """A table floated to the foot of the page (the 版记): on this page when it fits
+        under what is there, else on the next; each row as high as its tallest cell."""
+        cells = [p for row in table.rows for cell in row for p in cell]
+        if not cells:
+            return
+        self._start_section(cells[0])
+        rows = []
+        for row in table.rows:
+            width = self.section.type_width / max(1, len(row))
+            heights = [
+                sum(line_height(p, self.section) * self.lines(p, width) for p in cell)
+                for cell in row
+            ]
+            rows.append((row, width, max(heights, default=0.0)))
+        total = sum(height for _, _, height in rows)
+        if self.used + total > self.room + EPSILON:
+            self._new_page()
+        top = self.room - total
+        for row, width, height in rows:
+            for cell in row:
+                at = top
+                for p in cell:
+                    line, count = line_height(p, self.section), self.lines(p, width)
+                    self.result.placed[p.number] = Placed(self.page, at, line, count, self.page)
+                    at += line * count
+            top += height
         self.reserved += total
 
     def _table(self, table: Table) -> None:

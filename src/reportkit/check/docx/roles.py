@@ -296,12 +296,27 @@ def _head_key(p: Para, text: str, expect: Expect, body_size: float) -> str | Non
     return None
 
 
+def _cell_before_end(paras: list[Para], index: int, roles: dict[int, Role]) -> bool:
+    """Is paragraph ``index`` a table cell's beside a 版记 line's cell (the printing office
+    in the cell left of the date and 印发)?"""
+    after = paras[index + 1] if index + 1 < len(paras) else None
+    return (
+        paras[index].in_table
+        and after is not None
+        and after.in_table
+        and after.number == paras[index].number + 1
+        and after.number in roles
+    )
+
+
 def _tail(paras: list[Para], roles: dict[int, Role], expect: Expect) -> None:
     """Roles at the end: the 版记's lines, 附件 pages, 附注, 成文日期 and 署名, 附件说明."""
     labels = expect.end_labels()
     index = len(paras) - 1
     while index >= 0 and (
-        paras[index].fmt.frame is not None or patterns.end_line(paras[index].text, labels)
+        paras[index].fmt.frame is not None
+        or patterns.end_line(paras[index].text, labels)
+        or _cell_before_end(paras, index, roles)
     ):
         if paras[index].number not in roles:
             roles[paras[index].number] = Role(

@@ -292,13 +292,19 @@ def docx_lines(document: Any) -> list[DraftLine]:
     return lines
 
 
+# a row of the 版记: 抄送 and the units, or the printing office and date ending 印发
+_END_ROW = re.compile(r"^(抄送|抄报|分送)\s*[：:]|印\s*发\s*$")
+
+
 def _layout_lines(cells: list[list[str]]) -> list[str] | None:
     """The lines of a table that lays text out rather than holding data — one column (the
-    文号 or the 版记 in cells) or one row with text: each row's cells joined by a space, a
-    cell's paragraphs lines of their own; None for a table of data."""
+    文号 or the 版记 in cells), one row with text, or the 版记's rows in cells side by side:
+    each row's cells joined by a space, a cell's paragraphs lines of their own; None for a
+    table of data."""
     rows = [list(dict.fromkeys(c for c in row if c)) for row in cells]
     rows = [row for row in rows if row]
-    if len(rows) > 1 and any(len(row) > 1 for row in rows):
+    ended = all(_END_ROW.search(" ".join(row)) for row in rows)
+    if len(rows) > 1 and any(len(row) > 1 for row in rows) and not ended:
         return None
     return [line.strip() for row in rows for line in " ".join(row).split("\n") if line.strip()]
 
