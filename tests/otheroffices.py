@@ -51,7 +51,7 @@ class Sender:
     heading_face: str = "黑体"
     spacing: float | str = 28.95  # exact points, or "1.5" lines
     margins: tuple[float, float, float, float] = (37, 35, 28, 26)  # mm: top bottom left right
-    mark: str = "para"  # para | table | header
+    mark: str = "para"  # para | table | header (the first page's) | every_header
     rule: str = "border"  # border (under the 文号) | above (over the title) | wps | vml | table
     number: str = "某政发〔2024〕5号"
     signer: bool = False  # 签发人 on the 文号's line (an upward document)
@@ -241,11 +241,15 @@ class _Writer:
         mark_text, mark_face, size = "某某区人民政府文件", "方正小标宋简体", 42.0  # 初号
         # the mark's top 35 mm below the type area's top, on a line two grid lines high
         before = 35 * 72 / 25.4 - (57.9 - size) / 2
-        if self.s.mark == "header":
-            # the red head and rule in the first page's header, the body starting below
+        if self.s.mark in ("header", "every_header"):
+            # the red head in the first page's header (or, wrongly, every page's), the body
+            # starting below
             section = self.doc.sections[0]
-            section.different_first_page_header_footer = True
-            header = section.first_page_header
+            if self.s.mark == "header":
+                section.different_first_page_header_footer = True
+                header = section.first_page_header
+            else:
+                header = section.header
             p = header.paragraphs[0]
             p.alignment = CENTER
             self.run(p, mark_text, mark_face, size, "FF0000")
@@ -270,7 +274,7 @@ class _Writer:
             line.paragraph_format.tab_stops.add_tab_stop(Pt(442.2 - 16), WD_TAB_ALIGNMENT.RIGHT)
         else:
             line = self.para([(self.s.number, None)], CENTER, False)
-        if self.s.mark == "header":
+        if self.s.mark in ("header", "every_header"):
             line.paragraph_format.space_before = Pt(8 * 28.95)
         elif self.s.mark == "table":
             line.paragraph_format.space_before = Pt(2 * 28.95)

@@ -55,6 +55,7 @@ CORRECT = {
     "the body in 仿宋": {"face": "仿宋"},
     "the red head in a table cell": {"mark": "table"},
     "the red head in the first page's header": {"mark": "header"},
+    "the red head in the odd pages' header, two pages": {"mark": "every_header"},
     "the red rule the title's top border": {"rule": "above"},
     "the red rule a WPS line shape": {"rule": "wps"},
     "the red rule a VML line": {"rule": "vml"},
@@ -141,6 +142,13 @@ FAULTY: dict[str, tuple[dict[str, object], list[tuple[str, str, str, str]]]] = {
         {"end_odd": True, "end_block": "columns"},
         [("end.even_page", "GB/T 9704—2012 §7.4", "error", "第 25 段“2024年5月7日印发”")],
     ),
+    "the red head in every odd page's header, three pages": (
+        {"mark": "every_header", "end_odd": True},
+        [
+            ("head.mark_header", "GB/T 9704—2012 §7.2.4", "error", "页眉"),
+            ("end.even_page", "GB/T 9704—2012 §7.4", "error", "第 23 段“某某区人民政府办公室 2……”"),
+        ],
+    ),
     "empty paragraphs for spacing": (
         {"spacers": True},
         [
@@ -204,6 +212,11 @@ def test_what_a_clerk_reads(tmp_path: Path) -> None:
     assert said[1] == (
         "第 4 段“各街道办事处，区政府各部……”：错误：主送机关的行距不对，每页排不成 22 行"
         "（应为：28.95 磅；实为：57.9 磅（按网格和 1.5 倍行距估算））〔GB/T 9704—2012 §5.2.3〕"
+    )
+    said = _said(Sender(mark="every_header", end_odd=True).write(tmp_path / "g.docx"))
+    assert said[0] == (
+        "页眉：错误：发文机关标志放在了页眉里，每一页都会印出：应只在首页（页面设置中勾选“首页不同”，"
+        "放在首页的页眉里或正文第一行）（应为：只在首页；实为：每页的页眉）〔GB/T 9704—2012 §7.2.4〕"
     )
     # 28 磅 still sets 22 lines, short of the type area's foot; 27 磅 sets 23
     said = _said(Sender(spacing=28).write(tmp_path / "e.docx"))

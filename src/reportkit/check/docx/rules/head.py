@@ -55,6 +55,18 @@ def _mark(ctx: Context, paras: list[Para]) -> Iterator[Finding]:
             yield ctx.finding(
                 "head.mark", key, paras[0], f"首页没有{name}（红色的发文机关标志或报头）"
             )
+        elif not ctx.doc.sections[0].title_page and ctx.pages.pages > (
+            2 if ctx.doc.even_and_odd else 1  # 奇偶页不同: the odd pages' header
+        ):
+            yield ctx.finding(
+                "head.mark_header",
+                key,
+                Where(part="页眉"),
+                f"{name}放在了页眉里，每一页都会印出：应只在首页（页面设置中勾选“首页不同”，"
+                "放在首页的页眉里或正文第一行）",
+                "只在首页",
+                "每页的页眉",
+            )
         return
     top = ctx.expect.style(key).top
     placed = ctx.pages.placed.get(marks[0].number)
