@@ -48,7 +48,8 @@ class Role:
 
 
 def recognise(doc: Document, expect: Expect) -> dict[int, Role]:
-    """The role of each paragraph outside tables that has one, by paragraph number."""
+    """The role of each paragraph that has one (outside tables, or in the tables holding the
+    版头 or the 版记), by paragraph number."""
     labels = {style_name(expect.profile, key): key for key in expect.profile.styles}
     labels.pop("Normal", None)
     every = doc.part_paras()
