@@ -191,13 +191,13 @@ def test_a_bad_draft_and_a_bad_field_show_their_messages(page: Any, tmp_path: Pa
     page.wait_for_function(
         "document.querySelector('label.field:has(input[name=\"masthead.issue\"]) .msg').textContent"
     )
-    assert message.inner_text() == "错误：“issue”（期号）应为整数，例如 3，而不是“五”"
+    assert message.inner_text() == "错误：“期号”应为整数，例如 3，而不是“五”"
     issue.press("Tab")  # saved as typed: the pages cannot be set, and say why
     page.wait_for_function(
         "document.querySelector('#page-count').textContent === '内容有误，下面是上次能排版时的样子'"
     )
     assert page.inner_text("#problems") == (
-        "第5期/bulletin.yaml:4: masthead.issue: 错误：“issue”（期号）应为整数，例如 3，而不是“五”"
+        "第5期/bulletin.yaml:4: 报头 › 期号: 错误：“期号”应为整数，例如 3，而不是“五”"
     )
     issue.fill("5")
     issue.press("Tab")

@@ -109,6 +109,8 @@ async function loadWorkspace(select) {
   const data = await api("GET", "/api/workspace");
   state.workspace = data;
   state.labels = data.labels;
+  $("#loading").hidden = true;
+  $("#new-doc").disabled = false;
   const suffixes = data.draft_suffixes.join(",");
   for (const input of [$("#draft-input")]) input.accept = suffixes;
   $("#drop-kinds").textContent = data.draft_suffixes.join("、");
@@ -266,7 +268,7 @@ function cardElement(card) {
   node.append(head);
   if (card.notes && card.notes.length) {
     node.append(el("ul", { class: "notes" },
-      card.notes.map((n) => el("li", { text: `请核对：${n.field ? label(n.field) + "：" : ""}${n.message}` }))));
+      card.notes.map((n) => el("li", { text: `请核对：${n.label ? n.label + "：" : ""}${n.message}` }))));
   }
   if (card.problems && card.problems.length) {
     node.append(el("ul", { class: "messages" }, card.problems.map((p) => el("li", { class: "error", text: p }))));
@@ -402,6 +404,62 @@ async function send(input, save) {
       banner(error.message);
     }
   }
+}
+
+// a refused save: what was typed is kept through 重新载入 ------------------------------------------
+
+function typed() {
+  // the fields whose text the server refused to save, as typed
+  return $$(".unsaved[data-path]").map((input) => ({
+    file: input.dataset.file,
+    path: input.dataset.path,
+    value: input.type === "checkbox" ? input.checked : input.value,
+  }));
+}
+
+async function reload() {
+  const kept = typed();
+  await loadDoc(state.doc.name);
+  let left = 0;
+  for (const item of kept) {
+    const input = $$("input[data-path], textarea[data-path], select[data-path]").find(
+      (n) => n.dataset.file === item.file && n.dataset.path === item.path);
+    if (!input) continue;
+    const saved = input.type === "checkbox" ? input.checked : input.value;
+    if (saved === item.value) continue;
+    keep(input, item.value, saved);
+    left += 1;
+  }
+  if (left) banner(`已重新载入。你刚才输入但没有保存的 ${left} 项还在框里（虚线框），请核对后点“保存我的输入”，或点“用已保存的”`);
+}
+
+function keep(input, value, saved) {
+  // the clerk's text back in its field, beside what the other window saved, to choose from
+  if (input.type === "checkbox") input.checked = value;
+  else input.value = value;
+  if (input.tagName === "TEXTAREA") autosize(input);
+  input.classList.add("unsaved");
+  const details = input.closest("details");
+  if (details) details.open = true;
+  const shown = typeof saved === "boolean" ? (saved ? "是" : "否") : saved || "（空）";
+  const note = el("span", { class: "kept" }, `没有保存。另一个窗口保存的是“${shown}”。`);
+  const done = () => {
+    note.remove();
+    input.classList.remove("unsaved");
+    if (!$(".kept")) banner("");
+  };
+  note.append(
+    el("button", { type: "button", class: "small", onclick: async () => {
+      await send(input, true);
+      if (!input.classList.contains("unsaved")) done();
+    } }, "保存我的输入"),
+    " ",
+    el("button", { type: "button", class: "small", onclick: () => {
+      if (input.type === "checkbox") input.checked = saved;
+      else input.value = saved;
+      done();
+    } }, "用已保存的"));
+  input.after(note);
 }
 
 // messages beside fields -------------------------------------------------------------------------
@@ -548,6 +606,7 @@ async function refreshPreview() {
     return;
   }
   state.preview.busy = true;
+  $("#laying-out").hidden = false;
   try {
     const data = await api("GET", docUrl("/preview"));
     showPreview(data);
@@ -555,6 +614,7 @@ async function refreshPreview() {
     listMessages($("#problems"), [error.message]);
   } finally {
     state.preview.busy = false;
+    $("#laying-out").hidden = true;
     if (state.preview.again) {
       state.preview.again = false;
       schedulePreview();
@@ -695,7 +755,7 @@ async function checkWord(files) {
     if (!data.ok) {
       results.replaceChildren(el("li", { class: "error", text: data.message }));
     } else if (!data.findings.length) {
-      results.replaceChildren(el("li", { class: "done", text: `${data.heading}：没有发现问题` }));
+      results.replaceChildren(el("li", { class: "done", text: data.heading })); // it says 没有发现问题
     } else {
       const items = data.findings.map((f) => el("li", { class: f.severity === "error" ? "error" : "warning", text: f.text }));
       results.replaceChildren(el("li", { class: "quiet", text: data.heading }), ...items);
@@ -724,7 +784,7 @@ async function createDoc(event) {
 
 function start() {
   $("#doc-select").addEventListener("change", (e) => loadDoc(e.target.value));
-  $("#reload").addEventListener("click", () => loadDoc(state.doc.name));
+  $("#reload").addEventListener("click", reload);
   $("#new-doc").addEventListener("click", () => {
     $("#new-error").hidden = true;
     $("#new-name").value = "";
@@ -755,7 +815,10 @@ function start() {
     checkWord(e.target.files);
     e.target.value = "";
   });
-  loadWorkspace().catch((error) => banner(error.message));
+  loadWorkspace().catch((error) => {
+    $("#loading").hidden = true;
+    banner(error.message);
+  });
 }
 
 start();
