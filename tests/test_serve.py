@@ -20,7 +20,7 @@ import pdfplumber
 import pytest
 
 from reportkit import build
-from reportkit.serve import wording, editing, server
+from reportkit.serve import editing, server, wording
 from tests.helpers import REPO, cli, docx_text
 
 SECRET = "SECRET-5c1d"  # in every file outside the workspace: never in an answer

@@ -8,7 +8,7 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from reportkit.source.model import KINDS, Body
 from reportkit.source.validation import LABELS
@@ -50,12 +50,24 @@ def _field(annotation: Any, path: tuple[str, ...], required: bool) -> dict[str, 
     origin = typing.get_origin(base)
     if origin is list:
         item = _bare(typing.get_args(base)[0])
-        return {**entry, "type": "lines"} if item is str else None
+        return {**entry, "type": "lines"} if item is str or _plain_line(item) else None
     if origin is typing.Literal:
         return {**entry, "type": "choice", "choices": list(typing.get_args(base))}
     kinds = {bool: "bool", int: "int", float: "number", dt.date: "date", str: "text"}
     kind = kinds.get(base) if isinstance(base, type) else None
     return {**entry, "type": kind} if kind else None
+
+
+def _plain_line(item: Any) -> bool:
+    """Whether an entry of the model ``item`` may be written as one plain line (an attendee:
+    ``郑华（出差）``), so that a list of them is typed one a line."""
+    if not (isinstance(item, type) and issubclass(item, BaseModel)):
+        return False
+    try:
+        item.model_validate("某某")
+    except ValidationError:
+        return False
+    return True
 
 
 def _bare(annotation: Any) -> Any:

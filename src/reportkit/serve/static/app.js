@@ -199,6 +199,12 @@ function renderForm(data) {
     }
   };
   build(data.form, form);
+  fitTextareas(form);
+}
+
+function fitTextareas(root) {
+  // each box as tall as its text once laid out (a long line wraps; rows count only lines)
+  for (const area of $$("textarea", root)) if (area.offsetParent) autosize(area);
 }
 
 function formField(field, value, file) {
@@ -209,6 +215,12 @@ function formField(field, value, file) {
     name: dotted(field.path),
   };
   let input;
+  if (field.type === "lines" && Array.isArray(value) && value.some((v) => v !== null && typeof v === "object")) {
+    // entries written with 单位, 职务 and 姓名: each edited in place, as in a card
+    return el("div", { class: "field" },
+      el("span", { class: "label", text: field.label + (field.required ? " *" : "") }),
+      treeEditor(value, field.path, file));
+  }
   if (field.type === "lines") {
     const lines = Array.isArray(value) ? value : value ? [value] : [];
     input = el("textarea", { ...attrs, rows: Math.max(1, lines.length), placeholder: "每行一项" });
@@ -275,7 +287,8 @@ function cardElement(card) {
   }
   node.append(el("div", { class: "msg", "data-file": card.file, "data-path": JSON.stringify(card.base || []) }));
   if (card.editable) {
-    const body = el("details", { class: "card-body" }, el("summary", { text: "逐项修改" }));
+    const body = el("details", { class: "card-body", ontoggle: () => fitTextareas(body) },
+      el("summary", { text: "逐项修改" }));
     body.append(treeEditor(card.data, card.base || [], card.file));
     node.append(body);
     for (const note of card.notes || []) {
@@ -736,7 +749,8 @@ async function downloadBatch(event) {
       ...data.results.map((r) =>
         r.status === "built"
           ? el("li", { class: "done", text: `${r.doc}：已生成，${r.pages} 页` })
-          : el("li", { class: "error", text: `${r.doc}：没有生成。${r.errors.join("；")}` })
+          : el("li", { class: "error" }, `${r.doc}：没有生成。`,
+            el("ul", { class: "reasons" }, r.errors.map((text) => el("li", { text }))))
       )
     );
     if (data.ok) fetchFile(data.url);
