@@ -329,9 +329,21 @@ function treeEditor(value, path, file) {
     el("div", { class: "msg" }));
 }
 
+function spoken(path) {
+  // a field's path in the form's words, as its messages name it: 小节 1 › 要点 2 › 正文
+  const out = [];
+  for (const part of path) {
+    if (typeof part === "number") {
+      if (out.length) out[out.length - 1] += ` ${part + 1}`;
+      else out.push(`第 ${part + 1} 项`);
+    } else out.push(label(part));
+  }
+  return out.join(" › ");
+}
+
 function leaf(value, path, file) {
   const key = path[path.length - 1];
-  const attrs = { "data-file": file, "data-path": JSON.stringify(path), name: dotted(path) };
+  const attrs = { "data-file": file, "data-path": JSON.stringify(path), name: dotted(path), "aria-label": spoken(path) };
   let input;
   if (typeof value === "boolean" || key === "run_on") {
     input = el("input", { ...attrs, type: "checkbox", "data-type": "bool" });
