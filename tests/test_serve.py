@@ -21,6 +21,7 @@ import pytest
 
 from reportkit import build
 from reportkit.serve import editing, server, wording
+from reportkit.serve.form import head_form
 from tests.helpers import REPO, cli, docx_text
 
 SECRET = "SECRET-5c1d"  # in every file outside the workspace: never in an answer
@@ -736,3 +737,51 @@ def test_the_command_names_what_stops_it(tmp_path: Path) -> None:
         1,
         f"错误：无法使用端口 {port}（已被其他程序占用）：请用 --port 换一个端口\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        (
+            "第5期/bulletin.yaml:4: masthead.issue: 错误：“issue”（期号）应为整数，例如 3，而不是“五”",
+            "第5期/bulletin.yaml:4: 报头 › 期号: 错误：“期号”应为整数，例如 3，而不是“五”",
+        ),
+        (
+            "第5期/articles/a.yaml:9: sections[0].points[1].text: 错误：缺少必填字段“text”（正文）",
+            "第5期/articles/a.yaml:9: 小节 1 › 要点 2 › 正文: 错误：缺少必填字段“正文”",
+        ),
+        (
+            "第5期/drafts/孙明.md:5: 标点: 警告：半角逗号“,”已改为全角“，”",
+            "第5期/drafts/孙明.md:5: 标点: 警告：半角逗号“,”已改为全角“，”",
+        ),
+        (  # a key the clerk misspelt is named as written, with the key it may mean
+            "r/report.yaml:9: adressee: 错误：不认识的字段“adressee”，是否应为“addressee”？",
+            "r/report.yaml:9: adressee: 错误：不认识的字段“adressee”，是否应为“addressee”？",
+        ),
+        ("x.docx: 错误：文件是空的", "x.docx: 错误：文件是空的"),
+    ],
+    ids=["head field", "article field", "chinese field", "unknown key", "no field"],
+)
+def test_the_page_names_fields_by_the_form_s_labels(said: str, shown: str) -> None:
+    assert wording.line(said) == shown
+
+
+def test_the_form_s_labels_say_whose_name_and_attendance_is_typed_one_a_line() -> None:
+    bulletin = {tuple(f["path"]): f for f in head_form("bulletin")[0]["fields"]}
+    assert bulletin[("masthead", "name")]["label"] == "简报名称"
+    report = {tuple(f["path"]): f for f in head_form("report")}
+    signature = {tuple(f["path"]): f["label"] for f in report[("signature",)]["fields"]}
+    assert signature == {
+        ("signature", "name"): "署名",
+        ("signature", "date"): "日期",
+        ("signature", "seal"): "印章",
+    }
+    minutes = {tuple(f["path"]): f for f in head_form("minutes")}
+    attendance = [
+        (f["path"][-1], f["label"], f["type"]) for f in minutes[("attendance",)]["fields"]
+    ]
+    assert attendance == [
+        ("present", "出席", "lines"),
+        ("absent", "请假", "lines"),
+        ("attending", "列席", "lines"),
+    ]

@@ -16,6 +16,8 @@ from reportkit.source.validation import LABELS
 # the parts of a document edited in its cards, not in the form: articles, the running text
 CARDS = frozenset({"articles", "attachments", *Body.model_fields})
 SKIPPED = frozenset({"kind"})  # the file's name says it
+# a name whose label alone (名称/姓名) does not say whose it is, where the form shows it
+NAMED = {("masthead", "name"): "简报名称", ("signature", "name"): "署名"}
 
 
 def head_form(kind: str) -> list[dict[str, Any]]:
@@ -42,7 +44,7 @@ def _field(annotation: Any, path: tuple[str, ...], required: bool) -> dict[str, 
     base = _bare(annotation)
     entry: dict[str, Any] = {
         "path": list(path),
-        "label": LABELS.get(path[-1], path[-1]),
+        "label": NAMED.get(path[-2:], LABELS.get(path[-1], path[-1])),
         "required": required,
     }
     if isinstance(base, type) and issubclass(base, BaseModel):

@@ -426,6 +426,7 @@ async function send(input, save) {
     if (result.saved) {
       state.etags[file] = result.etag;
       input.classList.remove("unsaved");
+      retitle(input, body.path);
       schedulePreview();
     }
   } catch (error) {
@@ -436,6 +437,14 @@ async function send(input, save) {
       banner(error.message);
     }
   }
+}
+
+function retitle(input, path) {
+  // a card's heading follows its article's title as saved
+  const card = input.closest(".card");
+  const base = card && $(":scope > .msg", card);
+  if (!base || path[path.length - 1] !== "title" || JSON.stringify(path.slice(0, -1)) !== base.dataset.path) return;
+  $(".card-title strong", card).textContent = input.value.trim() || "（没有标题）";
 }
 
 // a refused save: what was typed is kept through 重新载入 ------------------------------------------
@@ -603,8 +612,10 @@ async function moveCard(ref, step) {
   [order[at], order[to]] = [order[to], order[at]];
   await changeList("/order", { order, etag: state.etags[state.doc.head.file] });
   const moved = $$("#cards > .card").find((c) => c.dataset.ref === ref);
-  const button = moved && $(step < 0 ? "button.up" : "button.down", moved);
-  if (button && !button.disabled) button.focus();
+  // the focus stays on the card moved: on its button that moves it on, or back at an end
+  const buttons = moved ? [$(step < 0 ? "button.up" : "button.down", moved), $(step < 0 ? "button.down" : "button.up", moved)] : [];
+  const button = buttons.find((b) => b && !b.disabled);
+  if (button) button.focus();
 }
 
 let dragged = null;
