@@ -17,7 +17,10 @@ from reportkit.source.validation import LABELS
 CARDS = frozenset({"articles", "attachments", *Body.model_fields})
 SKIPPED = frozenset({"kind"})  # the file's name says it
 # a name whose label alone (名称/姓名) does not say whose it is, where the form shows it
-NAMED = {("masthead", "name"): "简报名称", ("signature", "name"): "署名"}
+NAMED: dict[tuple[str, ...], str] = {
+    ("masthead", "name"): "简报名称",
+    ("signature", "name"): "署名",
+}
 
 
 def head_form(kind: str) -> list[dict[str, Any]]:
