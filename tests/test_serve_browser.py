@@ -403,7 +403,8 @@ def test_cards_move_by_button_and_their_heading_follows_the_title(
     page.wait_for_function("document.activeElement.matches('#cards button')")
     assert page.evaluate(focused) == ["下移", "articles/赵磊.yaml"]
     title = page.locator('#cards .card >> nth=0 >> input[name="title"]')
-    page.locator("#cards .card").nth(0).locator("summary").click()
+    # a card open before the move is open after it
+    assert page.evaluate("document.querySelector('#cards .card details').open")
     title.fill("学习长沙经验")
     title.press("Tab")
     page.wait_for_function(
@@ -457,7 +458,7 @@ def test_a_draft_s_notes_name_fields_in_the_form_s_words(page: Any, tmp_path: Pa
 
 
 def test_minutes_attendance_is_typed_one_a_line_and_a_batch_lists_its_reasons(
-    page: Any,
+    page: Any, workspace: Path
 ) -> None:
     page.click("#new-doc")
     page.select_option("#new-template", "gbt9704-minutes")
@@ -479,6 +480,24 @@ def test_minutes_attendance_is_typed_one_a_line_and_a_batch_lists_its_reasons(
     assert message.inner_text() == "错误：缺少必填字段“出席”"
     problems = page.inner_text("#problems").split("\n")
     assert len(problems) == 1 and ": 出席情况 › 出席: 错误：" in problems[0]
+    # the body: a new line in a paragraph's box starts the next, an emptied box goes
+    page.locator("#cards .card summary").click()
+    first = page.locator('#cards textarea[name="lead[0]"]')
+    first.fill("会议听取了汇报。\n\n会议要求抓好落实。")
+    first.press("Tab")
+    page.wait_for_function("document.querySelectorAll('#cards textarea').length === 2")
+    assert page.locator("#cards textarea").evaluate_all("a => a.map(t => t.value)") == [
+        "会议听取了汇报。",
+        "会议要求抓好落实。",
+    ]
+    assert "lead:\n- 会议听取了汇报。\n- 会议要求抓好落实。\n" in (
+        workspace / "纪要1/minutes.yaml"
+    ).read_text("utf-8")
+    second = page.locator('#cards textarea[name="lead[1]"]')
+    second.fill("")
+    second.press("Tab")
+    page.wait_for_function("document.querySelectorAll('#cards textarea').length === 1")
+    assert "lead:\n- 会议听取了汇报。\n" in (workspace / "纪要1/minutes.yaml").read_text("utf-8")
     page.click("#batch summary")
     page.check('#batch-docs input[value="纪要1"]')
     page.click("#batch-download")

@@ -160,6 +160,7 @@ function showDoc(data) {
   if (!state.doc || state.doc.name !== data.name) {
     $("#pages").replaceChildren(); // another document: its pages are not this one's
     $("#problems").replaceChildren();
+    $("#cards").replaceChildren();
   }
   state.doc = data;
   state.etags = {};
@@ -251,8 +252,15 @@ const SHORT = new Set(["title", "subtitle", "name", "unit", "position", "kind", 
 
 function renderCards(data) {
   const list = $("#cards");
+  // the cards open before stay open when they are drawn again
+  const open = new Set($$("#cards > .card").filter((c) => $("details.card-body", c)?.open).map((c) => c.dataset.ref));
   list.replaceChildren();
-  for (const card of data.cards || []) list.append(cardElement(card));
+  for (const card of data.cards || []) {
+    const node = cardElement(card);
+    list.append(node);
+    const body = $("details.card-body", node);
+    if (body && open.has(card.ref)) body.open = true;
+  }
   const buttons = (cls) => $$(`#cards > .card > .card-head button.${cls}`);
   if (buttons("up").length) {
     buttons("up")[0].disabled = true;
@@ -316,9 +324,12 @@ function treeEditor(value, path, file) {
   if (value === null || typeof value !== "object") return leaf(value, path, file);
   const attrs = { "data-file": file, "data-path": JSON.stringify(path) };
   if (Array.isArray(value)) {
-    return el("div", { class: "list", ...attrs },
+    // a list of paragraphs: a new line in one of them starts the next, an emptied one goes
+    const paragraphs = value.length > 0 && value.every((item) => typeof item === "string");
+    return el("div", { class: "list", ...attrs, "data-paragraphs": paragraphs ? "1" : null },
       value.map((item, i) => el("div", { class: "item" },
         el("span", { class: "index", text: `${i + 1}` }), treeEditor(item, [...path, i], file))),
+      paragraphs ? el("div", { class: "quiet hint", text: "在框里换行即另起一段；清空一框即删去这一段" }) : null,
       el("div", { class: "msg" }));
   }
   if ("image" in value) return photo(value, path, file);
@@ -409,13 +420,25 @@ function autosize(area) {
   area.style.height = `${area.scrollHeight + 2}px`;
 }
 
+function paragraphList(input) {
+  // the paragraphs of the list ``input`` is one of, its text split at its new lines (null:
+  // not a paragraph, or still one paragraph)
+  const list = input.closest(".list");
+  if (!list || list.dataset.paragraphs !== "1" || input.tagName !== "TEXTAREA") return null;
+  const lines = input.value.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 1) return null;
+  const items = $$(":scope > .item > .leaf > textarea", list);
+  return items.flatMap((item) => (item === input ? lines : [item.value]));
+}
+
 async function send(input, save) {
   const file = input.dataset.file;
+  const split = paragraphList(input);
   const body = {
     file,
-    path: JSON.parse(input.dataset.path),
-    value: valueOf(input),
-    type: input.dataset.type || null,
+    path: JSON.parse(split ? input.closest(".list").dataset.path : input.dataset.path),
+    value: split || valueOf(input),
+    type: split ? "lines" : input.dataset.type || null,
     etag: state.etags[file],
     save,
   };
@@ -427,6 +450,7 @@ async function send(input, save) {
       state.etags[file] = result.etag;
       input.classList.remove("unsaved");
       retitle(input, body.path);
+      if (split) showDoc(await api("GET", docUrl())); // paragraphs added or taken out
       schedulePreview();
     }
   } catch (error) {
