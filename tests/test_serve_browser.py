@@ -503,3 +503,21 @@ def test_minutes_attendance_is_typed_one_a_line_and_a_batch_lists_its_reasons(
     page.click("#batch-download")
     page.wait_for_selector("#batch-results .reasons")
     assert page.inner_text("#batch-results > li > ul").split("\n") == problems
+
+
+def test_a_draft_dropped_beside_the_box_is_added_not_opened(page: Any) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    before = len(card_titles(page))
+    prevented = page.evaluate(
+        """() => {
+          const files = new DataTransfer();
+          files.items.add(new File(['拖来的稿件\\n某某区某局局长　张三\\n这是正文。\\n'], '张三.txt'));
+          const drop = new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true});
+          document.querySelector('#pages').dispatchEvent(drop);
+          return drop.defaultPrevented;
+        }"""
+    )
+    assert prevented  # the browser does not leave the workspace for the file
+    page.wait_for_function(f"document.querySelectorAll('#cards .card').length === {before + 1}")
+    assert card_titles(page)[-1] == "拖来的稿件"

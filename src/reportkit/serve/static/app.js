@@ -890,6 +890,20 @@ function start() {
     drop.classList.remove("over");
     uploadDrafts(e.dataTransfer.files, null);
   });
+  // a file dropped beside the box is not opened by the browser in place of the workspace
+  document.addEventListener("dragover", (e) => {
+    if (e.dataTransfer.types.includes("Files")) e.preventDefault();
+  });
+  document.addEventListener("drop", (e) => {
+    if (!e.dataTransfer.files.length || e.target.closest("#drop")) return;
+    e.preventDefault();
+    if (state.doc && state.doc.kind === "bulletin") {
+      uploadDrafts(e.dataTransfer.files, null);
+      $("#drop").scrollIntoView({ block: "nearest" });
+    } else {
+      banner(state.doc ? "报告和纪要的正文请在“正文”中直接编辑；稿件可以加入简报" : "请先新建或选择一份简报，再加入稿件");
+    }
+  });
   for (const link of $$("#preview .download")) link.addEventListener("click", download);
   $("#batch-download").addEventListener("click", downloadBatch);
   $("#check-input").addEventListener("change", (e) => {
