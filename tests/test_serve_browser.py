@@ -521,3 +521,18 @@ def test_a_draft_dropped_beside_the_box_is_added_not_opened(page: Any) -> None:
     assert prevented  # the browser does not leave the workspace for the file
     page.wait_for_function(f"document.querySelectorAll('#cards .card').length === {before + 1}")
     assert card_titles(page)[-1] == "拖来的稿件"
+
+
+def test_a_server_gone_is_said_in_chinese(page: Any) -> None:
+    page.route("**/preview", lambda route: route.abort())
+    try:
+        page.evaluate("refreshPreview()")
+        page.wait_for_function("document.querySelector('#problems').textContent !== ''")
+        assert page.inner_text("#problems") == (
+            "连不上 reportkit 工作台：请看运行 reportkit serve 的窗口是否还开着，再刷新这个页面"
+        )
+        assert page.is_hidden("#laying-out")
+    finally:
+        page.unroute("**/preview")
+    page.evaluate("refreshPreview()")
+    page.wait_for_function("document.querySelector('#problems').textContent === ''")

@@ -38,7 +38,13 @@ async function api(method, url, body, raw) {
     headers["content-type"] = "application/json";
     payload = JSON.stringify(body);
   }
-  const response = await fetch(url, { method, headers, body: payload, credentials: "same-origin" });
+  let response;
+  try {
+    response = await fetch(url, { method, headers, body: payload, credentials: "same-origin" });
+  } catch (_) {
+    // the browser's own words for this are English: the clerk is told what to do
+    throw new Failed(0, { error: UNREACHABLE });
+  }
   let data = null;
   try {
     data = await response.json();
@@ -48,6 +54,8 @@ async function api(method, url, body, raw) {
   if (!response.ok) throw new Failed(response.status, data);
   return data;
 }
+
+const UNREACHABLE = "连不上 reportkit 工作台：请看运行 reportkit serve 的窗口是否还开着，再刷新这个页面";
 
 const docUrl = (suffix = "") => `/api/docs/${encodeURIComponent(state.doc.name)}${suffix}`;
 
