@@ -533,6 +533,25 @@ def test_a_report_s_preview_and_its_seal_picture(client: Client) -> None:
     assert sorted(state["cards"][0]["data"]) == ["attachments", "closing", "lead", "sections"]
 
 
+def test_a_part_made_from_a_template_piece_leads_to_the_field_it_prints(
+    client: Client, workspace: Path
+) -> None:
+    shown = client.json("GET", "/api/docs/report/preview")
+    first = [r["path"] for r in shown["pages"][0]["regions"]]
+    # 发文机关标志 (the mark given), 发文字号, 主送机关: each a field of the form, not the
+    # whole document
+    assert first[:4] == [["mark"], ["number", "code"], ["title"], ["addressee"]]
+    assert [] not in first
+    file = workspace / "report/report.yaml"
+    before = file.read_bytes()
+    try:  # no mark: the issuer's name with 文件, and so the issuer
+        file.write_bytes(b"\n".join(x for x in before.split(b"\n") if not x.startswith(b"mark:")))
+        shown = client.json("GET", "/api/docs/report/preview")
+    finally:
+        file.write_bytes(before)
+    assert shown["pages"][0]["regions"][0]["path"] == ["issuer"]
+
+
 def test_a_document_that_cannot_be_laid_out_says_why(client: Client, workspace: Path) -> None:
     file = workspace / "seed/articles/03-zhang-jian.yaml"
     before = file.read_bytes()
