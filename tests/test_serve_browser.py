@@ -461,6 +461,11 @@ def test_minutes_attendance_is_typed_one_a_line_and_a_batch_lists_its_reasons(
     page: Any, workspace: Path
 ) -> None:
     page.click("#new-doc")
+    # the built-in templates by what they are, not by their folders' Latin names
+    offered = page.locator("#new-template option").all_inner_texts()
+    assert [t.split("：")[0] for t in offered] == ["简报", "纪要", "报告"]
+    assert not any("gbt9704-" in t for t in offered)
+    assert page.evaluate("document.querySelector('#new-dialog').offsetWidth") <= 640
     page.select_option("#new-template", "gbt9704-minutes")
     page.fill("#new-name", "纪要1")
     page.click("#new-create")

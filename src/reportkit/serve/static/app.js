@@ -140,7 +140,9 @@ async function loadWorkspace(select) {
       .map((t) =>
         el("option", {
           value: t.ref,
-          text: `${t.kind_title}：${t.builtin ? "" : "本单位模板 "}${t.ref}${t.description ? " — " + t.description : ""}`,
+          // a built-in template by what it is; a house one by its folder's name, the clerk's own
+          text: `${t.kind_title}：${t.builtin ? t.description || t.ref : `本单位模板 ${t.ref}${t.description ? " — " + t.description : ""}`}`,
+          title: t.ref,
         })
       )
   );
