@@ -541,3 +541,24 @@ def test_a_server_gone_is_said_in_chinese(page: Any) -> None:
         page.unroute("**/preview")
     page.evaluate("refreshPreview()")
     page.wait_for_function("document.querySelector('#problems').textContent === ''")
+
+
+def test_a_replaced_card_is_named_and_an_address_opens_its_document(
+    page: Any, tmp_path: Path
+) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    titles = card_titles(page)
+    draft = tmp_path / "周敏.txt"
+    draft.write_text("换上的稿件\n某某区某局局长　周敏\n这是换上的正文。\n", "utf-8")
+    page.locator("#cards .card").nth(1).locator(".card-actions input[type=file]").set_input_files(
+        str(draft)
+    )
+    page.wait_for_function(
+        "document.querySelector('#upload-messages').textContent.includes('周敏')"
+    )
+    assert page.inner_text("#upload-messages") == f"已用“周敏.txt”替换“{titles[1]}”：1 篇文章"
+    assert card_titles(page) == [titles[0], "换上的稿件", *titles[2:]]
+    page.evaluate("location.hash = '#' + encodeURIComponent('纪要1')")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '纪要1'")
+    assert page.input_value("#doc-select") == "纪要1"

@@ -604,7 +604,12 @@ async function uploadDrafts(files, replace) {
         messages.append(el("li", { class: "warning", text: note.text }));
       }
       if (result.added.length) {
-        messages.append(el("li", { class: "done", text: `已加入“${file.name}”：${result.added.length} 篇文章` }));
+        const replaced = replace && $$("#cards > .card").find((c) => c.dataset.ref === replace);
+        const was = replaced ? $(".card-title strong", replaced).textContent : "";
+        const text = replaced
+          ? `已用“${file.name}”替换“${was}”：${result.added.length} 篇文章`
+          : `已加入“${file.name}”：${result.added.length} 篇文章`;
+        messages.append(el("li", { class: "done", text }));
       }
       showDoc(result.state);
     } catch (error) {
@@ -875,6 +880,13 @@ async function createDoc(event) {
 
 function start() {
   $("#doc-select").addEventListener("change", (e) => loadDoc(e.target.value));
+  // an address with another document's name (a bookmark, the back button) opens it
+  window.addEventListener("hashchange", () => {
+    const name = decodeURIComponent(location.hash.replace(/^#/, ""));
+    if (!state.doc || name === state.doc.name || !state.workspace.docs.some((d) => d.name === name)) return;
+    $("#doc-select").value = name;
+    loadDoc(name);
+  });
   $("#reload").addEventListener("click", reload);
   $("#new-doc").addEventListener("click", () => {
     $("#new-error").hidden = true;
