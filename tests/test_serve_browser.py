@@ -491,6 +491,9 @@ def test_minutes_attendance_is_typed_one_a_line_and_a_batch_lists_its_reasons(
     first.fill("会议听取了汇报。\n\n会议要求抓好落实。")
     first.press("Tab")
     page.wait_for_function("document.querySelectorAll('#cards textarea').length === 2")
+    row = page.locator("#cards .card-body .group > .row").first
+    assert row.locator(":scope > .label").inner_text() == "正文段落"
+    assert page.get_attribute('#cards textarea[name="lead[1]"]', "aria-label") == "正文段落 2"
     assert page.locator("#cards textarea").evaluate_all("a => a.map(t => t.value)") == [
         "会议听取了汇报。",
         "会议要求抓好落实。",

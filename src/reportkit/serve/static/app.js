@@ -94,7 +94,10 @@ function debounce(fn, ms) {
   };
 }
 
-function label(key) {
+function label(key, at) {
+  // a report's or minutes' own paragraphs are its body, not an article's 导语 (``at``: the
+  // path the key is found at)
+  if (key === "lead" && at && at.length === 0 && state.doc && state.doc.kind !== "bulletin") return "正文段落";
   return state.labels[key] || key;
 }
 
@@ -346,18 +349,18 @@ function treeEditor(value, path, file) {
   if ("table" in value && value.table && typeof value.table === "object") return table(value.table, [...path, "table"], file);
   return el("div", { class: "group", ...attrs },
     Object.entries(value).map(([key, item]) =>
-      el("div", { class: "row" }, el("span", { class: "label", text: label(key) }), treeEditor(item, [...path, key], file))),
+      el("div", { class: "row" }, el("span", { class: "label", text: label(key, path) }), treeEditor(item, [...path, key], file))),
     el("div", { class: "msg" }));
 }
 
 function spoken(path) {
   // a field's path in the form's words, as its messages name it: 小节 1 › 要点 2 › 正文
   const out = [];
-  for (const part of path) {
+  for (const [index, part] of path.entries()) {
     if (typeof part === "number") {
       if (out.length) out[out.length - 1] += ` ${part + 1}`;
       else out.push(`第 ${part + 1} 项`);
-    } else out.push(label(part));
+    } else out.push(label(part, path.slice(0, index)));
   }
   return out.join(" › ");
 }
