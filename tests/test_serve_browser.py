@@ -136,12 +136,13 @@ def test_a_clerk_makes_a_bulletin_from_two_drafts(
     page.wait_for_function(
         "document.querySelector('#cards .card-title strong').textContent === '建设一流健康产业园'"
     )
-    listed = (workspace / "第5期/bulletin.yaml").read_text("utf-8")
-    assert listed.endswith("articles:\n- articles/钱芳.yaml\n- articles/赵磊.yaml\n")
+    # the pages follow once the order is saved (the cards move at the drop, before)
     page.wait_for_function(
         "document.querySelector('#pages').textContent.indexOf('建设一流健康产业园')"
         " < document.querySelector('#pages').textContent.indexOf('学习长沙经验')"
     )
+    listed = (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+    assert listed.endswith("articles:\n- articles/钱芳.yaml\n- articles/赵磊.yaml\n")
     # a field of the form: the pages show it
     assert ">1</text>" in page.inner_html("#pages .page")
     issue = page.locator('input[name="masthead.issue"]')
@@ -565,3 +566,15 @@ def test_a_replaced_card_is_named_and_an_address_opens_its_document(
     page.evaluate("location.hash = '#' + encodeURIComponent('纪要1')")
     page.wait_for_function("document.querySelector('#doc-name').textContent === '纪要1'")
     assert page.input_value("#doc-select") == "纪要1"
+
+
+def test_a_field_left_for_a_download_is_in_the_file(page: Any, tmp_path: Path) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    unit = page.locator('input[name="masthead.unit"]')
+    unit.fill("刚改的单位")  # no Tab: the click on the link leaves the field
+    with page.expect_download() as word:
+        page.click("text=下载 Word（.docx）")
+    word.value.save_as(tmp_path / "out.docx")
+    text = "".join(t.text or "" for t in docx_xml(tmp_path / "out.docx").iter())
+    assert "刚改的单位" in text

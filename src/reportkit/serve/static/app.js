@@ -809,6 +809,7 @@ async function download(event) {
   const formats = event.currentTarget.dataset.formats;
   status("正在生成…");
   try {
+    await state.saving; // a field left for this click is saved first: the file has it
     const result = await api("POST", docUrl("/download"), { formats });
     if (!result.ok) {
       listMessages($("#problems"), ["没有生成：", ...result.errors]);
@@ -829,6 +830,7 @@ async function downloadBatch(event) {
   const results = $("#batch-results");
   results.replaceChildren(el("li", { class: "quiet", text: "正在生成…" }));
   try {
+    await state.saving;
     const data = await api("POST", "/api/batch", { docs, formats: $("#batch-formats").value });
     results.replaceChildren(
       ...data.results.map((r) =>
