@@ -578,3 +578,19 @@ def test_a_field_left_for_a_download_is_in_the_file(page: Any, tmp_path: Path) -
     word.value.save_as(tmp_path / "out.docx")
     text = "".join(t.text or "" for t in docx_xml(tmp_path / "out.docx").iter())
     assert "刚改的单位" in text
+
+
+def test_a_field_left_for_a_move_and_the_move_are_both_saved(page: Any, workspace: Path) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    first = card_titles(page)[0]
+    page.locator('input[name="masthead.unit"]').fill("排队的单位")  # left by the click below
+    page.locator("#cards .card").nth(0).locator("button.down").click()
+    page.wait_for_function(
+        f"document.querySelectorAll('#cards .card-title strong')[1].textContent === '{first}'"
+    )
+    page.wait_for_function(
+        "document.querySelector('#pages .page').textContent.includes('排队的单位')"
+    )
+    assert page.is_hidden("#banner")
+    assert "unit: 排队的单位" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")

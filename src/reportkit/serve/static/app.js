@@ -423,9 +423,15 @@ function wire(input) {
     if (input.tagName === "TEXTAREA") autosize(input);
     check();
   });
-  input.addEventListener("change", () => {
-    state.saving = state.saving.then(() => send(input, true));
-  });
+  input.addEventListener("change", () => queued(() => send(input, true)));
+}
+
+function queued(work) {
+  // every write one after another, each with the version the one before left: a save and a
+  // reorder or an upload sent together would otherwise refuse each other as stale
+  const run = state.saving.then(work);
+  state.saving = run.catch(() => {});
+  return run;
 }
 
 function autosize(area) {
@@ -528,7 +534,7 @@ function keep(input, value, saved) {
   };
   note.append(
     el("button", { type: "button", class: "small", onclick: async () => {
-      await send(input, true);
+      await queued(() => send(input, true));
       if (!input.classList.contains("unsaved")) done();
     } }, "保存我的输入"),
     " ",
@@ -598,29 +604,34 @@ async function uploadDrafts(files, replace) {
     let url = `${docUrl("/drafts")}?name=${encodeURIComponent(file.name)}`;
     if (replace) url += `&replace=${encodeURIComponent(replace)}`;
     try {
-      const result = await api("POST", url, undefined, file);
-      for (const problem of result.problems) {
-        messages.append(el("li", { class: "error", text: `“${file.name}”没有加入：${problem.text}` }));
-      }
-      for (const note of result.notes) {
-        if (note.field === "punctuation") continue;
-        messages.append(el("li", { class: "warning", text: note.text }));
-      }
-      if (result.added.length) {
-        const replaced = replace && $$("#cards > .card").find((c) => c.dataset.ref === replace);
-        const was = replaced ? $(".card-title strong", replaced).textContent : "";
-        const text = replaced
-          ? `已用“${file.name}”替换“${was}”：${result.added.length} 篇文章`
-          : `已加入“${file.name}”：${result.added.length} 篇文章`;
-        messages.append(el("li", { class: "done", text }));
-      }
-      showDoc(result.state);
+      await queued(async () => added(file, replace, await api("POST", url, undefined, file)));
     } catch (error) {
       messages.append(el("li", { class: "error", text: `“${file.name}”没有加入：${error.message}` }));
     }
   }
   status("");
   await refreshPreview();
+}
+
+function added(file, replace, result) {
+  // what became of one draft, then the document as it is now (its files' new versions too)
+  const messages = $("#upload-messages");
+  for (const problem of result.problems) {
+    messages.append(el("li", { class: "error", text: `“${file.name}”没有加入：${problem.text}` }));
+  }
+  for (const note of result.notes) {
+    if (note.field === "punctuation") continue;
+    messages.append(el("li", { class: "warning", text: note.text }));
+  }
+  if (result.added.length) {
+    const replaced = replace && $$("#cards > .card").find((c) => c.dataset.ref === replace);
+    const was = replaced ? $(".card-title strong", replaced).textContent : "";
+    const text = replaced
+      ? `已用“${file.name}”替换“${was}”：${result.added.length} 篇文章`
+      : `已加入“${file.name}”：${result.added.length} 篇文章`;
+    messages.append(el("li", { class: "done", text }));
+  }
+  showDoc(result.state);
 }
 
 async function removeCard(button, card) {
@@ -638,7 +649,7 @@ async function removeCard(button, card) {
 
 async function changeList(suffix, body) {
   try {
-    showDoc(await api("POST", docUrl(suffix), body));
+    await queued(async () => showDoc(await api("POST", docUrl(suffix), { ...body, etag: state.etags[state.doc.head.file] })));
     await refreshPreview();
   } catch (error) {
     banner(error.message);
