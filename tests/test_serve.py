@@ -20,7 +20,8 @@ import pdfplumber
 import pytest
 
 from reportkit import build
-from reportkit.serve import editing, server
+from reportkit.serve import editing, server, wording
+from reportkit.serve.form import head_form
 from tests.helpers import REPO, cli, docx_text
 
 SECRET = "SECRET-5c1d"  # in every file outside the workspace: never in an answer
@@ -281,10 +282,10 @@ def test_an_upload_past_the_limit_is_refused_unread(
             ["masthead", "issue"],
             "abc",
             "masthead.issue",
-            "“issue”（期号）应为整数，例如 3，而不是“abc”",
+            "“期号”应为整数，例如 3，而不是“abc”",
         ),
-        (["masthead", "issue"], "0", "masthead.issue", "“issue”（期号）应不小于 1"),
-        (["masthead", "unit"], "", "masthead.unit", "缺少必填字段“unit”（单位）"),
+        (["masthead", "issue"], "0", "masthead.issue", "“期号”应不小于 1"),
+        (["masthead", "unit"], "", "masthead.unit", "缺少必填字段“单位”"),
         (
             ["masthead", "date"],
             "2019-02-30",
@@ -295,13 +296,13 @@ def test_an_upload_past_the_limit_is_refused_unread(
             ["masthead", "date"],
             "下周",
             "masthead.date",
-            "“date”（日期）写法不对：“下周”，应写作 2019-04-25 或 2019年4月25日",
+            "“日期”写法不对：“下周”，应写作 2019-04-25 或 2019年4月25日",
         ),
         (
             ["end_matter", "copies"],
             "很多",
             "end_matter.copies",
-            "“copies”（印数）应为整数，例如 3，而不是“很多”",
+            "“印数”应为整数，例如 3，而不是“很多”",
         ),
     ],
     ids=["not a number", "zero", "empty", "no such day", "not a date", "copies"],
@@ -336,7 +337,9 @@ def test_a_field_is_checked_as_typed_with_the_messages_of_validate(
     )
     result = cli("validate", copy, "--format", "docx")
     assert result.exit_code == 1
-    assert f" {field}: 错误：{message}" in result.stderr
+    said = result.stderr.strip().split(": ", 2)[2]
+    assert f" {field}: 错误：" in result.stderr
+    assert wording.message(said) == f"错误：{message}"
 
 
 def test_a_saved_field_keeps_the_file_s_comments_and_a_stale_write_is_refused(
@@ -449,7 +452,7 @@ def test_a_draft_is_imported_listed_reordered_replaced_and_removed(
     card = cards[-1]
     assert card["title"] == "学习长沙经验"
     assert card["summary"] == {
-        "bylines": ["某某区商务局副局长赵磊"],
+        "bylines": ["某某区商务局副局长　赵磊"],
         "sections": 1,
         "points": 1,
         "photos": 0,
@@ -530,6 +533,25 @@ def test_a_report_s_preview_and_its_seal_picture(client: Client) -> None:
     assert sorted(state["cards"][0]["data"]) == ["attachments", "closing", "lead", "sections"]
 
 
+def test_a_part_made_from_a_template_piece_leads_to_the_field_it_prints(
+    client: Client, workspace: Path
+) -> None:
+    shown = client.json("GET", "/api/docs/report/preview")
+    first = [r["path"] for r in shown["pages"][0]["regions"]]
+    # 发文机关标志 (the mark given), 发文字号, 主送机关: each a field of the form, not the
+    # whole document
+    assert first[:4] == [["mark"], ["number", "code"], ["title"], ["addressee"]]
+    assert [] not in first
+    file = workspace / "report/report.yaml"
+    before = file.read_bytes()
+    try:  # no mark: the issuer's name with 文件, and so the issuer
+        file.write_bytes(b"\n".join(x for x in before.split(b"\n") if not x.startswith(b"mark:")))
+        shown = client.json("GET", "/api/docs/report/preview")
+    finally:
+        file.write_bytes(before)
+    assert shown["pages"][0]["regions"][0]["path"] == ["issuer"]
+
+
 def test_a_document_that_cannot_be_laid_out_says_why(client: Client, workspace: Path) -> None:
     file = workspace / "seed/articles/03-zhang-jian.yaml"
     before = file.read_bytes()
@@ -540,7 +562,7 @@ def test_a_document_that_cannot_be_laid_out_says_why(client: Client, workspace: 
         file.write_bytes(before)
     assert shown["ok"] is False
     assert [(p["file"], p["field"], p["message"]) for p in shown["problems"]] == [
-        ("articles/03-zhang-jian.yaml", "title", "缺少必填字段“title”（标题）"),
+        ("articles/03-zhang-jian.yaml", "title", "缺少必填字段“标题”"),
         ("articles/03-zhang-jian.yaml", "titel", "不认识的字段“titel”，是否应为“title”？"),
     ]
 
@@ -573,7 +595,7 @@ def test_a_document_starts_from_a_template(
     shown = client.json("GET", f"/api/docs/{name}/preview")
     if kind == "bulletin":  # no articles yet
         assert [p["text"] for p in shown["problems"]] == [
-            f"{name}/bulletin.yaml: articles: 错误：没有列出文章（articles），articles/ 文件夹里也没有稿件"
+            f"{name}/bulletin.yaml: 文章: 错误：没有列出文章（articles），articles/ 文件夹里也没有稿件"
         ]
     else:
         assert shown["ok"], shown["problems"]
@@ -584,8 +606,10 @@ def test_a_document_starts_from_a_template(
     ("name", "status", "message"),
     [
         ("seed", 409, "工作台里已经有“seed”，请换一个名字"),
-        ("../x", 400, "文件夹的名字里不能有“/”，也不能以“.”开头或结尾"),
-        (".hidden", 400, "文件夹的名字里不能有“.”，也不能以“.”开头或结尾"),
+        ("../x", 400, "文件夹的名字里不能有“/”"),
+        (".hidden", 400, "文件夹的名字不能以“.”开头或结尾"),
+        ("..", 400, "文件夹的名字不能以“.”开头或结尾"),
+        ("第5期.", 400, "文件夹的名字不能以“.”开头或结尾"),
         ("", 400, "请写文件夹的名字"),
         ("长" * 61, 400, "文件夹的名字太长（61 字），最多 60 字"),
     ],
@@ -666,7 +690,7 @@ def test_a_batch_downloads_together_and_names_what_failed(client: Client, worksp
         file.write_bytes(before)
     assert found["results"][1]["status"] == "failed"
     assert found["results"][1]["errors"] == [
-        "report/report.yaml:3: addressee: 错误：缺少必填字段“addressee”（主送机关）",
+        "report/report.yaml:3: 主送机关: 错误：缺少必填字段“主送机关”",
         "report/report.yaml:9: adressee: 错误：不认识的字段“adressee”，是否应为“addressee”？",
     ]
     code, _, data = client.send("GET", found["url"])
@@ -700,7 +724,8 @@ def test_a_word_file_is_checked_as_reportkit_check_does(client: Client, tmp_path
     assert all(f["text"].startswith("报告.docx") or "段" in f["text"] for f in found["findings"])
     assert any(f["severity"] == "error" and "字体" in f["text"] for f in found["findings"])
     refused = client.json("POST", "/api/check?name=x.docx", raw=b"PK\x03\x04")
-    assert not refused["ok"] and "x.docx" in refused["message"]
+    assert not refused["ok"]
+    assert refused["message"] == "x.docx: 错误：无法读取：文件已损坏，或不是 Word 文档（.docx）"
 
 
 def test_a_document_whose_file_cannot_be_read_says_why(client: Client, workspace: Path) -> None:
@@ -731,3 +756,51 @@ def test_the_command_names_what_stops_it(tmp_path: Path) -> None:
         1,
         f"错误：无法使用端口 {port}（已被其他程序占用）：请用 --port 换一个端口\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        (
+            "第5期/bulletin.yaml:4: masthead.issue: 错误：“issue”（期号）应为整数，例如 3，而不是“五”",
+            "第5期/bulletin.yaml:4: 报头 › 期号: 错误：“期号”应为整数，例如 3，而不是“五”",
+        ),
+        (
+            "第5期/articles/a.yaml:9: sections[0].points[1].text: 错误：缺少必填字段“text”（正文）",
+            "第5期/articles/a.yaml:9: 小节 1 › 要点 2 › 正文: 错误：缺少必填字段“正文”",
+        ),
+        (
+            "第5期/drafts/孙明.md:5: 标点: 警告：半角逗号“,”已改为全角“，”",
+            "第5期/drafts/孙明.md:5: 标点: 警告：半角逗号“,”已改为全角“，”",
+        ),
+        (  # a key the clerk misspelt is named as written, with the key it may mean
+            "r/report.yaml:9: adressee: 错误：不认识的字段“adressee”，是否应为“addressee”？",
+            "r/report.yaml:9: adressee: 错误：不认识的字段“adressee”，是否应为“addressee”？",
+        ),
+        ("x.docx: 错误：文件是空的", "x.docx: 错误：文件是空的"),
+    ],
+    ids=["head field", "article field", "chinese field", "unknown key", "no field"],
+)
+def test_the_page_names_fields_by_the_form_s_labels(said: str, shown: str) -> None:
+    assert wording.line(said) == shown
+
+
+def test_the_form_s_labels_say_whose_name_and_attendance_is_typed_one_a_line() -> None:
+    bulletin = {tuple(f["path"]): f for f in head_form("bulletin")[0]["fields"]}
+    assert bulletin[("masthead", "name")]["label"] == "简报名称"
+    report = {tuple(f["path"]): f for f in head_form("report")}
+    signature = {tuple(f["path"]): f["label"] for f in report[("signature",)]["fields"]}
+    assert signature == {
+        ("signature", "name"): "署名",
+        ("signature", "date"): "日期",
+        ("signature", "seal"): "印章",
+    }
+    minutes = {tuple(f["path"]): f for f in head_form("minutes")}
+    attendance = [
+        (f["path"][-1], f["label"], f["type"]) for f in minutes[("attendance",)]["fields"]
+    ]
+    assert attendance == [
+        ("present", "出席", "lines"),
+        ("absent", "请假", "lines"),
+        ("attending", "列席", "lines"),
+    ]

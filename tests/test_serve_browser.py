@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.server
 import io
+import re
 import shutil
 import tempfile
 import threading
@@ -135,12 +136,13 @@ def test_a_clerk_makes_a_bulletin_from_two_drafts(
     page.wait_for_function(
         "document.querySelector('#cards .card-title strong').textContent === '建设一流健康产业园'"
     )
-    listed = (workspace / "第5期/bulletin.yaml").read_text("utf-8")
-    assert listed.endswith("articles:\n- articles/钱芳.yaml\n- articles/赵磊.yaml\n")
+    # the pages follow once the order is saved (the cards move at the drop, before)
     page.wait_for_function(
         "document.querySelector('#pages').textContent.indexOf('建设一流健康产业园')"
         " < document.querySelector('#pages').textContent.indexOf('学习长沙经验')"
     )
+    listed = (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+    assert listed.endswith("articles:\n- articles/钱芳.yaml\n- articles/赵磊.yaml\n")
     # a field of the form: the pages show it
     assert ">1</text>" in page.inner_html("#pages .page")
     issue = page.locator('input[name="masthead.issue"]')
@@ -191,13 +193,13 @@ def test_a_bad_draft_and_a_bad_field_show_their_messages(page: Any, tmp_path: Pa
     page.wait_for_function(
         "document.querySelector('label.field:has(input[name=\"masthead.issue\"]) .msg').textContent"
     )
-    assert message.inner_text() == "错误：“issue”（期号）应为整数，例如 3，而不是“五”"
+    assert message.inner_text() == "错误：“期号”应为整数，例如 3，而不是“五”"
     issue.press("Tab")  # saved as typed: the pages cannot be set, and say why
     page.wait_for_function(
         "document.querySelector('#page-count').textContent === '内容有误，下面是上次能排版时的样子'"
     )
     assert page.inner_text("#problems") == (
-        "第5期/bulletin.yaml:4: masthead.issue: 错误：“issue”（期号）应为整数，例如 3，而不是“五”"
+        "第5期/bulletin.yaml:4: 报头 › 期号: 错误：“期号”应为整数，例如 3，而不是“五”"
     )
     issue.fill("5")
     issue.press("Tab")
@@ -240,8 +242,36 @@ def test_a_second_tab_never_overwrites_the_first(
     assert other.inner_text("#banner-text") == editing.STALE
     assert "unit: 某某区委办公室" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")
     other.click("#reload")
-    other.wait_for_selector("#banner[hidden]", state="attached")
+    # what this tab typed is still in its box, beside what the other saved, to choose from
+    other.wait_for_selector(".kept")
+    assert other.input_value(unit) == "另一个单位"
+    assert other.inner_text("#banner-text") == (
+        "已重新载入。你刚才输入但没有保存的 1 项还在框里（虚线框），"
+        "请核对后点“保存我的输入”，或点“用已保存的”"
+    )
+    kept = other.locator(f"label.field:has({unit}) .kept")
+    assert kept.inner_text().startswith("没有保存。另一个窗口保存的是“某某区委办公室”。")
+    assert "unit: 某某区委办公室" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+    kept.locator("text=保存我的输入").click()
+    other.wait_for_selector(".kept", state="detached")
+    assert "unit: 另一个单位" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+    assert other.is_hidden("#banner")
+    # the other way: the saved text chosen, nothing written
+    page.reload()
+    page.wait_for_function("document.querySelector('#page-count').textContent === '共 2 页'")
+    page.fill(unit, "某某区委办公室")
+    page.press(unit, "Tab")
+    page.wait_for_function(
+        "document.querySelector('#pages .page').textContent.includes('某某区委办公室')"
+    )
+    other.fill(unit, "第三个单位")
+    other.press(unit, "Tab")
+    other.wait_for_selector("#banner:not([hidden])")
+    other.click("#reload")
+    other.locator(f"label.field:has({unit}) .kept").locator("text=用已保存的").click()
     assert other.input_value(unit) == "某某区委办公室"
+    assert other.query_selector(".kept") is None and other.is_hidden("#banner")
+    assert "unit: 某某区委办公室" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")
     other.close()
 
 
@@ -337,3 +367,230 @@ def test_the_seed_in_the_workspace(
     with Image.open(tmp_path / "workspace.png") as shot:
         assert shot.size == (1400, 900)
     seed.close()
+
+
+def test_the_page_opens_ready_and_every_field_is_named_in_chinese(page: Any) -> None:
+    assert page.is_hidden("#loading") and page.is_enabled("#new-doc")
+    page.evaluate("document.querySelectorAll('#cards details').forEach(d => d.open = true)")
+    names = page.evaluate(
+        """[...document.querySelectorAll('#editor [data-path]')]
+          .filter(e => e.matches('input, textarea, select'))
+          .map(e => [e.name, e.getAttribute('aria-label')
+            || [...e.labels].map(l => l.querySelector('.label').textContent).join('')])"""
+    )
+    assert len(names) > 20
+    assert [n for n in names if not n[1] or re.search("[A-Za-z]", n[1])] == []
+    assert ["sections[0].points[0].caption", "小节 1 › 要点 1 › 说明文字"] in names
+    assert ["masthead.name", "简报名称 *"] in names
+
+
+def test_cards_move_by_button_and_their_heading_follows_the_title(
+    page: Any, workspace: Path
+) -> None:
+    assert card_titles(page) == ["建设一流健康产业园", "学习长沙经验　推动园区发展"]
+    cards = page.locator("#cards .card")
+    assert cards.nth(0).locator("button.up").is_disabled()
+    assert cards.nth(1).locator("button.down").is_disabled()
+    cards.nth(1).locator("button.up").click()
+    page.wait_for_function(
+        "document.querySelector('#cards .card-title strong').textContent.startsWith('学习')"
+    )
+    listed = (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+    assert listed.endswith("articles:\n- articles/赵磊.yaml\n- articles/钱芳.yaml\n")
+    # the focus stays on the card moved, now first: on its one button that still moves it
+    focused = (
+        "[document.activeElement.textContent, document.activeElement.closest('.card').dataset.ref]"
+    )
+    page.wait_for_function("document.activeElement.matches('#cards button')")
+    assert page.evaluate(focused) == ["下移", "articles/赵磊.yaml"]
+    title = page.locator('#cards .card >> nth=0 >> input[name="title"]')
+    # a card open before the move is open after it
+    assert page.evaluate("document.querySelector('#cards .card details').open")
+    title.fill("学习长沙经验")
+    title.press("Tab")
+    page.wait_for_function(
+        "document.querySelector('#cards .card-title strong').textContent === '学习长沙经验'"
+    )
+
+
+def test_a_word_file_is_checked_and_a_damaged_one_named_as_picked(
+    page: Any, workspace: Path, tmp_path: Path
+) -> None:
+    page.click("#check summary")
+    results = "#check-results"
+    page.set_input_files("#check-input", str(workspace / "dist/第5期.docx"))
+    page.wait_for_function(f"!document.querySelector('{results}').textContent.includes('正在检查')")
+    said = page.inner_text(results)
+    assert said.startswith("第5期.docx（简报，按模板 gbt9704-bulletin 检查")
+    assert said.endswith("）：没有发现问题") and said.count("没有发现问题") == 1
+    damaged = tmp_path / "坏.docx"
+    damaged.write_bytes(b"PK\x03\x04")
+    page.set_input_files("#check-input", str(damaged))
+    page.wait_for_function(f"document.querySelector('{results}').textContent.includes('错误')")
+    assert (
+        page.inner_text(results) == "坏.docx: 错误：无法读取：文件已损坏，或不是 Word 文档（.docx）"
+    )
+
+
+def test_a_draft_s_notes_name_fields_in_the_form_s_words(page: Any, tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in [
+        "园区建设情况",
+        "某某区发改局局长　孙明",
+        "今年以来，园区建设加快推进。",
+        "表1　主要指标",
+    ]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    for i, row in enumerate([["指标", "数值"], ["企业数", "42"]]):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    document.save(tmp_path / "孙明.docx")
+    page.set_input_files("#draft-input", [str(tmp_path / "孙明.docx")])
+    page.wait_for_function(
+        "document.querySelector('#upload-messages').textContent.includes('已加入')"
+    )
+    assert page.inner_text("#upload-messages").split("\n") == [
+        "第5期/drafts/孙明.docx:4: 小标题: 警告：“表1　主要指标”当作小标题，请核对",
+        "已加入“孙明.docx”：1 篇文章",
+    ]
+    note = page.locator("#cards .card").nth(2).locator(".notes")
+    assert note.inner_text() == "请核对：小标题：“表1　主要指标”当作小标题，请核对"
+
+
+def test_minutes_attendance_is_typed_one_a_line_and_a_batch_lists_its_reasons(
+    page: Any, workspace: Path
+) -> None:
+    page.click("#new-doc")
+    # the built-in templates by what they are, not by their folders' Latin names
+    offered = page.locator("#new-template option").all_inner_texts()
+    assert [t.split("：")[0] for t in offered] == ["简报", "纪要", "报告"]
+    assert not any("gbt9704-" in t for t in offered)
+    assert page.evaluate("document.querySelector('#new-dialog').offsetWidth") <= 640
+    page.select_option("#new-template", "gbt9704-minutes")
+    page.fill("#new-name", "纪要1")
+    page.click("#new-create")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '纪要1'")
+    page.wait_for_function("document.querySelector('#page-count').textContent === '共 2 页'")
+    present = page.locator('textarea[name="attendance.present"]')
+    assert present.input_value() == "（请填写）"
+    present.fill("李明\n田雨")
+    present.press("Tab")
+    page.wait_for_function("document.querySelector('#pages').textContent.includes('田雨')")
+    present.fill("")
+    present.press("Tab")
+    page.wait_for_function(
+        "document.querySelector('#page-count').textContent.startsWith('内容有误')"
+    )
+    message = page.locator('label.field:has(textarea[name="attendance.present"]) .msg')
+    assert message.inner_text() == "错误：缺少必填字段“出席”"
+    problems = page.inner_text("#problems").split("\n")
+    assert len(problems) == 1 and ": 出席情况 › 出席: 错误：" in problems[0]
+    # the body: a new line in a paragraph's box starts the next, an emptied box goes
+    page.locator("#cards .card summary").click()
+    first = page.locator('#cards textarea[name="lead[0]"]')
+    first.fill("会议听取了汇报。\n\n会议要求抓好落实。")
+    first.press("Tab")
+    page.wait_for_function("document.querySelectorAll('#cards textarea').length === 2")
+    row = page.locator("#cards .card-body .group > .row").first
+    assert row.locator(":scope > .label").inner_text() == "正文段落"
+    assert page.get_attribute('#cards textarea[name="lead[1]"]', "aria-label") == "正文段落 2"
+    assert page.locator("#cards textarea").evaluate_all("a => a.map(t => t.value)") == [
+        "会议听取了汇报。",
+        "会议要求抓好落实。",
+    ]
+    assert "lead:\n- 会议听取了汇报。\n- 会议要求抓好落实。\n" in (
+        workspace / "纪要1/minutes.yaml"
+    ).read_text("utf-8")
+    second = page.locator('#cards textarea[name="lead[1]"]')
+    second.fill("")
+    second.press("Tab")
+    page.wait_for_function("document.querySelectorAll('#cards textarea').length === 1")
+    assert "lead:\n- 会议听取了汇报。\n" in (workspace / "纪要1/minutes.yaml").read_text("utf-8")
+    page.click("#batch summary")
+    page.check('#batch-docs input[value="纪要1"]')
+    page.click("#batch-download")
+    page.wait_for_selector("#batch-results .reasons")
+    assert page.inner_text("#batch-results > li > ul").split("\n") == problems
+
+
+def test_a_draft_dropped_beside_the_box_is_added_not_opened(page: Any) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    before = len(card_titles(page))
+    prevented = page.evaluate(
+        """() => {
+          const files = new DataTransfer();
+          files.items.add(new File(['拖来的稿件\\n某某区某局局长　张三\\n这是正文。\\n'], '张三.txt'));
+          const drop = new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true});
+          document.querySelector('#pages').dispatchEvent(drop);
+          return drop.defaultPrevented;
+        }"""
+    )
+    assert prevented  # the browser does not leave the workspace for the file
+    page.wait_for_function(f"document.querySelectorAll('#cards .card').length === {before + 1}")
+    assert card_titles(page)[-1] == "拖来的稿件"
+
+
+def test_a_server_gone_is_said_in_chinese(page: Any) -> None:
+    page.route("**/preview", lambda route: route.abort())
+    try:
+        page.evaluate("refreshPreview()")
+        page.wait_for_function("document.querySelector('#problems').textContent !== ''")
+        assert page.inner_text("#problems") == (
+            "连不上 reportkit 工作台：请看运行 reportkit serve 的窗口是否还开着，再刷新这个页面"
+        )
+        assert page.is_hidden("#laying-out")
+    finally:
+        page.unroute("**/preview")
+    page.evaluate("refreshPreview()")
+    page.wait_for_function("document.querySelector('#problems').textContent === ''")
+
+
+def test_a_replaced_card_is_named_and_an_address_opens_its_document(
+    page: Any, tmp_path: Path
+) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    titles = card_titles(page)
+    draft = tmp_path / "周敏.txt"
+    draft.write_text("换上的稿件\n某某区某局局长　周敏\n这是换上的正文。\n", "utf-8")
+    page.locator("#cards .card").nth(1).locator(".card-actions input[type=file]").set_input_files(
+        str(draft)
+    )
+    page.wait_for_function(
+        "document.querySelector('#upload-messages').textContent.includes('周敏')"
+    )
+    assert page.inner_text("#upload-messages") == f"已用“周敏.txt”替换“{titles[1]}”：1 篇文章"
+    assert card_titles(page) == [titles[0], "换上的稿件", *titles[2:]]
+    page.evaluate("location.hash = '#' + encodeURIComponent('纪要1')")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '纪要1'")
+    assert page.input_value("#doc-select") == "纪要1"
+
+
+def test_a_field_left_for_a_download_is_in_the_file(page: Any, tmp_path: Path) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    unit = page.locator('input[name="masthead.unit"]')
+    unit.fill("刚改的单位")  # no Tab: the click on the link leaves the field
+    with page.expect_download() as word:
+        page.click("text=下载 Word（.docx）")
+    word.value.save_as(tmp_path / "out.docx")
+    text = "".join(t.text or "" for t in docx_xml(tmp_path / "out.docx").iter())
+    assert "刚改的单位" in text
+
+
+def test_a_field_left_for_a_move_and_the_move_are_both_saved(page: Any, workspace: Path) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    first = card_titles(page)[0]
+    page.locator('input[name="masthead.unit"]').fill("排队的单位")  # left by the click below
+    page.locator("#cards .card").nth(0).locator("button.down").click()
+    page.wait_for_function(
+        f"document.querySelectorAll('#cards .card-title strong')[1].textContent === '{first}'"
+    )
+    page.wait_for_function(
+        "document.querySelector('#pages .page').textContent.includes('排队的单位')"
+    )
+    assert page.is_hidden("#banner")
+    assert "unit: 排队的单位" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")

@@ -57,8 +57,13 @@ def _runs(ctx: Context, specs: list[RunSpec], **extra: Any) -> tuple[Run, ...]:
     return tuple(out)
 
 
-def _origin(part: Part) -> tuple[Any, ...]:
+def _origin(ctx: Context, part: Part) -> tuple[Any, ...]:
+    """The source field a part shows: its own, its first run's, or the first field with a
+    value its piece prints (发文机关标志: the issuer when no mark is given)."""
     path = part.field or next((r.field for r in part.runs if r.field), None)
+    if path is None and part.piece is not None:
+        named = ctx.template.pieces.fields(part.piece)
+        path = next((f for f in named if ctx.value(f) not in (None, "", [])), None)
     return tuple(path.split(".")) if path else ()
 
 
@@ -71,7 +76,7 @@ def text(ctx: Context, part: Part) -> Iterator[Block]:
     right = _runs(ctx, part.right)
     if runs or right:
         assert part.style is not None
-        yield Text(part.style, (runs,), right, origin=_origin(part), new_page=part.new_page)
+        yield Text(part.style, (runs,), right, origin=_origin(ctx, part), new_page=part.new_page)
 
 
 @builder("lines")
@@ -357,7 +362,7 @@ def end_block(ctx: Context, part: Part) -> Iterator[Block]:
     if last or right:
         if blocks and "between" in rules:
             out.append(Rule(rules["between"]))
-        out.append(Text(part.style, (last,), right, origin=_origin(part)))
+        out.append(Text(part.style, (last,), right, origin=_origin(ctx, part)))
     if "last" in rules:
         out.append(Rule(rules["last"]))
     ctx.anchored.append(Anchored(tuple(out), even_page=part.even_page))

@@ -19,7 +19,7 @@ from starlette.routing import Route
 
 from reportkit.errors import Location, Problem, ReportkitError
 from reportkit.render.pdf.fonts import registered_file
-from reportkit.serve import articles, checking, editing, fields, outputs, preview
+from reportkit.serve import articles, checking, editing, fields, outputs, preview, wording
 from reportkit.serve.form import head_form
 from reportkit.serve.safety import Guard, Refused, read_body
 from reportkit.serve.workspace import (
@@ -119,7 +119,7 @@ class _Api:
                     "file": file,
                     "line": problem.location.line,
                     "field": problem.field,
-                    "message": problem.message,
+                    "message": wording.message(problem.message),
                     "warning": problem.warning,
                     "text": self.shown(str(problem)),
                 }
@@ -127,8 +127,9 @@ class _Api:
         return out
 
     def shown(self, text: str) -> str:
-        """A message with the workspace's own folder left out of its paths."""
-        return text.replace(f"{self.ws.root}/", "")
+        """A message with the workspace's own folder left out of its paths, its fields named
+        as the form names them."""
+        return wording.line(text.replace(f"{self.ws.root}/", ""))
 
     # the page -----------------------------------------------------------------------------
 

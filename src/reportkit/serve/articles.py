@@ -13,7 +13,7 @@ from typing import Any
 from reportkit import atomic
 from reportkit.errors import Location, Problem, SourceError
 from reportkit.readback import own
-from reportkit.serve import editing
+from reportkit.serve import editing, wording
 from reportkit.serve.safety import Refused, inside, upload_name
 from reportkit.serve.workspace import Doc
 from reportkit.source.drafts import importer
@@ -120,7 +120,13 @@ def _summary(data: dict[str, Any]) -> dict[str, Any]:
     tables = sum(1 for e in entries if isinstance(e, dict) and "table" in e)
     return {
         "bylines": [
-            "".join(str(a.get(k) or "") for k in ("unit", "position", "name")) for a in authors
+            # as the byline is set: 单位职务, a full-width space, the name
+            "\u3000".join(
+                part
+                for part in (f"{a.get('unit') or ''}{a.get('position') or ''}", a.get("name"))
+                if part
+            )
+            for a in authors
         ],
         "sections": len(sections),
         "points": len(entries) - photos - tables,
@@ -160,7 +166,8 @@ def _placed(note: dict[str, str], data: dict[str, Any]) -> dict[str, Any]:
     chosen = [p for p, v in found if isinstance(v, str) and re.sub(r"\s", "", v) in quoted]
     if not chosen and len(found) == 1:
         chosen = [found[0][0]]
-    return {**note, "path": chosen[0] if chosen else None}
+    shown = {"label": wording.field(note["field"]), "message": wording.message(note["message"])}
+    return {**note, **shown, "path": chosen[0] if chosen else None}
 
 
 def _leaves(value: Any, path: list[Any]) -> list[tuple[list[Any], Any]]:

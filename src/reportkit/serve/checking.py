@@ -23,7 +23,8 @@ def check(ws: Workspace, name: str, data: bytes) -> dict[str, Any]:
     try:
         result = check_file(path)
     except ReportkitError as exc:
-        return {"ok": False, "message": str(exc), "findings": []}
+        # named as the clerk picked it, not by where the workspace kept it
+        return {"ok": False, "message": str(exc).replace(str(path), name), "findings": []}
     finally:
         path.unlink(missing_ok=True)
     shown = report.heading(result).replace(str(path), name, 1)

@@ -8,7 +8,7 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from reportkit.source.model import KINDS, Body
 from reportkit.source.validation import LABELS
@@ -16,6 +16,11 @@ from reportkit.source.validation import LABELS
 # the parts of a document edited in its cards, not in the form: articles, the running text
 CARDS = frozenset({"articles", "attachments", *Body.model_fields})
 SKIPPED = frozenset({"kind"})  # the file's name says it
+# a name whose label alone (名称/姓名) does not say whose it is, where the form shows it
+NAMED: dict[tuple[str, ...], str] = {
+    ("masthead", "name"): "简报名称",
+    ("signature", "name"): "署名",
+}
 
 
 def head_form(kind: str) -> list[dict[str, Any]]:
@@ -42,7 +47,7 @@ def _field(annotation: Any, path: tuple[str, ...], required: bool) -> dict[str, 
     base = _bare(annotation)
     entry: dict[str, Any] = {
         "path": list(path),
-        "label": LABELS.get(path[-1], path[-1]),
+        "label": NAMED.get(path[-2:], LABELS.get(path[-1], path[-1])),
         "required": required,
     }
     if isinstance(base, type) and issubclass(base, BaseModel):
@@ -50,12 +55,24 @@ def _field(annotation: Any, path: tuple[str, ...], required: bool) -> dict[str, 
     origin = typing.get_origin(base)
     if origin is list:
         item = _bare(typing.get_args(base)[0])
-        return {**entry, "type": "lines"} if item is str else None
+        return {**entry, "type": "lines"} if item is str or _plain_line(item) else None
     if origin is typing.Literal:
         return {**entry, "type": "choice", "choices": list(typing.get_args(base))}
     kinds = {bool: "bool", int: "int", float: "number", dt.date: "date", str: "text"}
     kind = kinds.get(base) if isinstance(base, type) else None
     return {**entry, "type": kind} if kind else None
+
+
+def _plain_line(item: Any) -> bool:
+    """Whether an entry of the model ``item`` may be written as one plain line (an attendee:
+    ``郑华（出差）``), so that a list of them is typed one a line."""
+    if not (isinstance(item, type) and issubclass(item, BaseModel)):
+        return False
+    try:
+        item.model_validate("某某")
+    except ValidationError:
+        return False
+    return True
 
 
 def _bare(annotation: Any) -> Any:

@@ -57,9 +57,10 @@ def folder_name(name: str) -> str:
     if not name:
         raise Refused(400, "请写文件夹的名字")
     bad = next((c for c in name if c in '/\\:*?"<>|' or ord(c) < 32 or ord(c) == 127), None)
-    if bad is not None or name.startswith(".") or name.endswith("."):
-        shown = repr(bad)[1:-1] if bad is not None else name[0]
-        raise Refused(400, f"文件夹的名字里不能有“{shown}”，也不能以“.”开头或结尾")
+    if bad is not None:
+        raise Refused(400, f"文件夹的名字里不能有“{repr(bad)[1:-1]}”")
+    if name.startswith(".") or name.endswith("."):
+        raise Refused(400, "文件夹的名字不能以“.”开头或结尾")
     if len(name) > MAX_NAME:
         raise Refused(400, f"文件夹的名字太长（{len(name)} 字），最多 {MAX_NAME} 字")
     return name

@@ -30,6 +30,7 @@ class Pieces:
         )
         env.add_filter("cn_date", cn_date)
         self._templates: dict[str, jinja2.Template] = {}
+        self._fields: dict[str, tuple[str, ...]] = {}
         problems = []
         for key, name in files.items():
             try:
@@ -51,6 +52,7 @@ class Pieces:
                     problems += refused
                     continue
                 guard(parsed)
+                self._fields[key] = tuple(dict.fromkeys(_fields(parsed)))
                 made = env.compile(parsed, name, filename)
                 self._templates[key] = env.template_class.from_code(
                     env, made, env.make_globals(None)
@@ -72,6 +74,11 @@ class Pieces:
         """Does the template have the piece ``key``?"""
         return key in self._templates
 
+    def fields(self, key: str) -> tuple[str, ...]:
+        """The data fields the piece ``key`` prints, dotted (``number.code``), in the order
+        it first names them."""
+        return self._fields.get(key, ())
+
     def render(self, key: str, **data: Any) -> str:
         """The piece ``key`` filled with ``data``, surrounding whitespace removed.  A piece
         that fails, or goes past what a piece may do, is an error naming its file and line."""
@@ -80,6 +87,21 @@ class Pieces:
             return _run(template, data).strip()
         except Exception as exc:  # whatever a piece's code does wrong is the piece's error
             raise TemplateError([_problem(template, key, exc)]) from None
+
+
+def _fields(node: nodes.Node) -> list[str]:
+    """The names and attribute paths (``number.code``) ``node`` reads, in source order."""
+    if isinstance(node, nodes.Getattr):
+        inner: nodes.Node = node
+        steps: list[str] = []
+        while isinstance(inner, nodes.Getattr):
+            steps.insert(0, inner.attr)
+            inner = inner.node
+        if isinstance(inner, nodes.Name) and inner.ctx == "load":
+            return [".".join([inner.name, *steps])]
+    if isinstance(node, nodes.Name) and node.ctx == "load":
+        return [node.name]
+    return [found for child in node.iter_child_nodes() for found in _fields(child)]
 
 
 _REFERENCES = {

@@ -38,7 +38,13 @@ async function api(method, url, body, raw) {
     headers["content-type"] = "application/json";
     payload = JSON.stringify(body);
   }
-  const response = await fetch(url, { method, headers, body: payload, credentials: "same-origin" });
+  let response;
+  try {
+    response = await fetch(url, { method, headers, body: payload, credentials: "same-origin" });
+  } catch (_) {
+    // the browser's own words for this are English: the clerk is told what to do
+    throw new Failed(0, { error: UNREACHABLE });
+  }
   let data = null;
   try {
     data = await response.json();
@@ -48,6 +54,8 @@ async function api(method, url, body, raw) {
   if (!response.ok) throw new Failed(response.status, data);
   return data;
 }
+
+const UNREACHABLE = "连不上 reportkit 工作台：请看运行 reportkit serve 的窗口是否还开着，再刷新这个页面";
 
 const docUrl = (suffix = "") => `/api/docs/${encodeURIComponent(state.doc.name)}${suffix}`;
 
@@ -86,7 +94,10 @@ function debounce(fn, ms) {
   };
 }
 
-function label(key) {
+function label(key, at) {
+  // a report's or minutes' own paragraphs are its body, not an article's 导语 (``at``: the
+  // path the key is found at)
+  if (key === "lead" && at && at.length === 0 && state.doc && state.doc.kind !== "bulletin") return "正文段落";
   return state.labels[key] || key;
 }
 
@@ -109,6 +120,8 @@ async function loadWorkspace(select) {
   const data = await api("GET", "/api/workspace");
   state.workspace = data;
   state.labels = data.labels;
+  $("#loading").hidden = true;
+  $("#new-doc").disabled = false;
   const suffixes = data.draft_suffixes.join(",");
   for (const input of [$("#draft-input")]) input.accept = suffixes;
   $("#drop-kinds").textContent = data.draft_suffixes.join("、");
@@ -130,7 +143,9 @@ async function loadWorkspace(select) {
       .map((t) =>
         el("option", {
           value: t.ref,
-          text: `${t.kind_title}：${t.builtin ? "" : "本单位模板 "}${t.ref}${t.description ? " — " + t.description : ""}`,
+          // a built-in template by what it is; a house one by its folder's name, the clerk's own
+          text: `${t.kind_title}：${t.builtin ? t.description || t.ref : `本单位模板 ${t.ref}${t.description ? " — " + t.description : ""}`}`,
+          title: t.ref,
         })
       )
   );
@@ -158,6 +173,7 @@ function showDoc(data) {
   if (!state.doc || state.doc.name !== data.name) {
     $("#pages").replaceChildren(); // another document: its pages are not this one's
     $("#problems").replaceChildren();
+    $("#cards").replaceChildren();
   }
   state.doc = data;
   state.etags = {};
@@ -172,7 +188,7 @@ function showDoc(data) {
   renderCards(data);
   const bulletin = data.kind === "bulletin";
   $("#drop").hidden = !bulletin;
-  $("#parts-title").textContent = bulletin ? "文章（拖动卡片可调整顺序）" : "正文";
+  $("#parts-title").textContent = bulletin ? "文章（拖动卡片或点“上移”“下移”调整顺序）" : "正文";
 }
 
 // the head form --------------------------------------------------------------------------------
@@ -197,6 +213,12 @@ function renderForm(data) {
     }
   };
   build(data.form, form);
+  fitTextareas(form);
+}
+
+function fitTextareas(root) {
+  // each box as tall as its text once laid out (a long line wraps; rows count only lines)
+  for (const area of $$("textarea", root)) if (area.offsetParent) autosize(area);
 }
 
 function formField(field, value, file) {
@@ -207,6 +229,12 @@ function formField(field, value, file) {
     name: dotted(field.path),
   };
   let input;
+  if (field.type === "lines" && Array.isArray(value) && value.some((v) => v !== null && typeof v === "object")) {
+    // entries written with 单位, 职务 and 姓名: each edited in place, as in a card
+    return el("div", { class: "field" },
+      el("span", { class: "label", text: field.label + (field.required ? " *" : "") }),
+      treeEditor(value, field.path, file));
+  }
   if (field.type === "lines") {
     const lines = Array.isArray(value) ? value : value ? [value] : [];
     input = el("textarea", { ...attrs, rows: Math.max(1, lines.length), placeholder: "每行一项" });
@@ -237,8 +265,20 @@ const SHORT = new Set(["title", "subtitle", "name", "unit", "position", "kind", 
 
 function renderCards(data) {
   const list = $("#cards");
+  // the cards open before stay open when they are drawn again
+  const open = new Set($$("#cards > .card").filter((c) => $("details.card-body", c)?.open).map((c) => c.dataset.ref));
   list.replaceChildren();
-  for (const card of data.cards || []) list.append(cardElement(card));
+  for (const card of data.cards || []) {
+    const node = cardElement(card);
+    list.append(node);
+    const body = $("details.card-body", node);
+    if (body && open.has(card.ref)) body.open = true;
+  }
+  const buttons = (cls) => $$(`#cards > .card > .card-head button.${cls}`);
+  if (buttons("up").length) {
+    buttons("up")[0].disabled = true;
+    buttons("down").at(-1).disabled = true;
+  }
 }
 
 function cardElement(card) {
@@ -259,6 +299,8 @@ function cardElement(card) {
       counts.length ? el("div", { class: "counts", text: counts.join(" · ") }) : null,
       card.draft ? el("div", { class: "from quiet", text: `由 ${card.draft} 导入` }) : null),
     bulletin ? el("div", { class: "card-actions" },
+      el("button", { type: "button", class: "small up", title: "往前移一篇", onclick: () => moveCard(card.ref, -1) }, "上移"),
+      el("button", { type: "button", class: "small down", title: "往后移一篇", onclick: () => moveCard(card.ref, 1) }, "下移"),
       el("label", { class: "button small" }, "替换…",
         el("input", { type: "file", hidden: true, accept: state.workspace.draft_suffixes.join(","),
           onchange: (e) => uploadDrafts(e.target.files, card.ref) })),
@@ -266,14 +308,15 @@ function cardElement(card) {
   node.append(head);
   if (card.notes && card.notes.length) {
     node.append(el("ul", { class: "notes" },
-      card.notes.map((n) => el("li", { text: `请核对：${n.field ? label(n.field) + "：" : ""}${n.message}` }))));
+      card.notes.map((n) => el("li", { text: `请核对：${n.label ? n.label + "：" : ""}${n.message}` }))));
   }
   if (card.problems && card.problems.length) {
     node.append(el("ul", { class: "messages" }, card.problems.map((p) => el("li", { class: "error", text: p }))));
   }
   node.append(el("div", { class: "msg", "data-file": card.file, "data-path": JSON.stringify(card.base || []) }));
   if (card.editable) {
-    const body = el("details", { class: "card-body" }, el("summary", { text: "逐项修改" }));
+    const body = el("details", { class: "card-body", ontoggle: () => fitTextareas(body) },
+      el("summary", { text: "逐项修改" }));
     body.append(treeEditor(card.data, card.base || [], card.file));
     node.append(body);
     for (const note of card.notes || []) {
@@ -294,22 +337,37 @@ function treeEditor(value, path, file) {
   if (value === null || typeof value !== "object") return leaf(value, path, file);
   const attrs = { "data-file": file, "data-path": JSON.stringify(path) };
   if (Array.isArray(value)) {
-    return el("div", { class: "list", ...attrs },
+    // a list of paragraphs: a new line in one of them starts the next, an emptied one goes
+    const paragraphs = value.length > 0 && value.every((item) => typeof item === "string");
+    return el("div", { class: "list", ...attrs, "data-paragraphs": paragraphs ? "1" : null },
       value.map((item, i) => el("div", { class: "item" },
         el("span", { class: "index", text: `${i + 1}` }), treeEditor(item, [...path, i], file))),
+      paragraphs ? el("div", { class: "quiet hint", text: "在框里换行即另起一段；清空一框即删去这一段" }) : null,
       el("div", { class: "msg" }));
   }
   if ("image" in value) return photo(value, path, file);
   if ("table" in value && value.table && typeof value.table === "object") return table(value.table, [...path, "table"], file);
   return el("div", { class: "group", ...attrs },
     Object.entries(value).map(([key, item]) =>
-      el("div", { class: "row" }, el("span", { class: "label", text: label(key) }), treeEditor(item, [...path, key], file))),
+      el("div", { class: "row" }, el("span", { class: "label", text: label(key, path) }), treeEditor(item, [...path, key], file))),
     el("div", { class: "msg" }));
+}
+
+function spoken(path) {
+  // a field's path in the form's words, as its messages name it: 小节 1 › 要点 2 › 正文
+  const out = [];
+  for (const [index, part] of path.entries()) {
+    if (typeof part === "number") {
+      if (out.length) out[out.length - 1] += ` ${part + 1}`;
+      else out.push(`第 ${part + 1} 项`);
+    } else out.push(label(part, path.slice(0, index)));
+  }
+  return out.join(" › ");
 }
 
 function leaf(value, path, file) {
   const key = path[path.length - 1];
-  const attrs = { "data-file": file, "data-path": JSON.stringify(path), name: dotted(path) };
+  const attrs = { "data-file": file, "data-path": JSON.stringify(path), name: dotted(path), "aria-label": spoken(path) };
   let input;
   if (typeof value === "boolean" || key === "run_on") {
     input = el("input", { ...attrs, type: "checkbox", "data-type": "bool" });
@@ -365,9 +423,15 @@ function wire(input) {
     if (input.tagName === "TEXTAREA") autosize(input);
     check();
   });
-  input.addEventListener("change", () => {
-    state.saving = state.saving.then(() => send(input, true));
-  });
+  input.addEventListener("change", () => queued(() => send(input, true)));
+}
+
+function queued(work) {
+  // every write one after another, each with the version the one before left: a save and a
+  // reorder or an upload sent together would otherwise refuse each other as stale
+  const run = state.saving.then(work);
+  state.saving = run.catch(() => {});
+  return run;
 }
 
 function autosize(area) {
@@ -375,13 +439,25 @@ function autosize(area) {
   area.style.height = `${area.scrollHeight + 2}px`;
 }
 
+function paragraphList(input) {
+  // the paragraphs of the list ``input`` is one of, its text split at its new lines (null:
+  // not a paragraph, or still one paragraph)
+  const list = input.closest(".list");
+  if (!list || list.dataset.paragraphs !== "1" || input.tagName !== "TEXTAREA") return null;
+  const lines = input.value.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 1) return null;
+  const items = $$(":scope > .item > .leaf > textarea", list);
+  return items.flatMap((item) => (item === input ? lines : [item.value]));
+}
+
 async function send(input, save) {
   const file = input.dataset.file;
+  const split = paragraphList(input);
   const body = {
     file,
-    path: JSON.parse(input.dataset.path),
-    value: valueOf(input),
-    type: input.dataset.type || null,
+    path: JSON.parse(split ? input.closest(".list").dataset.path : input.dataset.path),
+    value: split || valueOf(input),
+    type: split ? "lines" : input.dataset.type || null,
     etag: state.etags[file],
     save,
   };
@@ -392,6 +468,8 @@ async function send(input, save) {
     if (result.saved) {
       state.etags[file] = result.etag;
       input.classList.remove("unsaved");
+      retitle(input, body.path);
+      if (split) showDoc(await api("GET", docUrl())); // paragraphs added or taken out
       schedulePreview();
     }
   } catch (error) {
@@ -402,6 +480,70 @@ async function send(input, save) {
       banner(error.message);
     }
   }
+}
+
+function retitle(input, path) {
+  // a card's heading follows its article's title as saved
+  const card = input.closest(".card");
+  const base = card && $(":scope > .msg", card);
+  if (!base || path[path.length - 1] !== "title" || JSON.stringify(path.slice(0, -1)) !== base.dataset.path) return;
+  $(".card-title strong", card).textContent = input.value.trim() || "（没有标题）";
+}
+
+// a refused save: what was typed is kept through 重新载入 ------------------------------------------
+
+function typed() {
+  // the fields whose text the server refused to save, as typed
+  return $$(".unsaved[data-path]").map((input) => ({
+    file: input.dataset.file,
+    path: input.dataset.path,
+    value: input.type === "checkbox" ? input.checked : input.value,
+  }));
+}
+
+async function reload() {
+  const kept = typed();
+  await loadDoc(state.doc.name);
+  let left = 0;
+  for (const item of kept) {
+    const input = $$("input[data-path], textarea[data-path], select[data-path]").find(
+      (n) => n.dataset.file === item.file && n.dataset.path === item.path);
+    if (!input) continue;
+    const saved = input.type === "checkbox" ? input.checked : input.value;
+    if (saved === item.value) continue;
+    keep(input, item.value, saved);
+    left += 1;
+  }
+  if (left) banner(`已重新载入。你刚才输入但没有保存的 ${left} 项还在框里（虚线框），请核对后点“保存我的输入”，或点“用已保存的”`);
+}
+
+function keep(input, value, saved) {
+  // the clerk's text back in its field, beside what the other window saved, to choose from
+  if (input.type === "checkbox") input.checked = value;
+  else input.value = value;
+  if (input.tagName === "TEXTAREA") autosize(input);
+  input.classList.add("unsaved");
+  const details = input.closest("details");
+  if (details) details.open = true;
+  const shown = typeof saved === "boolean" ? (saved ? "是" : "否") : saved || "（空）";
+  const note = el("span", { class: "kept" }, `没有保存。另一个窗口保存的是“${shown}”。`);
+  const done = () => {
+    note.remove();
+    input.classList.remove("unsaved");
+    if (!$(".kept")) banner("");
+  };
+  note.append(
+    el("button", { type: "button", class: "small", onclick: async () => {
+      await queued(() => send(input, true));
+      if (!input.classList.contains("unsaved")) done();
+    } }, "保存我的输入"),
+    " ",
+    el("button", { type: "button", class: "small", onclick: () => {
+      if (input.type === "checkbox") input.checked = saved;
+      else input.value = saved;
+      done();
+    } }, "用已保存的"));
+  input.after(note);
 }
 
 // messages beside fields -------------------------------------------------------------------------
@@ -462,24 +604,34 @@ async function uploadDrafts(files, replace) {
     let url = `${docUrl("/drafts")}?name=${encodeURIComponent(file.name)}`;
     if (replace) url += `&replace=${encodeURIComponent(replace)}`;
     try {
-      const result = await api("POST", url, undefined, file);
-      for (const problem of result.problems) {
-        messages.append(el("li", { class: "error", text: `“${file.name}”没有加入：${problem.text}` }));
-      }
-      for (const note of result.notes) {
-        if (note.field === "punctuation") continue;
-        messages.append(el("li", { class: "warning", text: note.text }));
-      }
-      if (result.added.length) {
-        messages.append(el("li", { class: "done", text: `已加入“${file.name}”：${result.added.length} 篇文章` }));
-      }
-      showDoc(result.state);
+      await queued(async () => added(file, replace, await api("POST", url, undefined, file)));
     } catch (error) {
       messages.append(el("li", { class: "error", text: `“${file.name}”没有加入：${error.message}` }));
     }
   }
   status("");
   await refreshPreview();
+}
+
+function added(file, replace, result) {
+  // what became of one draft, then the document as it is now (its files' new versions too)
+  const messages = $("#upload-messages");
+  for (const problem of result.problems) {
+    messages.append(el("li", { class: "error", text: `“${file.name}”没有加入：${problem.text}` }));
+  }
+  for (const note of result.notes) {
+    if (note.field === "punctuation") continue;
+    messages.append(el("li", { class: "warning", text: note.text }));
+  }
+  if (result.added.length) {
+    const replaced = replace && $$("#cards > .card").find((c) => c.dataset.ref === replace);
+    const was = replaced ? $(".card-title strong", replaced).textContent : "";
+    const text = replaced
+      ? `已用“${file.name}”替换“${was}”：${result.added.length} 篇文章`
+      : `已加入“${file.name}”：${result.added.length} 篇文章`;
+    messages.append(el("li", { class: "done", text }));
+  }
+  showDoc(result.state);
 }
 
 async function removeCard(button, card) {
@@ -497,11 +649,26 @@ async function removeCard(button, card) {
 
 async function changeList(suffix, body) {
   try {
-    showDoc(await api("POST", docUrl(suffix), body));
+    await queued(async () => showDoc(await api("POST", docUrl(suffix), { ...body, etag: state.etags[state.doc.head.file] })));
     await refreshPreview();
   } catch (error) {
     banner(error.message);
   }
+}
+
+async function moveCard(ref, step) {
+  // the same as a drag, for a card far from where it goes or a clerk without a mouse
+  const order = $$("#cards > .card").map((c) => c.dataset.ref);
+  const at = order.indexOf(ref);
+  const to = at + step;
+  if (at < 0 || to < 0 || to >= order.length) return;
+  [order[at], order[to]] = [order[to], order[at]];
+  await changeList("/order", { order, etag: state.etags[state.doc.head.file] });
+  const moved = $$("#cards > .card").find((c) => c.dataset.ref === ref);
+  // the focus stays on the card moved: on its button that moves it on, or back at an end
+  const buttons = moved ? [$(step < 0 ? "button.up" : "button.down", moved), $(step < 0 ? "button.down" : "button.up", moved)] : [];
+  const button = buttons.find((b) => b && !b.disabled);
+  if (button) button.focus();
 }
 
 let dragged = null;
@@ -548,6 +715,7 @@ async function refreshPreview() {
     return;
   }
   state.preview.busy = true;
+  $("#laying-out").hidden = false;
   try {
     const data = await api("GET", docUrl("/preview"));
     showPreview(data);
@@ -555,6 +723,7 @@ async function refreshPreview() {
     listMessages($("#problems"), [error.message]);
   } finally {
     state.preview.busy = false;
+    $("#laying-out").hidden = true;
     if (state.preview.again) {
       state.preview.again = false;
       schedulePreview();
@@ -651,6 +820,7 @@ async function download(event) {
   const formats = event.currentTarget.dataset.formats;
   status("正在生成…");
   try {
+    await state.saving; // a field left for this click is saved first: the file has it
     const result = await api("POST", docUrl("/download"), { formats });
     if (!result.ok) {
       listMessages($("#problems"), ["没有生成：", ...result.errors]);
@@ -671,12 +841,14 @@ async function downloadBatch(event) {
   const results = $("#batch-results");
   results.replaceChildren(el("li", { class: "quiet", text: "正在生成…" }));
   try {
+    await state.saving;
     const data = await api("POST", "/api/batch", { docs, formats: $("#batch-formats").value });
     results.replaceChildren(
       ...data.results.map((r) =>
         r.status === "built"
           ? el("li", { class: "done", text: `${r.doc}：已生成，${r.pages} 页` })
-          : el("li", { class: "error", text: `${r.doc}：没有生成。${r.errors.join("；")}` })
+          : el("li", { class: "error" }, `${r.doc}：没有生成。`,
+            el("ul", { class: "reasons" }, r.errors.map((text) => el("li", { text }))))
       )
     );
     if (data.ok) fetchFile(data.url);
@@ -695,7 +867,7 @@ async function checkWord(files) {
     if (!data.ok) {
       results.replaceChildren(el("li", { class: "error", text: data.message }));
     } else if (!data.findings.length) {
-      results.replaceChildren(el("li", { class: "done", text: `${data.heading}：没有发现问题` }));
+      results.replaceChildren(el("li", { class: "done", text: data.heading })); // it says 没有发现问题
     } else {
       const items = data.findings.map((f) => el("li", { class: f.severity === "error" ? "error" : "warning", text: f.text }));
       results.replaceChildren(el("li", { class: "quiet", text: data.heading }), ...items);
@@ -724,7 +896,14 @@ async function createDoc(event) {
 
 function start() {
   $("#doc-select").addEventListener("change", (e) => loadDoc(e.target.value));
-  $("#reload").addEventListener("click", () => loadDoc(state.doc.name));
+  // an address with another document's name (a bookmark, the back button) opens it
+  window.addEventListener("hashchange", () => {
+    const name = decodeURIComponent(location.hash.replace(/^#/, ""));
+    if (!state.doc || name === state.doc.name || !state.workspace.docs.some((d) => d.name === name)) return;
+    $("#doc-select").value = name;
+    loadDoc(name);
+  });
+  $("#reload").addEventListener("click", reload);
   $("#new-doc").addEventListener("click", () => {
     $("#new-error").hidden = true;
     $("#new-name").value = "";
@@ -749,13 +928,30 @@ function start() {
     drop.classList.remove("over");
     uploadDrafts(e.dataTransfer.files, null);
   });
+  // a file dropped beside the box is not opened by the browser in place of the workspace
+  document.addEventListener("dragover", (e) => {
+    if (e.dataTransfer.types.includes("Files")) e.preventDefault();
+  });
+  document.addEventListener("drop", (e) => {
+    if (!e.dataTransfer.files.length || e.target.closest("#drop")) return;
+    e.preventDefault();
+    if (state.doc && state.doc.kind === "bulletin") {
+      uploadDrafts(e.dataTransfer.files, null);
+      $("#drop").scrollIntoView({ block: "nearest" });
+    } else {
+      banner(state.doc ? "报告和纪要的正文请在“正文”中直接编辑；稿件可以加入简报" : "请先新建或选择一份简报，再加入稿件");
+    }
+  });
   for (const link of $$("#preview .download")) link.addEventListener("click", download);
   $("#batch-download").addEventListener("click", downloadBatch);
   $("#check-input").addEventListener("change", (e) => {
     checkWord(e.target.files);
     e.target.value = "";
   });
-  loadWorkspace().catch((error) => banner(error.message));
+  loadWorkspace().catch((error) => {
+    $("#loading").hidden = true;
+    banner(error.message);
+  });
 }
 
 start();
