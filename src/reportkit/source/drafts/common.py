@@ -183,7 +183,9 @@ def name_like(text: str) -> bool:
 
 
 # what ends a unit's or a position's name, never a person's
-_NOT_NAMES = (*POSITIONS, "局", "委", "办", "室", "厅", "部", "处", "科", "院", "所", "会", "府")
+_UNIT_ENDS = ("局", "委", "办", "室", "厅", "部", "处", "科", "院", "所", "会", "府")
+_NOT_NAMES = (*POSITIONS, *_UNIT_ENDS)
+UNITS = (*_UNIT_ENDS, "中心", "公司", "街道", "镇", "乡")
 
 
 def person(text: str) -> dict[str, str] | str:
@@ -205,7 +207,25 @@ def person(text: str) -> dict[str, str] | str:
             if positions:
                 name = match.group("name")
                 return {"unit": unit.strip(), "position": "、".join(positions), "name": name}
+        bracketed = _BRACKETED.fullmatch(squeezed)
+        if bracketed and name_like(bracketed["name"]):
+            return _bracketed(bracketed["name"], bracketed["head"]) or text
     return text  # a name, or a group as written
+
+
+# 张三（区发改局局长）: the name first, its unit and position in brackets after it
+_BRACKETED = re.compile(rf"(?P<name>[{NAME_CHARS}]{{2,4}})[（(](?P<head>[^（()）]+)[）)]")
+
+
+def _bracketed(name: str, head: str) -> dict[str, str] | None:
+    """The person of 张三（区发改局局长） or 张三（区发改局）; None when the brackets hold
+    no unit or position (郑华（出差）: a note, kept as written)."""
+    unit, positions = _positions(head)
+    if positions:
+        return {"unit": unit, "position": "、".join(positions), "name": name}
+    if head.endswith(UNITS):
+        return {"unit": head, "position": "", "name": name}
+    return None
 
 
 # numbering --------------------------------------------------------------------------------
