@@ -361,7 +361,7 @@ def _bulletin(found: tuple[Path, Draft], output: Path, articles: list[Path]) -> 
             "issue": draft.masthead.get("issue", 1),
             **{k: v for k, v in draft.masthead.items() if k not in ("name", "issue")},
         }
-        text = bulletin_yaml(masthead, refs, str(path), dt.date.today())
+        text = bulletin_yaml(masthead, refs, str(path), dt.date.today(), draft.end_matter)
     _check_loads(text, target)
     return Planned(target, text, path, "报头：" + "　".join(_flat(draft.masthead.get("name", []))))
 

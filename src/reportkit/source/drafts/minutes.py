@@ -14,6 +14,7 @@ from reportkit.source.drafts.common import (
     DATE,
     HAN_NUMBER,
     MAX_HEADING,
+    UNITS,
     Para,
     date_in,
     date_line,
@@ -21,7 +22,6 @@ from reportkit.source.drafts.common import (
     note,
     number,
     person,
-    UNITS,
 )
 from reportkit.source.drafts.document import (
     LABEL,
@@ -277,9 +277,7 @@ def missing(parsed: Parsed, text: list[Para], file: Path) -> None:
     distribution = data.get("distribution", {})
     if "mark" not in data:
         mark = _mark_of(data.get("title", ""))
-        parsed.hold(
-            ("mark",), mark, f"稿件没有纪要标志（如“××会议纪要”），已填“{mark}”，请核对"
-        )
+        parsed.hold(("mark",), mark, f"稿件没有纪要标志（如“××会议纪要”），已填“{mark}”，请核对")
     if "date" not in data:
         found = _meeting_date(text)
         if found is not None:

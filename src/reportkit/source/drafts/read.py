@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError, os_reason
+from reportkit.source.drafts import wordlist
 from reportkit.source.drafts.convert import CONVERTED, to_docx
 from reportkit.source.drafts.figures import WEB_ADDRESS
 from reportkit.source.encoding import UndecodableError, decode, looks_utf16, named
@@ -253,15 +254,15 @@ def _open_docx(path: Path, shown: Path | None = None) -> Any:
 
 
 def docx_lines(document: Any) -> list[DraftLine]:
-    """Paragraphs of a Word document (python-docx's); heading styles and all-bold paragraphs
-    are heading hints."""
+    """Paragraphs of a Word document (python-docx's), each with the number Word's automatic
+    numbering shows before it, and the paragraphs of its text boxes after it; heading styles
+    and all-bold paragraphs are heading hints."""
     from docx.oxml.ns import qn
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
+    lists = wordlist.numbering(document)
     lines = []
-    body = document.element.body
-    for number, element in enumerate(body.iterchildren(), start=1):
+    for number, element in enumerate(_blocks(document.element.body), start=1):
         if element.tag == qn("w:tbl"):
             table = _table(
                 [[c.text.strip() for c in row.cells] for row in Table(element, document).rows]
@@ -269,22 +270,46 @@ def docx_lines(document: Any) -> list[DraftLine]:
             if table:
                 lines.append(DraftLine("", number, figure={"table": table}))
             continue
-        if element.tag != qn("w:p"):
-            continue
-        paragraph = Paragraph(element, document)
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        bold = bool(runs) and all(r.bold for r in runs)
-        heading = style.lower().startswith(("heading", "title")) or style.startswith("标题") or bold
-        # a line break inside a paragraph (Shift+Enter) separates lines as Enter would
-        for text in paragraph.text.split("\n"):
-            lines.append(DraftLine(text.strip(), number, heading, style=style))
+        for paragraph in [element, *wordlist.text_boxes(element)]:
+            lines += _paragraph_lines(paragraph, number, document, lists)
         for blip in element.iter(qn("a:blip")):  # the paragraph's pictures
             part = document.part.related_parts.get(blip.get(qn("r:embed")))
             if part is not None and getattr(part, "blob", None):
                 ext = Path(str(part.partname)).suffix.lower() or ".png"
                 lines.append(DraftLine("", number, figure={"image": part.blob, "ext": ext}))
     return lines
+
+
+def _blocks(body: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a document's body in order, those inside content
+    controls (w:sdt: a cover page, a form's fields) included."""
+    from docx.oxml.ns import qn
+
+    for element in body.iterchildren():
+        if element.tag in (qn("w:p"), qn("w:tbl")):
+            yield element
+        elif element.tag == qn("w:sdt"):
+            for content in element.iterchildren(qn("w:sdtContent")):
+                yield from _blocks(content)
+
+
+def _paragraph_lines(
+    element: Any, number: int, document: Any, lists: wordlist.Numbering
+) -> list[DraftLine]:
+    """The lines of one paragraph: its text after the number Word shows for it, split at
+    its line breaks (Shift+Enter separates lines as Enter would)."""
+    from docx.text.paragraph import Paragraph
+
+    paragraph = Paragraph(element, document)
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    bold = bool(runs) and all(r.bold for r in runs)
+    heading = style.lower().startswith(("heading", "title")) or style.startswith("标题") or bold
+    label = lists.label(element)
+    text = wordlist.paragraph_text(element)
+    if label and text.strip():
+        text = label + text.lstrip()
+    return [DraftLine(t.strip(), number, heading, style=style) for t in text.split("\n")]
 
 
 def _table(cells: list[list[str]]) -> dict[str, Any] | None:
