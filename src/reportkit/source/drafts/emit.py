@@ -75,6 +75,28 @@ def bulletin_yaml(
     return _comments(head) + _dump(data)
 
 
+HELD_NAME = "工作简报"  # the masthead of articles imported without one, held for checking
+
+
+def held_bulletin_yaml(articles: list[str], today: dt.date) -> str:
+    """bulletin.yaml for articles imported without a masthead: the articles in order under a
+    masthead of placeholders (名称、期号、编印单位、日期), each marked for checking."""
+    head = [
+        "稿件里没有报头：名称、期号、编印单位和日期是占位内容，请改为实际内容；",
+        "报尾（报、送、发）需要时请补上。请核对后使用。",
+    ]
+    data = {
+        "masthead": {
+            "name": HELD_NAME,
+            "issue": 1,
+            "unit": "（请填写编印单位）",
+            "date": today.isoformat(),
+        },
+        "articles": articles,
+    }
+    return _comments(head) + _dump(data)
+
+
 def _iso(date: Any) -> Any:
     return date.isoformat() if isinstance(date, dt.date) else date
 
