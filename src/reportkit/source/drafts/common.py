@@ -152,7 +152,12 @@ def byline(text: str) -> dict[str, str] | None:
     unit, positions = _positions(head)
     if not positions:
         return None
-    return {"unit": unit.strip(), "position": "、".join(positions), "name": name}
+    # 区委组织部  组织科科长: the spaces that set the unit's parts apart are no part of it
+    unit = _HAN_SPACES.sub("", unit.strip())
+    return {"unit": unit, "position": "、".join(positions), "name": name}
+
+
+_HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
 
 
 def _positions(head: str) -> tuple[str, list[str]]:
