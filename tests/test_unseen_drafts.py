@@ -204,6 +204,48 @@ CASES: dict[str, Case] = {
         },
         {"sections": 3, "people": 5},
     ),
+    "纪要-党委会议-同行.txt": Case(
+        "minutes",
+        "minutes.yaml",
+        {
+            "mark": "中共某某镇委员会会议纪要",
+            "issue": 6,
+            "unit": "中共某某镇委员会办公室",
+            "date": dt.date(2024, 9, 12),
+            # names on one line separated by spaces
+            "attendance.present": ["郑海涛", "王丽萍", "陈志远", "刘明", "赵建国", "孙晓梅"],
+            "attendance.attending": [
+                person("周强", "书记", "镇纪委"),
+                person("吴敏", "组织委员", "镇"),
+            ],
+            "attendance.absent": ["钱伟（外出学习）"],
+            "sections[1].heading": "关于秋季秸秆禁烧工作",
+            "sections[1].numbering": "一是",
+            "sections[1].intro": "会议强调，秸秆禁烧工作事关大气环境质量和群众生命财产安全。会议议定：",
+            "sections[1].points[1].text": "设立禁烧巡查点26个，实行24小时值守；",
+            "distribution.cc": ["县委办公室"],
+        },
+        {"sections": 3, "points": 3, "people": 9},
+    ),
+    "报告-调研-汉字日期.txt": Case(
+        "report",
+        "report.yaml",
+        {
+            "mark": "某某县人民政府办公室文件",
+            "number": {"code": "县政办", "year": 2024, "serial": 47},
+            "signers": ["马志刚"],
+            "title": "关于全县农村集体经济发展情况的调研报告",
+            "addressee": "县委、县政府",
+            "sections[1].numbering": "（一）",
+            "sections[1].points[2].lead": "强化人才支撑。",
+            "sections[2].numbering": "一是",
+            "closing": ["以上报告，请审阅。"],
+            "signature": {"name": "某某县人民政府办公室", "date": dt.date(2024, 9, 20)},
+            # 抄送 over two lines
+            "distribution.cc": ["县人大常委会办公室", "县政协办公室", "县农业农村局"],
+        },
+        {"sections": 4, "points": 6},
+    ),
     "简报-学习体会.txt": Case(
         "bulletin",
         "简报-学习体会.yaml",
@@ -272,6 +314,28 @@ CASES: dict[str, Case] = {
         },
         {"sections": 3, "points": 4},
         ["一、主要工作进展", "（一）政务数据共享持续深化", "（二）一网通办能力不断提升"],
+    ),
+    "意见-WPS标题样式.docx": Case(
+        "report",
+        "report.yaml",
+        {
+            "title": "关于加快推进全县电动自行车充电设施建设的实施意见",
+            "addressee": "各乡镇人民政府，县直各部门",
+            "heading_numbering": "一、",  # from the style named 标题 1
+            "sections[1].heading": "重点任务",
+            # （一） from 标题 2 over paragraphs: kept as Word shows it
+            "sections[1].paragraphs[2]": "（二）推进公共区域充电设施建设",
+            # the full-width spaces of the indent are no part of the text
+            "sections[2].paragraphs": [
+                "县住建局牵头建立工作专班，县消防救援大队加强安全监管，县财政局落实奖补资金。"
+            ],
+            "attachments[0].title": "2024年度充电设施建设任务分解表",
+            "attachments[0].sections[0].points[0].table.rows[1]": ["河口镇", "60", "1200"],
+            "signature": {"name": "某某县人民政府", "date": dt.date(2024, 10, 8)},
+            "distribution.printer": "某某县人民政府办公室",
+        },
+        {"sections": 3, "attachments": 1, "figures": 1},
+        ["一、总体目标", "（一）加快住宅小区充电设施建设", "三、保障措施"],
     ),
     "纪要-Word直接格式.docx": Case(
         "minutes",
@@ -357,7 +421,7 @@ def test_there_are_fifteen_drafts_or_more_each_with_its_case() -> None:
     files = sorted(p.name for p in UNSEEN.iterdir())
     assert files == sorted(n for n in CASES if not n.endswith(".docx"))
     assert sorted(unseen_word.WORD_DRAFTS) == sorted(n for n in CASES if n.endswith(".docx"))
-    assert len(CASES) >= 14
+    assert len(CASES) >= 15
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -361,7 +361,59 @@ def boxed_request(path: Path) -> Path:
     return path
 
 
+def styled_opinion(path: Path) -> Path:
+    """An 意见 as WPS saves one: headings in styles named 标题 1 and 标题 2, each carrying
+    Word's numbering (一、 and （一）), body paragraphs indented by full-width spaces, its
+    date in Han numerals, an attachment after a page break with a table, the 版记."""
+    d = docx.Document()
+    lists = add_list(d, OFFICIAL_LEVELS)
+    first = numbered_style(d, "标题 1", lists, 0)
+    second = numbered_style(d, "标题 2", lists, 1)
+    assert (first, second) == ("标题1", "标题2")
+    para(d, "关于加快推进全县电动自行车充电设施建设的实施意见", bold=True, center=True)
+    para(d, "各乡镇人民政府，县直各部门：")
+    para(
+        d,
+        "　　为有效解决电动自行车“充电难”和“飞线充电”等问题，消除火灾隐患，"
+        "现就加快推进全县电动自行车充电设施建设提出如下意见。",
+    )
+    para(d, "总体目标", style="标题 1")
+    para(
+        d,
+        "　　到2025年底，全县建成电动自行车集中充电设施600处、充电端口1.2万个，基本满足群众充电需求。",
+    )
+    para(d, "重点任务", style="标题 1")
+    para(d, "加快住宅小区充电设施建设", style="标题 2")
+    para(
+        d,
+        "　　新建住宅小区按照不低于总户数20%的比例配建充电端口；既有小区结合老旧小区改造同步建设。",
+    )
+    para(d, "推进公共区域充电设施建设", style="标题 2")
+    para(d, "　　在农贸市场、学校周边、公园广场等人员密集场所合理布设公共充电设施。")
+    para(d, "保障措施", style="标题 1")
+    para(d, "　　县住建局牵头建立工作专班，县消防救援大队加强安全监管，县财政局落实奖补资金。")
+    para(d, "附件：2024年度充电设施建设任务分解表")
+    para(d, "某某县人民政府", right=True)
+    para(d, "二〇二四年十月八日", right=True)
+    d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    para(d, "附件", bold=True)
+    para(d, "2024年度充电设施建设任务分解表", bold=True, center=True)
+    table(
+        d,
+        [
+            ["乡镇", "集中充电设施（处）", "充电端口（个）"],
+            ["城关镇", "120", "2400"],
+            ["河口镇", "60", "1200"],
+        ],
+    )
+    para(d, "抄送：县委办公室，县人大常委会办公室，县政协办公室。")
+    para(d, "某某县人民政府办公室\t\t\t2024年10月8日印发")
+    d.save(str(path))
+    return path
+
+
 WORD_DRAFTS = {
+    "意见-WPS标题样式.docx": styled_opinion,
     "报告-Word自动编号.docx": numbered_report,
     "纪要-Word直接格式.docx": formatted_minutes,
     "简报-Word图文.docx": illustrated_article,
