@@ -23,6 +23,7 @@ import yaml
 
 from reportkit import build
 from reportkit.source.drafts import wordlist
+from reportkit.source.drafts.common import byline
 from reportkit.source.drafts.read import docx_lines
 from tests import unseen_word
 from tests.helpers import cli
@@ -594,3 +595,42 @@ def test_bullets_are_not_numbers_and_a_list_without_definitions_is_plain_text() 
     unseen_word.numbered(unseen_word.para(d, "要点"), bullets, 0)
     unseen_word.numbered(unseen_word.para(d, "无定义的编号"), 999, 0)  # a broken w:numId
     assert _lines(d) == ["要点", "无定义的编号"]
+
+
+# bylines and captions as bulletins print them -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("区财政局 局长 张伟", {"unit": "区财政局", "position": "局长", "name": "张伟"}),
+        # a two-character name spaced out to the width of three
+        (
+            "某某街道党工委书记 刘　洋",
+            {"unit": "某某街道", "position": "党工委书记", "name": "刘洋"},
+        ),
+        # a unit and a name, no position
+        ("区财政局　张伟", {"unit": "区财政局", "position": "", "name": "张伟"}),
+        ("镇组织委员 吴敏", {"unit": "镇", "position": "组织委员", "name": "吴敏"}),
+        ("某某县人民政府　文件", None),  # a mark, not a byline
+        ("区委办公室", None),
+    ],
+)
+def test_bylines_as_offices_write_them(text: str, author: dict[str, str] | None) -> None:
+    assert byline(text) == author
+
+
+def test_a_caption_marked_with_a_triangle_is_the_pictures(tmp_path: Path) -> None:
+    d = docx.Document()
+    unseen_word.para(d, "我区开展防汛应急演练")
+    unseen_word.para(d, "区应急管理局　王磊")
+    unseen_word.para(d, "6月12日，我区在某某河段开展防汛应急演练，参演人员200余人。")
+    unseen_word.photo(d)
+    unseen_word.para(d, "▲演练现场")
+    path = tmp_path / "演练.docx"
+    d.save(str(path))
+    result = cli("import", path, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load((tmp_path / "out" / "演练.yaml").read_text(encoding="utf-8"))
+    assert data["authors"] == [{"unit": "区应急管理局", "position": "", "name": "王磊"}]
+    assert data["sections"][0]["points"][0]["caption"] == "▲演练现场"

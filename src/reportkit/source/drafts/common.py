@@ -30,7 +30,7 @@ class Para:
     style: str = ""
 
 
-CAPTION = re.compile(r"^[（(]?(图为|图：|图:|图\d|上图|下图)")  # 图为…… under a picture
+CAPTION = re.compile(r"^[（(]?(图为|图：|图:|图\d|上图|下图|▲|△)")  # 图为…… under a picture
 
 
 def note(file: Path, line: int | None, field: str, message: str) -> Problem:
@@ -154,18 +154,33 @@ def byline(text: str) -> dict[str, str] | None:
     (区委办公室党组书记、主任 李某) stay one position, and the unit keeps none of them."""
     if not text or len(text) > MAX_BYLINE or text[-1] in SENTENCE_END or "，" in text:
         return None
+    # 刘　洋: a two-character name spaced out to the width of three
+    text = _SPACED_NAME.sub(r"\1\2", text)
     match = _BYLINE.match(text)
     if not match:
-        return None
+        return _unit_and_name(text)
     head, name = match.group("head").strip(), match.group("name")
     unit, positions = _positions(head)
     if not positions:
-        return None
+        return _unit_and_name(text)
     # 区委组织部  组织科科长: the spaces that set the unit's parts apart are no part of it
     unit = _HAN_SPACES.sub("", unit.strip())
     return {"unit": unit, "position": "、".join(positions), "name": name}
 
 
+def _unit_and_name(text: str) -> dict[str, str] | None:
+    """单位 + 姓名 set apart by a space, without a position (区财政局　张伟)."""
+    parts = text.split()
+    if len(parts) == 2 and parts[0].endswith(UNITS) and name_like(parts[1]):
+        if parts[1].endswith(_DOCUMENT_WORDS):
+            return None  # 某某县人民政府　文件: a mark, not a byline
+        if len(parts[0]) >= 3 and not any(mark in parts[0] for mark in "、：:（("):
+            return {"unit": parts[0], "position": "", "name": parts[1]}
+    return None
+
+
+_DOCUMENT_WORDS = ("文件", "简报", "纪要", "报告", "请示", "意见", "通知", "通报", "信息", "动态")
+_SPACED_NAME = re.compile(r"(?<=[\s　])([\u4e00-\u9fff])[\s　]+([\u4e00-\u9fff])$")
 _HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
 
 
