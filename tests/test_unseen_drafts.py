@@ -82,6 +82,24 @@ CASES: dict[str, Case] = {
         # the attachment's text is not in the draft: held for it, not counted
         {"sections": 3, "points": 0, "attachments": 0},
     ),
+    "请示-半角标点-无空行.txt": Case(
+        "report",
+        "report.yaml",
+        {
+            "title": "关于调整2024年部分民生项目资金用途的请示",
+            "addressee": "县人民政府",  # after a half-width colon
+            "sections[0].numbering": "（一）",
+            "closing": ["妥否，请批示。"],
+            # 附件1：名称 — label and title on one line
+            "attachments[0].title": "资金调整明细表",
+            "attachments[1].title": "饮水工程项目清单",
+            "attachments[1].lead[0]": "涉及城关镇、河口镇、青山乡、石桥乡、柳林镇、白云乡6个乡镇的"
+            "农村饮水安全巩固提升工程。",
+            "signature": {"name": "某某县财政局", "date": dt.date(2024, 6, 18)},
+            "note": "（联系人：王芳，电话：0371-5551234）",
+        },
+        {"sections": 2, "points": 2, "attachments": 2},
+    ),
     "报告-上半年工作.txt": Case(
         "report",
         "report.yaml",
