@@ -265,6 +265,25 @@ CASES: dict[str, Case] = {
         },
         {"sections": 4, "points": 6},
     ),
+    "纪要-专题会议-出席会议人员.txt": Case(
+        "minutes",
+        "minutes.yaml",
+        {
+            "mark": "专题会议纪要",
+            # signed at the end, after the attendance: the office is no person
+            "unit": "区安全生产委员会办公室",
+            "date": dt.date(2024, 4, 9),
+            "attendance.present": [
+                person("赵志明", "副区长", "区政府"),
+                person("孙强", "局长", "区应急管理局"),
+                person("马丽", "副局长", "区住建局"),
+            ],
+            "attendance.attending": ["各街道办事处", "区交警大队", "区消防救援大队"],
+            "sections[1].heading": "突出检查重点",
+        },
+        {"sections": 3, "people": 6},
+        unprinted="人单位",  # 出席会议人员, 列席单位: printed as the standard's 出席, 列席
+    ),
     "简报-学习体会.txt": Case(
         "bulletin",
         "简报-学习体会.yaml",

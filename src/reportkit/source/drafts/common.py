@@ -233,8 +233,9 @@ def person(text: str) -> dict[str, str] | str:
         match = _BYLINE.match(text)
         if match:
             unit, positions = _positions(match.group("head").strip())
-            if positions:
-                name = match.group("name")
+            name = match.group("name")
+            # 区安全生产委员会办公室 ends with no name: an office, as written
+            if positions and name_like(name):
                 return {"unit": unit.strip(), "position": "、".join(positions), "name": name}
         bracketed = _BRACKETED.fullmatch(squeezed)
         if bracketed and name_like(bracketed["name"]):

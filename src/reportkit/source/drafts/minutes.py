@@ -37,6 +37,11 @@ from reportkit.source.drafts.document import (
 ATTENDANCE = {
     "出席": "present",
     "出席人员": "present",
+    "出席会议人员": "present",
+    "参加会议人员": "present",
+    "参会领导": "present",
+    "列席会议人员": "attending",
+    "列席单位": "attending",
     "参加": "present",
     "参加人员": "present",
     "参会": "present",
