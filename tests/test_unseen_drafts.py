@@ -671,3 +671,29 @@ def test_a_caption_marked_with_a_triangle_is_the_pictures(tmp_path: Path) -> Non
     data = yaml.safe_load((tmp_path / "out" / "演练.yaml").read_text(encoding="utf-8"))
     assert data["authors"] == [{"unit": "区应急管理局", "position": "", "name": "王磊"}]
     assert data["sections"][0]["points"][0]["caption"] == "▲演练现场"
+
+
+def test_a_tables_numbered_cells_show_their_numbers_and_a_merged_cell_counts_once() -> None:
+    d = docx.Document()
+    lists = unseen_word.add_list(d, [("decimal", "%1")])
+    grid = d.add_table(rows=4, cols=3)
+    for r, row in enumerate([["序号", "任务", "牵头单位"], ["", "征地拆迁", "县自然资源局"]]):
+        for c, text in enumerate(row):
+            grid.cell(r, c).text = text
+    grid.cell(2, 1).text = "施工许可"
+    grid.cell(3, 1).text = "管线迁改"
+    merged = grid.cell(2, 2).merge(grid.cell(3, 2))  # one unit leads both
+    merged.text = "县住建局"
+    for r in (1, 2, 3):
+        unseen_word.numbered(grid.cell(r, 0).paragraphs[0], lists, 0)
+    (line,) = docx_lines(d)
+    assert line.figure == {
+        "table": {
+            "header": ["序号", "任务", "牵头单位"],
+            "rows": [
+                ["1", "征地拆迁", "县自然资源局"],
+                ["2", "施工许可", "县住建局"],
+                ["3", "管线迁改", "县住建局"],
+            ],
+        }
+    }

@@ -264,9 +264,7 @@ def docx_lines(document: Any) -> list[DraftLine]:
     lines = []
     for number, element in enumerate(_blocks(document.element.body), start=1):
         if element.tag == qn("w:tbl"):
-            table = _table(
-                [[c.text.strip() for c in row.cells] for row in Table(element, document).rows]
-            )
+            table = _table(_cells(Table(element, document), lists))
             if table:
                 lines.append(DraftLine("", number, figure={"table": table}))
             continue
@@ -278,6 +276,34 @@ def docx_lines(document: Any) -> list[DraftLine]:
                 ext = Path(str(part.partname)).suffix.lower() or ".png"
                 lines.append(DraftLine("", number, figure={"image": part.blob, "ext": ext}))
     return lines
+
+
+def _cells(table: Any, lists: wordlist.Numbering) -> list[list[str]]:
+    """A table's cells as Word shows them, a cell's automatic number (序号 1, 2, 3) included;
+    a merged cell, met once a row it spans, read once."""
+    read: dict[Any, str] = {}  # by the cell's element (kept alive here, so one proxy each)
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            key = cell._tc
+            if key not in read:
+                lines = [_numbered_text(p, lists, bare=True) for p in cell._tc.iterchildren(_W_P)]
+                read[key] = "\n".join(line for line in lines if line).strip()
+            cells.append(read[key])
+        rows.append(cells)
+    return rows
+
+
+_W_P = f"{{{wordlist.W}}}p"
+
+
+def _numbered_text(paragraph: Any, lists: wordlist.Numbering, *, bare: bool = False) -> str:
+    """A paragraph's text after the number Word shows for it; an empty paragraph's number
+    kept only when ``bare`` (a table's 序号 cell holds nothing else)."""
+    label = lists.label(paragraph)
+    text = wordlist.paragraph_text(paragraph).strip()
+    return label + text if label and (text or bare) else text
 
 
 def _blocks(body: Any) -> Iterator[Any]:
@@ -305,10 +331,7 @@ def _paragraph_lines(
     runs = [r for r in paragraph.runs if r.text.strip()]
     bold = bool(runs) and all(r.bold for r in runs)
     heading = style.lower().startswith(("heading", "title")) or style.startswith("标题") or bold
-    label = lists.label(element)
-    text = wordlist.paragraph_text(element)
-    if label and text.strip():
-        text = label + text.lstrip()
+    text = _numbered_text(element, lists)
     return [DraftLine(t.strip(), number, heading, style=style) for t in text.split("\n")]
 
 
