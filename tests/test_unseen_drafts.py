@@ -319,6 +319,28 @@ CASES: dict[str, Case] = {
         {"articles": 3, "people": 3},
         unprinted="编",  # 某某区人民政府办公室编: the masthead names the unit
     ),
+    "简报-工作动态-总期号.txt": Case(
+        "bulletin",
+        "bulletin.yaml",
+        {
+            # 2024年第3期（总第56期）
+            "masthead": {
+                "name": "教育工作动态",
+                "issue": 3,
+                "unit": "县教育局办公室",
+                "date": "2024-03-05",
+            },
+            "articles": ["简报-工作动态-总期号-01.yaml", "简报-工作动态-总期号-02.yaml"],
+            # each line of the 报尾 its own, the copies counted
+            "end_matter": {
+                "superiors": ["县委、县政府领导"],
+                "subordinates": ["各中小学、幼儿园"],
+                "copies": 80,
+            },
+        },
+        {"articles": 2, "people": 2},
+        unprinted="年总第期",  # 2024年 and 总第56期: the masthead prints the issue its own way
+    ),
     "简报-学习心得.md": Case(
         "bulletin",
         "简报-学习心得.yaml",
@@ -697,3 +719,21 @@ def test_a_tables_numbered_cells_show_their_numbers_and_a_merged_cell_counts_onc
             ],
         }
     }
+
+
+def test_an_article_without_a_byline_holds_one_and_builds(tmp_path: Path) -> None:
+    draft = tmp_path / "信息.txt"
+    draft.write_text(
+        "我县启动春季学期校园安全大排查\n\n开学前夕，县教育局组织5个检查组开展校园安全大排查。\n",
+        encoding="utf-8",
+    )
+    result = cli("import", draft, "-o", tmp_path / "src")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"{draft}:1: title: 警告：标题“我县启动春季学期校园安全大排查”下面没有找到署名"
+        "（单位、职务、姓名），已填“待填”，请补上"
+    ) in result.stderr
+    data = yaml.safe_load((tmp_path / "src" / "信息.yaml").read_text(encoding="utf-8"))
+    assert data["authors"] == [{"name": "待填"}]
+    built = build.build(tmp_path / "src", build.Options(tmp_path / "out", formats=("pdf",)))
+    assert built.error is None, built.error

@@ -214,7 +214,10 @@ def name_like(text: str) -> bool:
 # what ends a unit's or a position's name, never a person's
 _UNIT_ENDS = ("局", "委", "办", "室", "厅", "部", "处", "科", "院", "所", "会", "府")
 _NOT_NAMES = (*POSITIONS, *_UNIT_ENDS)
-UNITS = (*_UNIT_ENDS, "中心", "公司", "街道", "镇", "乡")
+UNITS = (
+    *(*_UNIT_ENDS, "中心", "公司", "街道", "镇", "乡", "股", "队", "站", "学", "校", "园", "馆"),
+    *("社区", "村", "集团", "银行", "支行"),
+)
 
 
 def person(text: str) -> dict[str, str] | str:

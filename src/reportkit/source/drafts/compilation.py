@@ -67,6 +67,11 @@ _KEYS = {"报": "superiors", "抄报": "superiors", "送": "peers", "抄送": "p
 _COPIES = re.compile(r"^[（(]?\s*共印\s*(?P<n>\d{1,6})\s*份\s*[）)]?$")
 
 
+def end_line(text: str) -> bool:
+    """Is ``text`` a line of a bulletin's 报尾 (报：…, 发：…, 共印80份)?"""
+    return bool(_END.match(text) or _COPIES.match(text))
+
+
 def end_matter(paras: list[Para]) -> tuple[dict[str, Any], int]:
     """The 报尾 the last lines of a compilation give, and how many lines it takes (0: none)."""
     found: dict[str, Any] = {}

@@ -28,6 +28,7 @@ from reportkit.source.drafts.common import number as _number
 from reportkit.source.drafts.common import point_start as _point_start
 from reportkit.source.drafts.common import split_points as _split_points
 from reportkit.source.drafts.common import unnumbered as _unnumbered
+from reportkit.source.drafts.document import PLACEHOLDER
 from reportkit.source.drafts.figures import web_picture
 from reportkit.source.drafts.read import DraftLine
 from reportkit.source.normalize import running_spaces
@@ -119,6 +120,8 @@ def _continues(joining: _Joining, line: DraftLine) -> bool:
         return False
     if joining.length <= MAX_BYLINE and compilation.UNIT_DATE.match(text):
         return False  # a unit and a date (a masthead's, a signature's): a line of its own
+    if compilation.end_line(line.text):
+        return False  # 报：… 发：… 共印80份: the 报尾's lines, each its own
     if (
         (joining.length <= MAX_BYLINE and _byline(text))
         or _byline(line.text)
@@ -171,7 +174,8 @@ def parse(lines: list[DraftLine], file: Path) -> Draft:
                         file,
                         para.line,
                         "title",
-                        f"标题“{title}”下面没有找到署名（单位、职务、姓名），请补上",
+                        f"标题“{title}”下面没有找到署名（单位、职务、姓名），"
+                        f"已填“{PLACEHOLDER}”，请补上",
                     )
                 )
             index = after + len(authors)
@@ -475,6 +479,8 @@ class _Article:
                         f"小标题“{section.get('heading', section.get('kind'))}”下面没有内容",
                     )
                 )
+        if not self.data["authors"]:  # held, so that the article builds as imported
+            self.data["authors"] = [{"name": PLACEHOLDER}]
         if not self.data["lead"]:
             del self.data["lead"]
         order = ("title", "subtitle", "authors", "lead", "sections", "closing", "credit")
