@@ -20,6 +20,8 @@ import docx
 import pdfplumber
 import pytest
 import yaml
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from reportkit import build
 from reportkit.source.drafts import wordlist
@@ -737,3 +739,14 @@ def test_an_article_without_a_byline_holds_one_and_builds(tmp_path: Path) -> Non
     assert data["authors"] == [{"name": "待填"}]
     built = build.build(tmp_path / "src", build.Options(tmp_path / "out", formats=("pdf",)))
     assert built.error is None, built.error
+
+
+def test_paragraphs_in_a_content_control_are_read_in_their_place() -> None:
+    d = docx.Document()
+    unseen_word.para(d, "关于某某工作的报告")
+    inside = unseen_word.para(d, "县人民政府：")._p
+    control = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    inside.addprevious(control)
+    control.find(qn("w:sdtContent")).append(inside)  # a form field Word's template made
+    unseen_word.para(d, "现将有关情况报告如下。")
+    assert _lines(d) == ["关于某某工作的报告", "县人民政府：", "现将有关情况报告如下。"]
