@@ -178,10 +178,10 @@ def test_import_keeps_drafts_with_the_same_name_apart(tmp_path: Path) -> None:
     result = cli("import", first, second, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     written = sorted(p.name for p in (tmp_path / "out").glob("*.yaml"))
-    assert written == ["乙-发言.yaml", "甲-发言.yaml"]
+    assert written == ["bulletin.yaml", "乙-发言.yaml", "甲-发言.yaml"]
     titles = {
         yaml.safe_load(p.read_text(encoding="utf-8"))["title"]
-        for p in (tmp_path / "out").glob("*.yaml")
+        for p in (tmp_path / "out").glob("*-发言.yaml")
     }
     assert titles == {"学习体会甲", "学习体会乙"}
 
@@ -212,7 +212,7 @@ def test_import_writes_only_yaml_its_loader_reads(tmp_path: Path) -> None:
     source = draft(tmp_path, "学习体会\n某某区发展局局长 李明\n\n收获\x02很大。\n", name)
     result = cli("import", source, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
-    (written,) = (tmp_path / "out").glob("*.yaml")
+    (written,) = (tmp_path / "out").glob("稿件*.yaml")
     data, _ = yamlfile.load(written)
     assert data["lead"] == ["收获很大。"]
 

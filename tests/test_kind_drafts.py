@@ -802,7 +802,11 @@ def test_the_kind_chosen_overrides_the_draft(tmp_path: Path) -> None:
         "import", DRAFTS / "报告-安全生产.txt", "-o", tmp_path / "a", "--kind", "bulletin"
     )
     assert as_article.exit_code == 0, as_article.stderr
-    assert [p.name for p in (tmp_path / "a").iterdir()] == ["报告-安全生产.yaml"]
+    # the article, and a bulletin.yaml listing it under a masthead held for checking
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [
+        "bulletin.yaml",
+        "报告-安全生产.yaml",
+    ]
     wrong = cli("import", article, "-o", tmp_path / "x", "--kind", "简讯")
     assert wrong.exit_code == 1
     assert wrong.stderr.strip() == (

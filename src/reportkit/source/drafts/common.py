@@ -30,7 +30,7 @@ class Para:
     style: str = ""
 
 
-CAPTION = re.compile(r"^[（(]?(图为|图：|图:|图\d|上图|下图)")  # 图为…… under a picture
+CAPTION = re.compile(r"^[（(]?(图为|图：|图:|图\d|上图|下图|▲|△)")  # 图为…… under a picture
 
 
 def note(file: Path, line: int | None, field: str, message: str) -> Problem:
@@ -129,6 +129,15 @@ POSITIONS = sorted(
         "副行长",
         "馆长",
         "主编",
+        # a township's 党委委员 by their work (镇组织委员 吴敏)
+        "组织委员",
+        "宣传委员",
+        "统战委员",
+        "政法委员",
+        "纪检委员",
+        "人大主席",
+        "人大副主席",
+        "武装部部长",
     ],
     key=len,
     reverse=True,
@@ -145,14 +154,34 @@ def byline(text: str) -> dict[str, str] | None:
     (区委办公室党组书记、主任 李某) stay one position, and the unit keeps none of them."""
     if not text or len(text) > MAX_BYLINE or text[-1] in SENTENCE_END or "，" in text:
         return None
+    # 刘　洋: a two-character name spaced out to the width of three
+    text = _SPACED_NAME.sub(r"\1\2", text)
     match = _BYLINE.match(text)
     if not match:
-        return None
+        return _unit_and_name(text)
     head, name = match.group("head").strip(), match.group("name")
     unit, positions = _positions(head)
     if not positions:
-        return None
-    return {"unit": unit.strip(), "position": "、".join(positions), "name": name}
+        return _unit_and_name(text)
+    # 区委组织部  组织科科长: the spaces that set the unit's parts apart are no part of it
+    unit = _HAN_SPACES.sub("", unit.strip())
+    return {"unit": unit, "position": "、".join(positions), "name": name}
+
+
+def _unit_and_name(text: str) -> dict[str, str] | None:
+    """单位 + 姓名 set apart by a space, without a position (区财政局　张伟)."""
+    parts = text.split()
+    if len(parts) == 2 and parts[0].endswith(UNITS) and name_like(parts[1]):
+        if parts[1].endswith(_DOCUMENT_WORDS):
+            return None  # 某某县人民政府　文件: a mark, not a byline
+        if len(parts[0]) >= 3 and not any(mark in parts[0] for mark in "、：:（("):
+            return {"unit": parts[0], "position": "", "name": parts[1]}
+    return None
+
+
+_DOCUMENT_WORDS = ("文件", "简报", "纪要", "报告", "请示", "意见", "通知", "通报", "信息", "动态")
+_SPACED_NAME = re.compile(r"(?<=[\s　])([\u4e00-\u9fff])[\s　]+([\u4e00-\u9fff])$")
+_HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[\s　]+(?=[\u4e00-\u9fff])")
 
 
 def _positions(head: str) -> tuple[str, list[str]]:
@@ -183,7 +212,12 @@ def name_like(text: str) -> bool:
 
 
 # what ends a unit's or a position's name, never a person's
-_NOT_NAMES = (*POSITIONS, "局", "委", "办", "室", "厅", "部", "处", "科", "院", "所", "会", "府")
+_UNIT_ENDS = ("局", "委", "办", "室", "厅", "部", "处", "科", "院", "所", "会", "府")
+_NOT_NAMES = (*POSITIONS, *_UNIT_ENDS)
+UNITS = (
+    *(*_UNIT_ENDS, "中心", "公司", "街道", "镇", "乡", "股", "队", "站", "学", "校", "园", "馆"),
+    *("社区", "村", "集团", "银行", "支行"),
+)
 
 
 def person(text: str) -> dict[str, str] | str:
@@ -202,10 +236,29 @@ def person(text: str) -> dict[str, str] | str:
         match = _BYLINE.match(text)
         if match:
             unit, positions = _positions(match.group("head").strip())
-            if positions:
-                name = match.group("name")
+            name = match.group("name")
+            # 区安全生产委员会办公室 ends with no name: an office, as written
+            if positions and name_like(name):
                 return {"unit": unit.strip(), "position": "、".join(positions), "name": name}
+        bracketed = _BRACKETED.fullmatch(squeezed)
+        if bracketed and name_like(bracketed["name"]):
+            return _bracketed(bracketed["name"], bracketed["head"]) or text
     return text  # a name, or a group as written
+
+
+# 张三（区发改局局长）: the name first, its unit and position in brackets after it
+_BRACKETED = re.compile(rf"(?P<name>[{NAME_CHARS}]{{2,4}})[（(](?P<head>[^（()）]+)[）)]")
+
+
+def _bracketed(name: str, head: str) -> dict[str, str] | None:
+    """The person of 张三（区发改局局长） or 张三（区发改局）; None when the brackets hold
+    no unit or position (郑华（出差）: a note, kept as written)."""
+    unit, positions = _positions(head)
+    if positions:
+        return {"unit": unit, "position": "、".join(positions), "name": name}
+    if head.endswith(UNITS):
+        return {"unit": head, "position": "", "name": name}
+    return None
 
 
 # numbering --------------------------------------------------------------------------------

@@ -75,7 +75,8 @@ _BY_FIELD = frozenset({"signature", "distribution", "attendance"})  # parts name
 # lines that start a part of their own ----------------------------------------------------
 
 LABEL = re.compile(
-    r"^(?P<label>出席人员|出席|参会人员|参加人员|参加|参会|请假人员|请假|缺席|列席人员|列席"
+    r"^(?P<label>出席人员|出席会议人员|出席|参会人员|参加人员|参加会议人员|参加|参会领导|参会"
+    r"|请假人员|请假|缺席|列席人员|列席会议人员|列席单位|列席"
     r"|抄送|抄报|分送|主送|附件|签发人|联系人|报|送|发)\s*[：:]"
 )
 ATTACHMENT_LABEL = re.compile(r"^附件\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$")

@@ -44,19 +44,64 @@ def article_yaml(article: dict[str, Any], source: str, notes: list[Problem]) -> 
 
 
 def bulletin_yaml(
-    masthead: dict[str, Any], articles: list[str], source: str, today: dt.date
+    masthead: dict[str, Any],
+    articles: list[str],
+    source: str,
+    today: dt.date,
+    end_matter: dict[str, Any] | None = None,
 ) -> str:
-    """bulletin.yaml for a compilation: the masthead its first line gave, placeholders for the
-    rest (marked for checking), and the imported articles in order."""
+    """bulletin.yaml for a compilation: the masthead and 报尾 its lines gave, placeholders for
+    the rest (marked for checking), and the imported articles in order."""
+    if "unit" in masthead or end_matter:
+        given = "、".join(LABELS[k] for k in LABELS if k in masthead)
+        head = [f"由 {source} 导入的报头{'和报尾' if end_matter else ''}。{given}取自稿件；"]
+        held = [LABELS[k] for k in ("unit", "date") if k not in masthead]
+        head.append(f"{'和'.join(held)}是占位内容，请核对。" if held else "请核对后使用。")
+    else:
+        head = [
+            f"由 {source} 导入的报头。名称、期号、分册取自稿件第一行；",
+            "编印单位和日期是占位内容，报尾（报、送、发）需要时请补上。请核对后使用。",
+        ]
+    data: dict[str, Any] = {
+        "masthead": {
+            **masthead,
+            "unit": masthead.get("unit", "（请填写编印单位）"),
+            "date": _iso(masthead.get("date", today)),
+        },
+        "articles": articles,
+    }
+    if end_matter:
+        data["end_matter"] = end_matter
+    return _comments(head) + _dump(data)
+
+
+HELD_NAME = "工作简报"  # the masthead of articles imported without one, held for checking
+
+
+def held_bulletin_yaml(articles: list[str], today: dt.date) -> str:
+    """bulletin.yaml for articles imported without a masthead: the articles in order under a
+    masthead of placeholders (名称、期号、编印单位、日期), each marked for checking."""
     head = [
-        f"由 {source} 导入的报头。名称、期号、分册取自稿件第一行；",
-        "编印单位和日期是占位内容，报尾（报、送、发）需要时请补上。请核对后使用。",
+        "稿件里没有报头：名称、期号、编印单位和日期是占位内容，请改为实际内容；",
+        "报尾（报、送、发）需要时请补上。请核对后使用。",
     ]
     data = {
-        "masthead": {**masthead, "unit": "（请填写编印单位）", "date": today.isoformat()},
+        "masthead": {
+            "name": HELD_NAME,
+            "issue": 1,
+            "unit": "（请填写编印单位）",
+            "date": today.isoformat(),
+        },
         "articles": articles,
     }
     return _comments(head) + _dump(data)
+
+
+def _iso(date: Any) -> Any:
+    return date.isoformat() if isinstance(date, dt.date) else date
+
+
+LABELS = {"name": "名称", "issue": "期号", "volume": "分册", "unit": "编印单位", "date": "日期"}
 
 
 def own_bulletin_yaml(

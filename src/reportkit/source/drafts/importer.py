@@ -22,6 +22,7 @@ from reportkit.source.drafts.emit import (
     article_yaml,
     bulletin_yaml,
     document_yaml,
+    held_bulletin_yaml,
     own_bulletin_yaml,
 )
 from reportkit.source.drafts.load import Loaded, OwnReader, load_any
@@ -150,6 +151,23 @@ def _articles(articles: list[tuple[Path, Draft, Summary]], output: Path) -> list
     if masthead is not None:
         files.append(_bulletin(masthead[:2], output, written))
         masthead[2].outputs.append(files[-1].target)
+    elif written and output.name != ARTICLES and not (output / "bulletin.yaml").exists():
+        # articles imported into a folder of their own: a bulletin.yaml that lists them
+        # (its masthead held for checking), so that the folder builds as it is
+        path, _, summary = articles[0]
+        refs = [a.relative_to(output).as_posix() for a in written]
+        text = held_bulletin_yaml(refs, dt.date.today())
+        _check_loads(text, output / "bulletin.yaml")
+        files.append(Planned(output / "bulletin.yaml", text, path, "报头：待核"))
+        summary.outputs.append(output / "bulletin.yaml")
+        summary.notes.append(
+            Problem(
+                Location(path),
+                "masthead",
+                "稿件里没有报头：已写出报头为占位内容的 bulletin.yaml（名称、期号、编印单位、日期），请核对",
+                warning=True,
+            )
+        )
     return files
 
 
@@ -361,7 +379,7 @@ def _bulletin(found: tuple[Path, Draft], output: Path, articles: list[Path]) -> 
             "issue": draft.masthead.get("issue", 1),
             **{k: v for k, v in draft.masthead.items() if k not in ("name", "issue")},
         }
-        text = bulletin_yaml(masthead, refs, str(path), dt.date.today())
+        text = bulletin_yaml(masthead, refs, str(path), dt.date.today(), draft.end_matter)
     _check_loads(text, target)
     return Planned(target, text, path, "报头：" + "　".join(_flat(draft.masthead.get("name", []))))
 

@@ -14,6 +14,7 @@ from reportkit.source.drafts.common import (
     DATE,
     HAN_NUMBER,
     MAX_HEADING,
+    UNITS,
     Para,
     date_in,
     date_line,
@@ -36,6 +37,11 @@ from reportkit.source.drafts.document import (
 ATTENDANCE = {
     "出席": "present",
     "出席人员": "present",
+    "出席会议人员": "present",
+    "参加会议人员": "present",
+    "参会领导": "present",
+    "列席会议人员": "attending",
+    "列席单位": "attending",
     "参加": "present",
     "参加人员": "present",
     "参会": "present",
@@ -47,7 +53,11 @@ ATTENDANCE = {
     "列席人员": "attending",
 }
 GENERIC_MARK = "会议纪要"  # the mark of minutes whose draft has only a title (关于……的纪要)
-_ISSUE = re.compile(rf"^[（(]?\s*第\s*(?P<n>\d{{1,4}}|[{HAN_NUMBER}]+)\s*期\s*[）)]?$")
+# 第9期, （第9期）, 〔2024〕第9期, 2024年第9期: the year before the issue is the date's
+_ISSUE = re.compile(
+    rf"^[（(]?\s*(?:[〔\[［【]?\s*\d{{4}}\s*[〕\]］】年]\s*)?"
+    rf"第\s*(?P<n>\d{{1,4}}|[{HAN_NUMBER}]+)\s*期\s*[）)]?$"
+)
 _NUMBER = re.compile(r"^\S{0,20}?\s*[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*(?P<serial>\d{1,5})\s*号$")
 _UNIT_DATE = re.compile(rf"^(?P<unit>\S.*?)[\s　]+(?P<date>{DATE})$")
 _END_LABELS = ("抄送", "抄报", "分送", "报", "送", "发")
@@ -73,6 +83,7 @@ def parse_minutes(paras: list[Para], file: Path) -> Parsed:
                 continue
         text.append(para)
         index += 1
+    text = _signed(text, parsed)
     read = body(text, file)
     parsed.notes += read.notes
     parsed.counts.update(read.counts)
@@ -124,6 +135,40 @@ def _head(paras: list[Para], index: int, parsed: Parsed, file: Path) -> int:
     return index
 
 
+def _signed(text: list[Para], parsed: Parsed) -> list[Para]:
+    """The text without the unit and date the minutes are signed with at its end (某某办公室
+    / 2024年3月23日, or both on one line): they are the minutes' unit and date."""
+    if not text or text[-1].figure is not None:
+        return text
+    last = text[-1]
+    unit_date = _UNIT_DATE.match(last.text)
+    if unit_date and date_in(unit_date):
+        unit, date, lines, rest = unit_date["unit"].strip(), date_in(unit_date), {last.line}, 1
+    elif len(text) >= 2 and date_line(last.text) and _unit_like(text[-2]):
+        unit, date, rest = text[-2].text, date_line(last.text), 2
+        lines = {text[-2].line, last.line}
+    else:
+        return text
+    if not _unit_like(Para(unit, last.line)):
+        return text
+    if "unit" not in parsed.data:
+        parsed.put(("unit",), unit, min(lines))
+    if "date" not in parsed.data:
+        parsed.put(("date",), date, max(lines))
+    return text[:-rest]
+
+
+def _unit_like(para: Para) -> bool:
+    """A short line without punctuation that names an office (its last character a unit's)."""
+    text = para.text
+    return (
+        para.figure is None
+        and len(text) <= MAX_HEADING
+        and not any(mark in text for mark in "。，、；：！？")
+        and text.endswith(UNITS)
+    )
+
+
 def _attendance(
     paras: list[Para], index: int, label: re.Match[str], parsed: Parsed, file: Path
 ) -> int:
@@ -173,20 +218,34 @@ def people(text: str) -> list[Any]:
     text = text.strip().rstrip("。.")
     if not text:
         return []
-    if re.search(r"[，,；;、]", text):
+    if re.search(r"[，,；;、]", _BRACKETS.sub("", text)):
         out: list[Any] = []
-        for chunk in re.split(r"[，,；;]", text):
+        for chunk in _split(text, "，,；;"):
             chunk = chunk.strip()
             if not chunk:
                 continue
-            pieces = [p.strip() for p in chunk.split("、") if p.strip()]
+            pieces = [p.strip() for p in _split(chunk, "、") if p.strip()]
             found = [person(p) for p in pieces]
             if len(pieces) > 1 and all(isinstance(f, dict) or name_like(f) for f in found):
                 out += found
             else:
                 out.append(person(chunk))
         return out
-    return _spaced_people(text.split())
+    return _spaced_people(_split(re.sub(r"[\s　]+", " ", text), " "))
+
+
+_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def _split(text: str, marks: str) -> list[str]:
+    """``text`` split at ``marks`` outside brackets: 张三（区委常委、副区长）、李四 is two."""
+    pieces, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += (char in "（(") - (char in "）)")
+        if char in marks and depth <= 0:
+            pieces.append(text[start:at])
+            start = at + 1
+    return [*pieces, text[start:]]
 
 
 def _spaced_people(tokens: list[str]) -> list[Any]:
@@ -222,11 +281,8 @@ def missing(parsed: Parsed, text: list[Para], file: Path) -> None:
     data = parsed.data
     distribution = data.get("distribution", {})
     if "mark" not in data:
-        parsed.hold(
-            ("mark",),
-            GENERIC_MARK,
-            f"稿件没有纪要标志（如“××会议纪要”），已填“{GENERIC_MARK}”，请核对",
-        )
+        mark = _mark_of(data.get("title", ""))
+        parsed.hold(("mark",), mark, f"稿件没有纪要标志（如“××会议纪要”），已填“{mark}”，请核对")
     if "date" not in data:
         found = _meeting_date(text)
         if found is not None:
@@ -260,6 +316,13 @@ def missing(parsed: Parsed, text: list[Para], file: Path) -> None:
         )
     if not any(data.get(k) for k in ("lead", "sections", "closing")):
         parsed.hold(("lead",), [PLACEHOLDER], "稿件里没有找到纪要的正文，请补上")
+
+
+def _mark_of(title: str) -> str:
+    """The mark a title names after its last 的 (关于……的专题会议纪要: 专题会议纪要), else the
+    generic one."""
+    kind = title.rsplit("的", 1)[-1] if "的" in title else ""
+    return kind if kind.endswith("会议纪要") and len(kind) <= 12 else GENERIC_MARK
 
 
 def _meeting_date(text: list[Para]) -> tuple[dt.date, int] | None:

@@ -9,12 +9,14 @@ reported with its line.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Problem
+from reportkit.source.drafts import compilation
 from reportkit.source.drafts.common import CAPTION as _CAPTION
 from reportkit.source.drafts.common import HAN_NUMBER as _HAN_NUMBER
 from reportkit.source.drafts.common import MAX_BYLINE, MAX_HEADING, SENTENCE_END, SPACES, Para
@@ -26,11 +28,12 @@ from reportkit.source.drafts.common import number as _number
 from reportkit.source.drafts.common import point_start as _point_start
 from reportkit.source.drafts.common import split_points as _split_points
 from reportkit.source.drafts.common import unnumbered as _unnumbered
+from reportkit.source.drafts.document import PLACEHOLDER
 from reportkit.source.drafts.figures import web_picture
 from reportkit.source.drafts.read import DraftLine
 from reportkit.source.normalize import running_spaces
 
-LABELS = {"name": "名称", "issue": "期号", "volume": "分册"}
+LABELS = {"name": "名称", "issue": "期号", "volume": "分册", "unit": "编印单位", "date": "日期"}
 
 
 @dataclass
@@ -115,6 +118,10 @@ def _continues(joining: _Joining, line: DraftLine) -> bool:
         return False
     if joining.last in SENTENCE_END:
         return False
+    if joining.length <= MAX_BYLINE and compilation.UNIT_DATE.match(text):
+        return False  # a unit and a date (a masthead's, a signature's): a line of its own
+    if compilation.end_line(line.text):
+        return False  # 报：… 发：… 共印80份: the 报尾's lines, each its own
     if (
         (joining.length <= MAX_BYLINE and _byline(text))
         or _byline(line.text)
@@ -134,7 +141,12 @@ def parse(lines: list[DraftLine], file: Path) -> Draft:
     draft = Draft()
     paras = paragraphs(lines)
     builder: _Article | None = None
-    index = 0
+    index = _compilation(paras, draft, file)
+    if draft.masthead is not None:  # the 报尾 of a whole bulletin, not an article's text
+        found, taken = compilation.end_matter(paras)
+        if taken:
+            draft.end_matter = found
+            paras = paras[:-taken]
     while index < len(paras):
         para = paras[index]
         if para.figure is not None:
@@ -162,7 +174,8 @@ def parse(lines: list[DraftLine], file: Path) -> Draft:
                         file,
                         para.line,
                         "title",
-                        f"标题“{title}”下面没有找到署名（单位、职务、姓名），请补上",
+                        f"标题“{title}”下面没有找到署名（单位、职务、姓名），"
+                        f"已填“{PLACEHOLDER}”，请补上",
                     )
                 )
             index = after + len(authors)
@@ -175,6 +188,30 @@ def parse(lines: list[DraftLine], file: Path) -> Draft:
     if builder is not None:
         builder.finish(draft, file)
     return draft
+
+
+def _compilation(paras: list[Para], draft: Draft, file: Path) -> int:
+    """Read the masthead a compilation starts with (its name, then 第12期 and the unit and
+    date on lines of their own) into ``draft``; the index of the paragraph after it."""
+    head = compilation.masthead_lines(paras)
+    if head is None or not _title_like(paras[0]):
+        return 0
+    found, taken = head
+    draft.masthead = {**masthead_of(paras[0].text), **found}
+    draft.masthead_line = paras[0].line
+    shown = "；".join(f"{LABELS[k]}：{_shown(v)}" for k, v in draft.masthead.items())
+    message = f"开头 {taken} 行当作报头（{shown}），请核对"
+    draft.notes.append(_note(file, paras[0].line, "masthead", message))
+    return taken
+
+
+def _shown(value: Any) -> str:
+    """A masthead's value as the note shows it: names joined, a date as 2024年6月28日."""
+    if isinstance(value, list):
+        return "、".join(value)
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
 
 
 def _title_parts(paras: list[Para], index: int) -> tuple[str, str | None, int]:
@@ -204,6 +241,12 @@ def _title_like(para: Para) -> bool:
 
 
 def _bylines(paras: list[Para], start: int) -> list[dict[str, str]]:
+    """The bylines under a title; or the unit a compilation names there in their place."""
+    if start < len(paras) and not _byline(paras[start].text):
+        unit = compilation.unit_byline(paras[start].text)
+        following = paras[start + 1].text if start + 1 < len(paras) else ""
+        # a unit over the article's text, not a heading over nothing
+        return [unit] if unit and following and not compilation.unit_byline(following) else []
     out = []
     while start < len(paras) and (author := _byline(paras[start].text)):
         out.append(author)
@@ -436,6 +479,8 @@ class _Article:
                         f"小标题“{section.get('heading', section.get('kind'))}”下面没有内容",
                     )
                 )
+        if not self.data["authors"]:  # held, so that the article builds as imported
+            self.data["authors"] = [{"name": PLACEHOLDER}]
         if not self.data["lead"]:
             del self.data["lead"]
         order = ("title", "subtitle", "authors", "lead", "sections", "closing", "credit")

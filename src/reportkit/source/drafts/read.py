@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportkit.errors import Location, Problem, SourceError, os_reason
+from reportkit.source.drafts import wordlist
 from reportkit.source.drafts.convert import CONVERTED, to_docx
 from reportkit.source.drafts.figures import WEB_ADDRESS
 from reportkit.source.encoding import UndecodableError, decode, looks_utf16, named
@@ -253,18 +254,17 @@ def _open_docx(path: Path, shown: Path | None = None) -> Any:
 
 
 def docx_lines(document: Any) -> list[DraftLine]:
-    """Paragraphs of a Word document (python-docx's); heading styles and all-bold paragraphs
-    are heading hints."""
+    """Paragraphs of a Word document (python-docx's), each with the number Word's automatic
+    numbering shows before it, and the paragraphs of its text boxes after it; heading styles
+    and all-bold paragraphs are heading hints."""
     from docx.oxml.ns import qn
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
+    lists = wordlist.numbering(document)
     lines = []
-    body = document.element.body
-    for number, element in enumerate(body.iterchildren(), start=1):
+    for number, element in enumerate(_blocks(document.element.body), start=1):
         if element.tag == qn("w:tbl"):
-            rows = Table(element, document).rows
-            cells = [[c.text.replace("\t", " ").strip() for c in row.cells] for row in rows]
+            cells = _cells(Table(element, document), lists)
             laid = _layout_lines(cells)
             if laid is not None:
                 lines += [DraftLine(text, number) for text in laid]
@@ -273,17 +273,8 @@ def docx_lines(document: Any) -> list[DraftLine]:
             if table:
                 lines.append(DraftLine("", number, figure={"table": table}))
             continue
-        if element.tag != qn("w:p"):
-            continue
-        paragraph = Paragraph(element, document)
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        runs = [r for r in paragraph.runs if r.text.strip()]
-        bold = bool(runs) and all(r.bold for r in runs)
-        heading = style.lower().startswith(("heading", "title")) or style.startswith("标题") or bold
-        # a line break inside a paragraph (Shift+Enter) separates lines as Enter would; a
-        # tab spaces what it separates (the 印发机关 from the date, 签发人 from the 文号)
-        for text in paragraph.text.replace("\t", " ").split("\n"):
-            lines.append(DraftLine(text.strip(), number, heading, style=style))
+        for paragraph in [element, *wordlist.text_boxes(element)]:
+            lines += _paragraph_lines(paragraph, number, document, lists)
         for blip in element.iter(qn("a:blip")):  # the paragraph's pictures
             part = document.part.related_parts.get(blip.get(qn("r:embed")))
             if part is not None and getattr(part, "blob", None):
@@ -307,6 +298,64 @@ def _layout_lines(cells: list[list[str]]) -> list[str] | None:
     if len(rows) > 1 and any(len(row) > 1 for row in rows) and not ended:
         return None
     return [line.strip() for row in rows for line in " ".join(row).split("\n") if line.strip()]
+
+
+def _cells(table: Any, lists: wordlist.Numbering) -> list[list[str]]:
+    """A table's cells as Word shows them, a cell's automatic number (序号 1, 2, 3) included;
+    a merged cell, met once a row it spans, read once."""
+    read: dict[Any, str] = {}  # by the cell's element (kept alive here, so one proxy each)
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            key = cell._tc
+            if key not in read:
+                lines = [_numbered_text(p, lists, bare=True) for p in cell._tc.iterchildren(_W_P)]
+                read[key] = "\n".join(line for line in lines if line).replace("\t", " ").strip()
+            cells.append(read[key])
+        rows.append(cells)
+    return rows
+
+
+_W_P = f"{{{wordlist.W}}}p"
+
+
+def _numbered_text(paragraph: Any, lists: wordlist.Numbering, *, bare: bool = False) -> str:
+    """A paragraph's text after the number Word shows for it; an empty paragraph's number
+    kept only when ``bare`` (a table's 序号 cell holds nothing else)."""
+    label = lists.label(paragraph)
+    text = wordlist.paragraph_text(paragraph).strip()
+    return label + text if label and (text or bare) else text
+
+
+def _blocks(body: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a document's body in order, those inside content
+    controls (w:sdt: a cover page, a form's fields) included."""
+    from docx.oxml.ns import qn
+
+    for element in body.iterchildren():
+        if element.tag in (qn("w:p"), qn("w:tbl")):
+            yield element
+        elif element.tag == qn("w:sdt"):
+            for content in element.iterchildren(qn("w:sdtContent")):
+                yield from _blocks(content)
+
+
+def _paragraph_lines(
+    element: Any, number: int, document: Any, lists: wordlist.Numbering
+) -> list[DraftLine]:
+    """The lines of one paragraph: its text after the number Word shows for it, split at
+    its line breaks (Shift+Enter separates lines as Enter would)."""
+    from docx.text.paragraph import Paragraph
+
+    paragraph = Paragraph(element, document)
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    bold = bool(runs) and all(r.bold for r in runs)
+    heading = style.lower().startswith(("heading", "title")) or style.startswith("标题") or bold
+    # a tab spaces what it separates (the 印发机关 from the date, 签发人 from the 文号)
+    text = _numbered_text(element, lists).replace("\t", " ")
+    return [DraftLine(t.strip(), number, heading, style=style) for t in text.split("\n")]
 
 
 def _table(cells: list[list[str]]) -> dict[str, Any] | None:

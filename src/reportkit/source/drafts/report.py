@@ -37,6 +37,7 @@ _NUMBERED_NAME = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>\S.*)$")
 def parse_report(paras: list[Para], file: Path) -> Parsed:
     """The fields of report.yaml from a report draft's paragraphs."""
     parsed = Parsed("report", {"kind": "report"})
+    paras = [part for para in paras for part in _label_apart(para)]
     index = _head(paras, 0, parsed, file)
     index = _title(paras, index, parsed, file)
     index = _addressee(paras, index, parsed, file)
@@ -130,6 +131,20 @@ def _addressee(paras: list[Para], index: int, parsed: Parsed, file: Path) -> int
             parsed.put(("addressee",), text[:-1].strip(), paras[index].line)
             return index + 1
     return index
+
+
+# 附件1：资金调整明细表 — an attachment's label and its title on one line
+_LABELLED_TITLE = re.compile(
+    r"^(?P<label>附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))\s*[：:]\s*(?P<title>\S.*)$"
+)
+
+
+def _label_apart(para: Para) -> list[Para]:
+    """An attachment's label and title written on one line, as two lines (附件1 / 名称)."""
+    match = _LABELLED_TITLE.match(para.text) if para.figure is None else None
+    if match is None or not title_like(match["title"]):
+        return [para]
+    return [Para(match["label"], para.line), Para(match["title"], para.line, heading=True)]
 
 
 def _body_end(paras: list[Para], index: int) -> int:
