@@ -108,6 +108,39 @@ def test_a_long_title_that_fits_on_a_page_is_set(tmp_path: Path) -> None:
     assert title in docx_text(tmp_path / "out/src.docx").replace("\n", "")
 
 
+@pytest.mark.parametrize(
+    ("name", "verdict"),
+    [
+        ("近赶潍坊远学长沙比学赶超勇攀", None),  # 14 characters of 初号: squeezed to 75 %
+        (
+            "近赶潍坊远学长沙比学赶超勇攀新高近赶潍坊远学长沙比学赶超勇攀新高",
+            "这一行太长（32 字），要压缩到 33% 才排得进一行，最少只能压缩到 50%："
+            "请缩短（可以分行的，写成列表，每项一行）",
+        ),
+    ],
+)
+def test_a_masthead_squeezed_past_legibility_is_refused(
+    tmp_path: Path, name: str, verdict: str | None
+) -> None:
+    """A line compressed to the type width (字符缩放) is set down to the template's
+    shrink_limit (50 %), and refused past it, at its line, by validate as by build."""
+    source = minimal_source(
+        tmp_path / "src", **{"bulletin.yaml": MINIMAL_BULLETIN.replace("学习考察专刊", name)}
+    )
+    for command in ("validate", "build"):
+        result = (
+            cli(command, source, "-o", tmp_path / "out")
+            if command == "build"
+            else cli(command, source)
+        )
+        if verdict is None:
+            assert result.exit_code == 0, result.output
+        else:
+            assert result.exit_code == 1
+            assert f"{source}/bulletin.yaml:2: masthead.name: 错误：{verdict}" in result.output
+    assert (tmp_path / "out").exists() == (verdict is None)
+
+
 def test_a_report_title_longer_than_a_page_is_refused(tmp_path: Path) -> None:
     source = tmp_path / "report"
     shutil.copytree(samples.REPO / "sources/changsha-report", source)

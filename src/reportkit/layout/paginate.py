@@ -261,6 +261,14 @@ class _Paginator:
                 line = self._one_line(given, block.style)
                 used = _used(line)
                 scale = min(1.0, (right_edge - left_edge) / max(used, EPSILON))
+                if scale * 100 < s.shrink_limit:
+                    text = "".join(run.text for run in given)
+                    raise self._error(
+                        block.origin,
+                        f"这一行太长（{len(text)} 字），要压缩到 {math.floor(scale * 100)}% "
+                        f"才排得进一行，最少只能压缩到 {s.shrink_limit:g}%："
+                        "请缩短（可以分行的，写成列表，每项一行）",
+                    )
                 placed.append((line, _x0(align, left_edge, right_edge, used * scale), scale))
                 continue
             continued = bool(placed) and bool(s.hang_after)

@@ -497,7 +497,11 @@ class SourceMap:
         local = at[len(prefix) :]
         for cut in range(len(local), -1, -1):
             if local[:cut] in lines:
-                return Location(file, lines[local[:cut]]), local
+                # a value written alone where a list may stand (name: X for [X]) is named
+                # as written, without the position it has in the list it is read into
+                rest = local[cut:]
+                named = local[:cut] if rest and all(isinstance(k, int) for k in rest) else local
+                return Location(file, lines[local[:cut]]), named
         return Location(file), local
 
 

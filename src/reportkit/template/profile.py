@@ -120,8 +120,10 @@ class Style(Data):
     top: Annotated[Length, between(0, 2000, "距版心上边缘", "mm")] | None = None
     # wrapped lines line up after the first of these marks (报：…, 出席：…)
     hang_after: str | None = None
-    # a line too wide is compressed horizontally to the type width (字符缩放), not wrapped
+    # a line too wide is compressed horizontally to the type width (字符缩放), not wrapped;
+    # a line that would need more than ``shrink_limit`` is refused: it would not be legible
     shrink_to_fit: bool = False
+    shrink_limit: float = between(10, 100, "最小字符缩放", "%", default=50)
 
 
 class RuleData(Data):
