@@ -594,3 +594,24 @@ def test_a_field_left_for_a_move_and_the_move_are_both_saved(page: Any, workspac
     )
     assert page.is_hidden("#banner")
     assert "unit: 排队的单位" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+
+
+def test_a_draft_dropped_while_a_field_is_typed_in_keeps_the_typing(
+    page: Any, workspace: Path
+) -> None:
+    page.select_option("#doc-select", "第5期")
+    page.wait_for_function("document.querySelector('#doc-name').textContent === '第5期'")
+    before = len(card_titles(page))
+    page.locator('input[name="masthead.unit"]').fill("拖稿前打的单位")  # still in the field
+    page.evaluate(
+        """() => {
+          const files = new DataTransfer();
+          files.items.add(new File(['打字时拖来的稿件\\n某某区某局局长　李四\\n正文。\\n'], '李四.txt'));
+          const drop = new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true});
+          document.querySelector('#pages').dispatchEvent(drop);
+        }"""
+    )
+    page.wait_for_function(f"document.querySelectorAll('#cards .card').length === {before + 1}")
+    assert page.input_value('input[name="masthead.unit"]') == "拖稿前打的单位"
+    assert "unit: 拖稿前打的单位" in (workspace / "第5期/bulletin.yaml").read_text("utf-8")
+    assert page.is_hidden("#banner")

@@ -596,7 +596,15 @@ function renderMessages() {
 
 // drafts and cards ---------------------------------------------------------------------------------
 
+function leaveField() {
+  // a field still being typed in is left (and so saved, first in the queue) before a change
+  // that redraws the form: a draft dropped while typing must not take the typed text away
+  const active = document.activeElement;
+  if (active && active.matches("input, textarea") && active.closest("#head-form, .card")) active.blur();
+}
+
 async function uploadDrafts(files, replace) {
+  leaveField();
   const messages = $("#upload-messages");
   messages.replaceChildren();
   for (const file of Array.from(files)) {
