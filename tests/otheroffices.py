@@ -17,6 +17,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from tests.officedocs import _border, _frame, _page_field
+
 CENTER, LEFT, JUSTIFY = (
     WD_ALIGN_PARAGRAPH.CENTER,
     WD_ALIGN_PARAGRAPH.LEFT,
@@ -384,23 +386,6 @@ class _Writer:
             self.run(p, after, "宋体", 14, latin="宋体")
 
 
-def _border(p, side: str, size: int, colour: str = "000000") -> None:  # type: ignore[no-untyped-def]
-    ppr = p._element.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = OxmlElement("w:pBdr")
-        following = [ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")]
-        anchor = next((e for e in following if e is not None), None)
-        if anchor is not None:
-            anchor.addprevious(borders)
-        else:
-            ppr.append(borders)
-    line = OxmlElement(f"w:{side}")
-    for key, value in (("val", "single"), ("sz", str(size)), ("space", "1"), ("color", colour)):
-        line.set(qn(f"w:{key}"), value)
-    borders.append(line)
-
-
 def _table_borders(table, **sides: str) -> None:  # type: ignore[no-untyped-def]
     """Only the named sides (top, bottom, inside) drawn, 1 pt, in their colours."""
     tblpr = table._tbl.tblPr
@@ -429,19 +414,6 @@ def _float_bottom(table) -> None:  # type: ignore[no-untyped-def]
     ):
         position.set(qn(f"w:{key}"), value)
     table._tbl.tblPr.insert(0, position)
-
-
-def _frame(p) -> None:  # type: ignore[no-untyped-def]
-    frame = OxmlElement("w:framePr")
-    for key, value in (
-        ("hAnchor", "margin"),
-        ("vAnchor", "margin"),
-        ("yAlign", "bottom"),
-        ("wrap", "notBeside"),
-        ("w", "8844"),
-    ):
-        frame.set(qn(f"w:{key}"), value)
-    p._element.get_or_add_pPr().insert(0, frame)
 
 
 WPS_LINE = (
@@ -479,27 +451,6 @@ def _vml_line(p) -> None:  # type: ignore[no-untyped-def]
         "</w:pict></w:r>"
     )
     p._element.append(parse_xml(xml))
-
-
-def _page_field(run) -> None:  # type: ignore[no-untyped-def]
-    for kind, text in (
-        ("begin", None),
-        (None, " PAGE "),
-        ("separate", None),
-        (None, "1"),
-        ("end", None),
-    ):
-        if kind is not None:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        elif text == " PAGE ":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        else:
-            element = OxmlElement("w:t")
-            element.text = text
-        run._element.append(element)
 
 
 def _tracked(p, text: str) -> None:  # type: ignore[no-untyped-def]
