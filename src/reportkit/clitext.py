@@ -71,7 +71,8 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-_UNITS = re.compile(r"[\u2e80-\u9fff\uf900-\uffef]|[^\s\u2e80-\u9fff\uf900-\uffef]+|\s+")
+# compiled (by ``re``, once) when help is wrapped: wide ranges take a millisecond to compile
+_UNITS = r"[\u2e80-\u9fff\uf900-\uffef]|[^\s\u2e80-\u9fff\uf900-\uffef]+|\s+"
 _NO_LINE_START = set("，。、；：？！）》」』”’")
 _NO_LINE_END = set("（《「『“‘")
 
@@ -81,7 +82,7 @@ def wrap(text: str, columns: int) -> list[str]:
     at spaces elsewhere; a closing mark stays on the line it closes."""
     lines: list[str] = []
     line = ""
-    for unit in _UNITS.findall(text):
+    for unit in re.findall(_UNITS, text):
         if line and width(line + unit) > columns and unit[0] not in _NO_LINE_START:
             carried = ""
             while line and line[-1] in _NO_LINE_END:  # an opening mark goes with what it opens

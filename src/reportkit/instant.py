@@ -20,7 +20,8 @@ from reportkit.errors import Location, Problem, SourceError
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 # a time written without its zone is the documents' own: China Standard Time
 CHINA = dt.timezone(dt.timedelta(hours=8))
-_HAN = re.compile(
+# compiled (by ``re``, once) only when an instant is written this way
+_HAN = (
     r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?"
     r"(?:\s*[T\s]\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})\s*秒?)?\s*分?)?"
 )
@@ -53,7 +54,7 @@ def _from_text(text: str) -> dt.datetime | None:
         return dt.datetime.fromisoformat(text)
     except ValueError:
         pass
-    m = _HAN.fullmatch(text)
+    m = re.fullmatch(_HAN, text)
     if m is None:
         return None
     try:

@@ -17,8 +17,10 @@ GB = "GBK/GB18030"
 SAMPLE = 64 * 1024  # bytes looked at to tell encodings apart
 
 # Characters Chinese office text is made of: ASCII, Latin-1 marks (·), general punctuation
-# (“” — …), circled and Roman numbers, CJK marks and ideographs, full-width forms.
-_PLAIN = re.compile(
+# (“” — …), circled and Roman numbers, CJK marks and ideographs, full-width forms.  Patterns
+# of wide ranges take a millisecond or two to compile: these two are compiled (by ``re``, once)
+# only when a file is not UTF-8.
+_PLAIN = (
     "[\t\n\r\x20-\x7e\xa0-\xff\u2010-\u206f\u2160-\u217f\u2460-\u24ff\u3000-\u303f"
     "\u3400-\u4dbf\u4e00-\u9fff\ufe30-\ufe4f\uff00-\uffef]"
 )
@@ -26,7 +28,7 @@ _PLAIN = re.compile(
 
 # What Big5's common characters become when read as GBK: Greek, Cyrillic, box drawing, kana,
 # bopomofo, private use.
-_GBK_READING_OF_BIG5 = re.compile("[\u0370-\u04ff\u2500-\u257f\u3040-\u312f\ue000-\uf8ff]")
+_GBK_READING_OF_BIG5 = "[\u0370-\u04ff\u2500-\u257f\u3040-\u312f\ue000-\uf8ff]"
 
 
 class UndecodableError(ValueError):
@@ -113,7 +115,7 @@ def utf16_without_bom(data: bytes) -> str | None:
             text = codecs.getincrementaldecoder(candidate)().decode(sample, final=False)
         except UnicodeDecodeError:
             continue
-        share = len(_PLAIN.findall(text)) / max(len(text), 1)
+        share = len(re.findall(_PLAIN, text)) / max(len(text), 1)
         if share >= best:
             best, codec = share, candidate
     return codec
@@ -136,7 +138,7 @@ def _big5(data: bytes) -> str | None:
     found = re.findall(rb"[\x81-\xfe][\x40-\xfe]", sample)
     pairs, low = len(found), sum(1 for pair in found if pair[1] <= 0x7E)
     gbk = codecs.getincrementaldecoder("gb18030")(errors="replace").decode(sample)
-    signs = len(_GBK_READING_OF_BIG5.findall(gbk))
+    signs = len(re.findall(_GBK_READING_OF_BIG5, gbk))
     if not pairs or not signs or max(low, signs) < pairs * 0.2:
         return None
     for codec in ("cp950", "big5hkscs"):

@@ -1,12 +1,10 @@
 """The content of a bulletin, validated: masthead, articles, sections, points, end matter."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
 
 from pydantic import (
     BaseModel,
@@ -156,7 +154,7 @@ class Point(Model):
         return {"text": value}
 
     @model_validator(mode="after")
-    def _no_typed_number(self) -> Point:
+    def _no_typed_number(self) -> Self:
         first = self.lead or self.text
         typed = typed_number(first)
         if typed:
@@ -199,7 +197,7 @@ class TableData(Model):
     widths: list[float] | None = None
 
     @model_validator(mode="after")
-    def _shape(self) -> TableData:
+    def _shape(self) -> Self:
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.header):
                 raise ValueError(
@@ -253,7 +251,7 @@ class Section(Model):
     run_on: bool = False
 
     @model_validator(mode="after")
-    def _has_content(self) -> Section:
+    def _has_content(self) -> Self:
         if not (self.paragraphs or self.intro or self.points):
             raise ValueError(
                 "这一节没有内容：请写 paragraphs（段落）、intro（引语）或 points（要点）"
@@ -274,7 +272,7 @@ class Article(Model):
     heading_numbering: str | None = None  # numbering of this article's headings (一、)
 
     @model_validator(mode="after")
-    def _has_body(self) -> Article:
+    def _has_body(self) -> Self:
         if not (self.lead or self.sections or self.closing):
             raise ValueError("文章没有正文：请写 lead（导语）、sections（小节）或 closing（结语）")
         return self
@@ -370,7 +368,7 @@ class Body(Model):
     what: ClassVar[str] = "正文"  # what the document is called in the message when it is empty
 
     @model_validator(mode="after")
-    def _has_body(self) -> Body:
+    def _has_body(self) -> Self:
         if not (self.lead or self.sections or self.closing):
             raise ValueError(
                 f"{self.what}没有正文：请写 lead（正文段落）、sections（小节）或 closing"

@@ -20,6 +20,13 @@ def _chinese(char: str) -> bool:
     )
 
 
+def _han(char: str) -> bool:
+    """A Han character (CJK ideographs, extension A, compatibility ideographs)."""
+    return (
+        "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    )
+
+
 def _has_chinese(text: str) -> bool:
     return any(map(_chinese, text))
 
@@ -224,7 +231,6 @@ def _brackets(text: str, fixes: list[Fix]) -> str:
 
 
 _STOP = re.compile(r"(?<![.．])\.(?![.．])")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NUMBERED_BY = frozenset("图表件第")  # 图1.、附件2. name a thing by its number: not a sentence end
 
 
@@ -246,9 +252,9 @@ def _full_stop(text: str, fixes: list[Fix]) -> str:
             previous = text[start - 1 : start]
             if previous in _NUMBERED_BY:
                 return m.group()
-            if after and not _HAN.match(previous):
+            if after and not _han(previous):
                 return m.group()  # 1.加强 (a number mark) or a figure inside Latin text
-            if not after and at - start <= 2 and not _HAN.match(previous):
+            if not after and at - start <= 2 and not _han(previous):
                 return m.group()  # 附件：1. alone
         elif not (_chinese(before) or before in "%‰℃"):
             return m.group()

@@ -1,7 +1,5 @@
 """The official format as data: page, grid, fonts, styles, geometry — all in physical units."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any, Literal
 
