@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel as Model
 from pydantic import ValidationError
@@ -26,6 +26,7 @@ from reportkit.template.profile import (
     Page,
     PageNumberData,
     Part,
+    Profile,
     RuleData,
     Style,
     hex_colour,
@@ -43,34 +44,71 @@ MM = PT_PER["mm"]
 MIN_TYPE = 10 * MM  # the least type width and height (units.between in profile.py)
 
 
-def problems(data: Any) -> list[Finding]:
-    """Every problem between the values of template ``data`` (merged, as read)."""
+class Sections(NamedTuple):
+    """The sections of a template the checks compare, each only where it is valid."""
+
+    page: Page | None
+    grid: Grid | None
+    styles: dict[str, Style]
+    rules: dict[str, RuleData]
+    parts: list[tuple[int, Part]]
+    figures: FiguresData | None
+    numbers: PageNumberData | None
+
+
+def problems(data: Any, profile: Profile | None = None) -> list[Finding]:
+    """Every problem between the values of template ``data`` (merged, as read).
+
+    ``profile``: ``data`` validated whole, when it is valid: its sections are then taken as
+    they are instead of being validated again one by one."""
     if not isinstance(data, dict):
         return []
     found: list[Finding] = list(_body(data))
     data = named_sizes(data)
-    page, grid = _one(Page, data.get("page")), _one(Grid, data.get("grid"))
-    styles = _table(Style, data.get("styles"))
+    valid = _validated(profile) if profile is not None else _sections(data)
+    page, grid, styles = valid.page, valid.grid, valid.styles
     if page is not None:
         found += _page(page)
         if grid is not None:
             found += _grid(page, grid)
-    found += _names(data, styles)
+    found += _names(data, styles, valid.rules)
     if page is not None:
         found += _styles(styles, page)
     if grid is not None:
         found += _spacing(styles, grid)
-    parts = _parts(data.get("parts"))
-    found += _part_names(parts, data)
+    found += _part_names(valid.parts, data)
     if grid is not None:
-        found += _depths(styles, parts, grid)
-    figures = _one(FiguresData, data.get("figures", {}))
-    if figures is not None:
-        found += _figures(figures, data, page)
-    numbers = _one(PageNumberData, data.get("page_number"))
-    if numbers is not None and page is not None:
-        found += _page_number(numbers, page, styles)
+        found += _depths(styles, valid.parts, grid)
+    if valid.figures is not None:
+        found += _figures(valid.figures, data, page)
+    if valid.numbers is not None and page is not None:
+        found += _page_number(valid.numbers, page, styles)
     return found
+
+
+def _validated(profile: Profile) -> Sections:
+    return Sections(
+        profile.page,
+        profile.grid,
+        dict(profile.styles),
+        dict(profile.rules),
+        list(enumerate(profile.parts)),
+        profile.figures,
+        profile.page_number,
+    )
+
+
+def _sections(data: dict[str, Any]) -> Sections:
+    """The sections of ``data`` that are valid on their own."""
+    return Sections(
+        _one(Page, data.get("page")),
+        _one(Grid, data.get("grid")),
+        _table(Style, data.get("styles")),
+        _table(RuleData, data.get("rules")),
+        _parts(data.get("parts")),
+        _one(FiguresData, data.get("figures", {})),
+        _one(PageNumberData, data.get("page_number")),
+    )
 
 
 def _one(model: type[M], value: Any) -> M | None:
@@ -307,7 +345,9 @@ def _depths(
 # names a template uses ---------------------------------------------------------------------
 
 
-def _names(data: dict[str, Any], styles: dict[str, Style]) -> Iterator[Finding]:
+def _names(
+    data: dict[str, Any], styles: dict[str, Style], rules: dict[str, RuleData]
+) -> Iterator[Finding]:
     """Required styles and pieces; each style's font and colour; each rule's colour; the
     numbering styles sections name; styles Word could not tell apart."""
     style_keys, fonts, colours = _keys(data, "styles"), _keys(data, "fonts"), _colours(data)
@@ -327,7 +367,7 @@ def _names(data: dict[str, Any], styles: dict[str, Style]) -> Iterator[Finding]:
             yield ((("styles", key, "font"), f"字体“{style.font}”不在 fonts 中。可以写：{known}"),)
         if style.colour is not None:
             yield from _colour(("styles", key, "colour"), style.colour, colours, data)
-    for key, rule in _table(RuleData, data.get("rules")).items():
+    for key, rule in rules.items():
         yield from _colour(("rules", key, "colour"), rule.colour, colours, data)
     yield from _numbering(data)
     for at, message in style_name_problems(styles):

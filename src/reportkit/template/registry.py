@@ -88,7 +88,7 @@ def _load_folder(folder: Path) -> Template:
         data, lines, files, piece_dirs, stamps = read
     problems: list[Problem] = []
     profile = validate(Profile, data, file, lines, problems, files=files)
-    for finding in checks.problems(data):
+    for finding in checks.problems(data, profile):
         # blamed on the value the template's own file sets, when it sets one of them
         places = [(_place(at, lines, files, file), at, message) for at, message in finding]
         where, at, message = next((p for p in places if p[0].file == file), places[0])

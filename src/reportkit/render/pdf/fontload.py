@@ -3,7 +3,10 @@
 reportlab reads every glyph's metrics from a TrueType file each time it loads it (tens of
 milliseconds for a CJK font).  The parsed face is plain data apart from one scaling function,
 so its attributes are stored with marshal once per font file and reportlab version, and later
-builds read them back.
+builds read them back.  Its character map and widths (some 8,000 entries each in a CJK face)
+are kept packed in sorted arrays: a document puts in the face's dictionaries only the
+characters it draws with it (:func:`learn`), and ASCII, which reportlab looks up when it
+starts a subset.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import mmap
 import os
 import tempfile
 from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -21,7 +26,9 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
-STATE = 2  # the shape of the kept state
+STATE = 3  # the shape of the kept state
+# looked up by reportlab when a subset starts (ASCII keeps its codes) and for a no-break space
+_ALWAYS = (*range(128), 0xA0)
 
 
 def _identity(value: float) -> float:
@@ -50,6 +57,8 @@ def load(name: str, path: Path) -> TTFont:
     # kept as packed numbers: unpacked into tens of thousands of objects they took half the time
     face.glyphPos = array("l", state["glyphPos"])
     face.hmetrics = _Pairs(array("l", state["hmetrics"]))
+    face.packed = _Packed(state["charToGlyph"], state["charWidths"])
+    face.charToGlyph, face.charWidths = {}, {}
     face.glyphToChar = {}  # made while reading the font; not used once it is read
     face._pdfScale = _identity  # prepared fonts have 1000 units to the em
     face._ttf_data = _mapped(path)  # kept out of the marshalled state
@@ -60,7 +69,44 @@ def load(name: str, path: Path) -> TTFont:
     font.state = WeakKeyDictionary()
     font._asciiReadable = rl_config.ttfAsciiReadable
     font.shapable = False
+    learn(font, _ALWAYS)
     return font
+
+
+def learn(font: TTFont, codes: Iterable[int]) -> None:
+    """Put the entries of ``codes`` in the character map and widths of ``font``'s face, when
+    the face keeps them packed (a face read from its font file holds them all)."""
+    packed = getattr(font.face, "packed", None)
+    if packed is not None:
+        packed.unpack(codes, font.face.charToGlyph, font.face.charWidths)
+
+
+# kept apart from the face's plain attributes: packed, or (the scaling, the file) made on load
+_PACKED = frozenset(
+    ("_pdfScale", "_ttf_data", "glyphToChar", "glyphPos", "hmetrics", "charToGlyph", "charWidths")
+)
+
+
+class _Packed:
+    """A face's character map (code → glyph) and widths (code → advance), each as sorted codes
+    beside their values."""
+
+    __slots__ = ("_glyphs", "_map", "_widths", "_widths_of")
+
+    def __init__(self, glyphs: tuple[bytes, bytes], widths: tuple[bytes, bytes]):
+        self._map, self._glyphs = array("l", glyphs[0]), array("l", glyphs[1])
+        self._widths_of, self._widths = array("l", widths[0]), array("l", widths[1])
+
+    def unpack(self, codes: Iterable[int], glyphs: dict[int, int], widths: dict[int, int]) -> None:
+        for code in codes:
+            if code not in glyphs:
+                at = bisect_left(self._map, code)
+                if at < len(self._map) and self._map[at] == code:
+                    glyphs[code] = self._glyphs[at]
+            if code not in widths:
+                at = bisect_left(self._widths_of, code)
+                if at < len(self._widths_of) and self._widths_of[at] == code:
+                    widths[code] = self._widths[at]
 
 
 class _Glyphs:
@@ -119,11 +165,18 @@ def _mapped(path: Path) -> mmap.mmap:
 def _store(target: Path, face: TTFontFace) -> None:
     if face.unitsPerEm != 1000:
         return  # the scaling function would be wrong on reload
-    state = {
-        k: v
-        for k, v in vars(face).items()
-        if k not in ("_pdfScale", "_ttf_data", "glyphToChar", "glyphPos", "hmetrics")
-    }
+    state = {k: v for k, v in vars(face).items() if k not in _PACKED}
+    glyphs, widths = sorted(face.charToGlyph.items()), sorted(face.charWidths.items())
+    if not all(type(width) is int for _, width in widths):
+        return  # widths of 1000 units to the em are whole numbers: kept as such
+    state["charToGlyph"] = (
+        array("l", [code for code, _ in glyphs]).tobytes(),
+        array("l", [glyph for _, glyph in glyphs]).tobytes(),
+    )
+    state["charWidths"] = (
+        array("l", [code for code, _ in widths]).tobytes(),
+        array("l", [width for _, width in widths]).tobytes(),
+    )
     state["glyphPos"] = array("l", face.glyphPos).tobytes()
     state["hmetrics"] = array("l", [n for pair in face.hmetrics for n in pair]).tobytes()
     try:

@@ -75,10 +75,14 @@ class Faces:
             supplement = face.supplement(extra) if extra else None
             for code in codes:
                 files[(face, code)] = supplement if code in extra and supplement else face.file
+        drawn: dict[str, set[int]] = {}  # registered name → the characters it draws
         for role, char in found.drawn:
             chosen = fonts.face(role, char)
             assert chosen is not None
-            self._names[(role, char)] = register(files[(chosen, ord(char))])
+            name = self._names[(role, char)] = register(files[(chosen, ord(char))])
+            drawn.setdefault(name, set()).add(ord(char))
+        for name, codes in drawn.items():
+            fontload.learn(pdfmetrics.getFont(name), codes)
 
     def describe_missing(self, char: str, font: str) -> Problem:
         """The problem of ``char`` drawn with ``font``, which has no glyph for it."""
