@@ -11,7 +11,8 @@ from reportkit.compose.context import Context
 from reportkit.compose.page import Anchored, Rule, Run, Space, Text
 from reportkit.compose.parts import build_part
 from reportkit.errors import Location
-from reportkit.source.model import BulletinContent, MinutesFile, ReportFile
+from reportkit.source.gongwen import MinutesFile, ReportFile
+from reportkit.source.model import BulletinContent
 from reportkit.template import registry
 from reportkit.template.profile import Part, RunSpec
 from reportkit.typeset import measure

@@ -42,7 +42,7 @@ from reportkit.source.drafts.document import Para
 from reportkit.source.drafts.kinds import recognise
 from reportkit.source.drafts.load import load_any
 from reportkit.source.drafts.minutes import people
-from reportkit.source.model import MinutesFile
+from reportkit.source.gongwen import MinutesFile
 from reportkit.source.normalize import normalize, running_spaces, title_spaces
 from reportkit.source.numerals import han_number
 from tests.helpers import cli

@@ -148,7 +148,8 @@ def _warm(options: Options) -> None:
     from reportkit.source import model, validation
     from reportkit.template import profile
 
-    validation.prepare(model.Model, profile.Data)
+    kinds = [kind.model for kind in model.KINDS.values()]  # every kind's module imported
+    validation.prepare(model.Model, profile.Data, *kinds)
     for fmt in options.formats:
         renderer(fmt)
     if "pdf" in options.formats:

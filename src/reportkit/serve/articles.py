@@ -17,8 +17,8 @@ from reportkit.serve import editing, wording
 from reportkit.serve.safety import Refused, inside, upload_name
 from reportkit.serve.workspace import Doc
 from reportkit.source.drafts import importer
+from reportkit.source.gongwen import Body
 from reportkit.source.load import ARTICLES_DIR, YAML_SUFFIXES, discovered
-from reportkit.source.model import Body
 
 DRAFTS = "drafts"  # the drafts as handed in, kept beside the articles read from them
 REMOVED = "removed"  # articles taken out of a document, kept in case they are wanted back

@@ -119,6 +119,7 @@ def _warm(lock: threading.RLock) -> None:
     from reportkit.template import profile, registry
 
     with lock:
-        validation.prepare(model.Model, profile.Data)
+        kinds = [kind.model for kind in model.KINDS.values()]  # every kind's module imported
+        validation.prepare(model.Model, profile.Data, *kinds)
         with contextlib.suppress(ReportkitError):
             writer.warm(registry.load(registry.DEFAULT), {})

@@ -14,8 +14,6 @@ from reportkit.source.model import (
     Article,
     BulletinContent,
     BulletinFile,
-    MinutesFile,
-    ReportFile,
     Source,
     SourceMap,
     known_kind,
@@ -117,6 +115,8 @@ def load_source(
         )
     root = source if source.is_dir() else file.parent
     if kind != "bulletin":
+        from reportkit.source.gongwen import MinutesFile, ReportFile  # imported by KINDS
+
         kind_content = validate(model, data, file, lines, problems)
         if kind_content is not None:
             problems += images.check(kind_content, file.parent, root, file, lines)

@@ -1,10 +1,11 @@
 """The content of a bulletin, validated: masthead, articles, sections, points, end matter."""
 
 import datetime as dt
+import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
 
 from pydantic import (
     BaseModel,
@@ -22,6 +23,9 @@ from pydantic import (
 from reportkit.errors import Location
 from reportkit.instant import parse as _instant
 from reportkit.source.numerals import han_number
+
+if TYPE_CHECKING:
+    from reportkit.source.gongwen import MinutesFile, ReportFile
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -108,7 +112,7 @@ Date = Annotated[dt.date, BeforeValidator(_date), Strict()]
 Instant = Annotated[Any, BeforeValidator(_instant)]
 
 
-def _as_list(value: Any) -> Any:
+def as_list(value: Any) -> Any:
     """A single string where a list is expected is a list of one."""
     return [value] if isinstance(value, str) else value
 
@@ -244,7 +248,7 @@ class Section(Model):
 
     kind: Literal["学习体会", "下步打算", "启示"] | None = None
     heading: str | None = None
-    paragraphs: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    paragraphs: Annotated[list[Text], BeforeValidator(as_list)] = []
     intro: str | None = None
     points: list[Entry] = []  # points, and photos and tables among them (not numbered)
     numbering: str | None = None
@@ -265,9 +269,9 @@ class Article(Model):
     title: Text
     subtitle: str | None = None
     authors: list[Author] = Field(min_length=1)
-    lead: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    lead: Annotated[list[Text], BeforeValidator(as_list)] = []
     sections: list[Section] = []
-    closing: Annotated[list[Text], BeforeValidator(_as_list)] = []
+    closing: Annotated[list[Text], BeforeValidator(as_list)] = []
     credit: Short | None = None  # 执笔：某某 — set flush right under the article
     heading_numbering: str | None = None  # numbering of this article's headings (一、)
 
@@ -281,7 +285,7 @@ class Article(Model):
 class Masthead(Model):
     """报头: bulletin name, issue, optional volume line, compiling unit, date, optional mark."""
 
-    name: Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
+    name: Annotated[list[Line], BeforeValidator(as_list), Field(min_length=1)]
     issue: Count = Field(ge=1)
     year: int | None = Field(None, ge=1900, le=2999)
     volume: Short | None = None
@@ -307,9 +311,9 @@ class Masthead(Model):
 class EndMatter(Model):
     """报尾: who receives the bulletin (报/送/发) and how many copies were printed."""
 
-    superiors: Annotated[list[Line], BeforeValidator(_as_list)] = []
-    peers: Annotated[list[Line], BeforeValidator(_as_list)] = []
-    subordinates: Annotated[list[Line], BeforeValidator(_as_list)] = []
+    superiors: Annotated[list[Line], BeforeValidator(as_list)] = []
+    peers: Annotated[list[Line], BeforeValidator(as_list)] = []
+    subordinates: Annotated[list[Line], BeforeValidator(as_list)] = []
     copies: Count | None = Field(None, ge=1)
 
 
@@ -330,136 +334,33 @@ class BulletinContent(Model):
     end_matter: EndMatter | None = None
 
 
-class DocNumber(Model):
-    """发文字号: 机关代字〔年份〕序号号 (济高党工委〔2019〕12号)."""
-
-    code: Line
-    year: int = Field(ge=1900, le=2999)
-    serial: int = Field(ge=1)
-
-
-class Signature(Model):
-    """署名 and 成文日期 (GB/T 9704 §7.3.5); with a seal the date sits four characters in."""
-
-    name: Line
-    date: Date
-    seal: str | None = None  # the seal image (placed over name and date)
-    _path: Path | None = PrivateAttr(None)  # the seal's file, once found and checked
-
-
-class Distribution(Model):
-    """版记 (GB/T 9704 §7.4): 抄送 and the printing office with its date."""
-
-    cc: Annotated[list[Line], BeforeValidator(_as_list)] = []
-    printer: Line
-    date: Date
-
-
-class Body(Model):
-    """Running text: lead paragraphs, sections with headings and points, closing paragraphs."""
-
-    lead: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    sections: list[Section] = []
-    closing: Annotated[list[Text], BeforeValidator(_as_list)] = []
-    # the numbering of the section headings as the writer numbered them (一、, none); the
-    # template's when not given
-    heading_numbering: str | None = None
-
-    what: ClassVar[str] = "正文"  # what the document is called in the message when it is empty
-
-    @model_validator(mode="after")
-    def _has_body(self) -> Self:
-        if not (self.lead or self.sections or self.closing):
-            raise ValueError(
-                f"{self.what}没有正文：请写 lead（正文段落）、sections（小节）或 closing"
-            )
-        return self
-
-
-class Attachment(Body):
-    """An attachment (附件), on pages of its own after the body."""
-
-    what: ClassVar[str] = "附件"
-
-    title: Text
-
-
-class ReportFile(Body):
-    """A 报告 (上行文), GB/T 9704 §7: head, title, addressee, body, signature, 版记."""
-
-    what: ClassVar[str] = "报告"
-
-    kind: Literal["report"] | None = None
-    copy_number: Annotated[str, StringConstraints(pattern=r"^\d{6}$")] | None = None
-    secrecy: str | None = None  # 密级和保密期限: 秘密★1年
-    urgency: str | None = None  # 紧急程度: 特急, 加急
-    issuer: Line  # 发文机关
-    mark: Short | None = None  # 发文机关标志; the issuer's name with 文件 when not given
-    number: DocNumber
-    signers: Annotated[list[Line], BeforeValidator(_as_list), Field(min_length=1)]
-    title: Text
-    addressee: Line  # 主送机关
-    attachments: list[Attachment] = []
-    signature: Signature
-    note: str | None = None  # 附注: （联系人：某某，电话：…）
-    distribution: Distribution
-    archive_date: Instant = None
-
-
-class Attendee(Author):
-    """One entry of an attendance list: a person with 单位 and 职务 (``{unit: 高新区经济发展局,
-    position: 局长, name: 王进}``), or a plain line written as it is shown (``郑华（出差）``,
-    ``各部门有关负责同志``)."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _plain(cls, value: Any) -> Any:
-        return {"name": value} if isinstance(value, str) else value
-
-
-People = Annotated[list[Attendee], BeforeValidator(_as_list)]
-
-
-class Attendance(Model):
-    """Who came to a meeting: 出席, 请假, 列席 (GB/T 9704 §10.3), one entry a person."""
-
-    present: Annotated[People, Field(min_length=1)]
-    absent: People = []
-    attending: People = []
-
-
-class MinutesFile(Body):
-    """A 纪要 (GB/T 9704 §10.3): its mark, number, attendance, body and 版记."""
-
-    what: ClassVar[str] = "纪要"
-
-    kind: Literal["minutes"] | None = None
-    mark: Line  # 学习考察交流座谈会纪要
-    issue: Count | None = Field(None, ge=1)  # 第1期
-    unit: Line  # the office that keeps the minutes
-    date: Date
-    title: str | None = None
-    attendance: Attendance
-    distribution: Distribution
-    archive_date: Instant = None
-
-
 class Kind(NamedTuple):
-    """A kind of document: what offices call it, its source file, the model of that file and
-    the fields that show a file is one."""
+    """A kind of document: what offices call it, its source file, the model of that file (in
+    the module defining it, imported when the kind is first read) and the fields that show a
+    file is one."""
 
     title: str
     file: str
-    model: type[BulletinFile] | type[ReportFile] | type[MinutesFile]
+    module: str
+    model_name: str
     shown_by: str
+
+    @property
+    def model(self) -> type[Model]:
+        """The model of the kind's source file."""
+        return getattr(importlib.import_module(self.module), self.model_name)  # type: ignore[no-any-return]
 
 
 # the kinds of document, listed once: their names are the values of a source's (and a
 # template's) ``kind``
 KINDS: dict[str, Kind] = {
-    "bulletin": Kind("简报", "bulletin.yaml", BulletinFile, "masthead、articles"),
-    "report": Kind("报告", "report.yaml", ReportFile, "issuer、title"),
-    "minutes": Kind("纪要", "minutes.yaml", MinutesFile, "mark、title"),
+    "bulletin": Kind("简报", "bulletin.yaml", __name__, "BulletinFile", "masthead、articles"),
+    "report": Kind(
+        "报告", "report.yaml", "reportkit.source.gongwen", "ReportFile", "issuer、title"
+    ),
+    "minutes": Kind(
+        "纪要", "minutes.yaml", "reportkit.source.gongwen", "MinutesFile", "mark、title"
+    ),
 }
 
 
@@ -508,7 +409,7 @@ class Source(NamedTuple):
 
     kind: str
     name: str
-    content: BulletinContent | ReportFile | MinutesFile
+    content: "BulletinContent | ReportFile | MinutesFile"
     origin: SourceMap
     files: tuple[Path, ...]
 
