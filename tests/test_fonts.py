@@ -236,3 +236,29 @@ def test_a_character_no_font_has_is_named_in_every_place_it_is_written(tmp_path:
         f"{source}/articles/a.yaml:3: authors[0]:",
         f"{source}/articles/b.yaml:3: authors[0]:",
     ]
+
+
+def test_a_font_read_back_from_the_cache_answers_as_its_file_does(tmp_path: Path) -> None:
+    """A face read back keeps its character map and widths packed: ASCII (which reportlab
+    looks up when it starts a subset) is unpacked at once, other characters as a document
+    asks for them, each with the glyph and width the font file gives it."""
+    from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+
+    from reportkit.render.pdf import fontload
+
+    base = tmp_path / "base.ttf"
+    shutil.copy(prepare.prepare(FANDOL).file, base)
+    read = fontload.load("rk-test-read", base)  # parsed from the file, its state kept beside it
+    kept = fontload.load("rk-test-kept", base)  # read back from that state
+    assert list(tmp_path.glob("base.rl*.marshal"))
+    ascii_codes = {code for code in range(128) if code in read.face.charToGlyph}
+    assert set(kept.face.charToGlyph) == ascii_codes | {0xA0}
+    text = "学习考察体会，一是２０１９年"
+    fontload.learn(kept, [*map(ord, text), 0x10FFFD])  # the last: a code the font lacks
+    for code in map(ord, text):
+        assert kept.face.charToGlyph[code] == read.face.charToGlyph[code]
+        assert kept.face.charWidths[code] == read.face.charWidths[code]
+    assert 0x10FFFD not in kept.face.charToGlyph and 0x10FFFD not in kept.face.charWidths
+    registerFont(read)
+    registerFont(kept)
+    assert stringWidth(text, "rk-test-kept", 16) == stringWidth(text, "rk-test-read", 16) > 0
