@@ -146,9 +146,10 @@ def _warm(options: Options) -> None:
     """Import the renderers, make the models' schemas and load the fonts once, before the
     workers are forked from here."""
     from reportkit.source import model, validation
+    from reportkit.source.kinds import KINDS
     from reportkit.template import profile
 
-    kinds = [kind.model for kind in model.KINDS.values()]  # every kind's module imported
+    kinds = [kind.model for kind in KINDS.values()]  # every kind's module imported
     validation.prepare(model.Model, profile.Data, *kinds)
     for fmt in options.formats:
         renderer(fmt)

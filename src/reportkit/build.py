@@ -16,8 +16,8 @@ from reportkit.instant import build_instant
 from reportkit.layout.paginate import paginate
 from reportkit.render import FORMATS, renderer
 from reportkit.render.pictures import prepare_all
+from reportkit.source.kinds import KINDS
 from reportkit.source.load import load_source, source_kind
-from reportkit.source.model import KINDS
 from reportkit.template import registry
 from reportkit.typeset.metrics import StandardMetrics
 

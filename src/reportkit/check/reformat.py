@@ -20,7 +20,7 @@ from reportkit.check import patterns
 from reportkit.check.run import Checked, check_file
 from reportkit.errors import Location, OutputError, Problem, ReportkitError, SourceError
 from reportkit.readback import own
-from reportkit.source.model import KINDS
+from reportkit.source.kinds import KINDS
 
 SUFFIX = "-排版"  # what the formatted files' names add to the original's
 UNIT = "（请填写编印单位）"  # the masthead's unit when the document does not show one

@@ -9,7 +9,7 @@ from typing import Any
 
 from reportkit.check.findings import JSON_VERSION, Finding, Result
 from reportkit.check.run import Checked
-from reportkit.source.model import KINDS
+from reportkit.source.kinds import KINDS
 
 
 def heading(result: Result) -> str:

@@ -10,7 +10,7 @@ from reportkit.compose.context import Context
 from reportkit.compose.page import Block, Document, Meta
 from reportkit.compose.parts import build_part
 from reportkit.errors import SourceError
-from reportkit.source.model import Source
+from reportkit.source.kinds import Source
 from reportkit.template.registry import Template
 
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

@@ -18,7 +18,7 @@ from reportkit.readback.patterns import Pattern, Probe, compile_parts, split
 from reportkit.readback.styled import Styled
 from reportkit.source.drafts.common import note, person
 from reportkit.source.drafts.document import Parsed
-from reportkit.source.model import KINDS
+from reportkit.source.kinds import KINDS
 from reportkit.template.profile import Part, Profile, RunSpec
 from reportkit.template.registry import Template
 

@@ -32,7 +32,7 @@ from reportkit.serve.workspace import (
     templates,
 )
 from reportkit.source.drafts.read import SUFFIXES as DRAFT_SUFFIXES
-from reportkit.source.model import KINDS
+from reportkit.source.kinds import KINDS
 from reportkit.source.validation import LABELS
 
 STATIC = Path(__file__).resolve().parent / "static"

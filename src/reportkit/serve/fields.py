@@ -11,8 +11,9 @@ from reportkit.errors import Problem, dotted
 from reportkit.serve import editing
 from reportkit.serve.safety import Refused, inside
 from reportkit.serve.workspace import Doc
+from reportkit.source.kinds import KINDS
 from reportkit.source.load import YAML_SUFFIXES
-from reportkit.source.model import KINDS, Article
+from reportkit.source.model import Article
 from reportkit.source.validation import validate
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from reportkit.source.gongwen import Body
-from reportkit.source.model import KINDS
+from reportkit.source.kinds import KINDS
 from reportkit.source.validation import LABELS
 
 # the parts of a document edited in its cards, not in the form: articles, the running text

@@ -116,10 +116,11 @@ def _warm(lock: threading.RLock) -> None:
     the first preview does not wait for them (the very first on a machine prepares fonts)."""
     from reportkit.render.pdf import writer
     from reportkit.source import model, validation
+    from reportkit.source.kinds import KINDS
     from reportkit.template import profile, registry
 
     with lock:
-        kinds = [kind.model for kind in model.KINDS.values()]  # every kind's module imported
+        kinds = [kind.model for kind in KINDS.values()]  # every kind's module imported
         validation.prepare(model.Model, profile.Data, *kinds)
         with contextlib.suppress(ReportkitError):
             writer.warm(registry.load(registry.DEFAULT), {})

@@ -17,8 +17,8 @@ from reportkit.confine import within
 from reportkit.errors import ReportkitError, SourceError
 from reportkit.serve.safety import Refused, folder_name, inside
 from reportkit.source import yamlfile
+from reportkit.source.kinds import KINDS
 from reportkit.source.load import SOURCE_FILES, bulletin_file, source_kind
-from reportkit.source.model import KINDS
 from reportkit.template import registry
 
 WORKSPACE_FILE = "workspace.yaml"  # the house template each document is built with

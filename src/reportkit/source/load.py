@@ -9,15 +9,8 @@ from reportkit.confine import within
 from reportkit.errors import Location, Problem, SourceError, dotted, os_reason
 from reportkit.source import images, yamlfile
 from reportkit.source.clean import clean, has_unusable
-from reportkit.source.model import (
-    KINDS,
-    Article,
-    BulletinContent,
-    BulletinFile,
-    Source,
-    SourceMap,
-    known_kind,
-)
+from reportkit.source.kinds import KINDS, Source, known_kind
+from reportkit.source.model import Article, BulletinContent, BulletinFile, SourceMap
 from reportkit.source.normalize import normalize
 from reportkit.source.validation import validate
 

@@ -1,11 +1,10 @@
 """The content of a bulletin, validated: masthead, articles, sections, points, end matter."""
 
 import datetime as dt
-import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -23,9 +22,6 @@ from pydantic import (
 from reportkit.errors import Location
 from reportkit.instant import parse as _instant
 from reportkit.source.numerals import han_number
-
-if TYPE_CHECKING:
-    from reportkit.source.gongwen import MinutesFile, ReportFile
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -334,47 +330,6 @@ class BulletinContent(Model):
     end_matter: EndMatter | None = None
 
 
-class Kind(NamedTuple):
-    """A kind of document: what offices call it, its source file, the model of that file (in
-    the module defining it, imported when the kind is first read) and the fields that show a
-    file is one."""
-
-    title: str
-    file: str
-    module: str
-    model_name: str
-    shown_by: str
-
-    @property
-    def model(self) -> type[Model]:
-        """The model of the kind's source file."""
-        return getattr(importlib.import_module(self.module), self.model_name)  # type: ignore[no-any-return]
-
-
-# the kinds of document, listed once: their names are the values of a source's (and a
-# template's) ``kind``
-KINDS: dict[str, Kind] = {
-    "bulletin": Kind("简报", "bulletin.yaml", __name__, "BulletinFile", "masthead、articles"),
-    "report": Kind(
-        "报告", "report.yaml", "reportkit.source.gongwen", "ReportFile", "issuer、title"
-    ),
-    "minutes": Kind(
-        "纪要", "minutes.yaml", "reportkit.source.gongwen", "MinutesFile", "mark、title"
-    ),
-}
-
-
-def known_kind(value: Any) -> Any:
-    """``value`` when it names a kind of document (ValueError otherwise)."""
-    if not isinstance(value, str) or value not in KINDS:
-        known = "、".join(f"{name}（{kind.title}）" for name, kind in KINDS.items())
-        raise ValueError(f"kind 应为 {known} 之一，而不是“{value}”")
-    return value
-
-
-KindName = Annotated[str, BeforeValidator(known_kind)]
-
-
 @dataclass
 class SourceMap:
     """Where each field of a bulletin was written: file and line, by field path."""
@@ -402,20 +357,3 @@ class SourceMap:
                 named = local[:cut] if rest and all(isinstance(k, int) for k in rest) else local
                 return Location(file, lines[local[:cut]]), named
         return Location(file), local
-
-
-class Source(NamedTuple):
-    """A source of any kind, validated: what the composer turns into a document."""
-
-    kind: str
-    name: str
-    content: "BulletinContent | ReportFile | MinutesFile"
-    origin: SourceMap
-    files: tuple[Path, ...]
-
-    @property
-    def archive_date(self) -> dt.datetime | None:
-        """The instant the source fixes for its outputs' creation date (None: the build's)."""
-        content = self.content
-        head = content.masthead if isinstance(content, BulletinContent) else content
-        return head.archive_date  # type: ignore[no-any-return]

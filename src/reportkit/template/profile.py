@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-from reportkit.source.model import KindName
+from reportkit.source.kinds import KindName
 from reportkit.template.units import FontSize, Length, between
 
 # A colour in the colours table: #RRGGBB

@@ -18,7 +18,7 @@ from reportkit.check.learn.decide import Learned, agreed, decide
 from reportkit.check.learn.observe import Observer
 from reportkit.check.learn.write import files
 from reportkit.errors import DocumentError, Location, OutputError, Problem, TemplateError
-from reportkit.source.model import KINDS
+from reportkit.source.kinds import KINDS
 from reportkit.template import registry
 
 

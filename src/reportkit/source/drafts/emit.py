@@ -156,7 +156,7 @@ def document_yaml(
     """A report's or minutes' source as YAML: headed by where it came from (``template``: a
     document reportkit wrote with it) and what to check, each placeholder marked
     ``# 待核：…`` above its field."""
-    from reportkit.source.model import KINDS
+    from reportkit.source.kinds import KINDS
 
     punctuation = [p for p in notes if p.field == PUNCTUATION]
     spaces = [p for p in notes if p.field == SPACES]

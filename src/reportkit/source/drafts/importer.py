@@ -218,7 +218,7 @@ def _documents(
 
 def _document(path: Path, parsed: Parsed, folder: Path, stem: str) -> list[Planned]:
     """A report's or minutes' photos (in photos/, named after the draft) and its YAML."""
-    from reportkit.source.model import KINDS
+    from reportkit.source.kinds import KINDS
 
     planned: list[Planned] = []
 
@@ -243,7 +243,7 @@ def _document(path: Path, parsed: Parsed, folder: Path, stem: str) -> list[Plann
 def _unbuildable(text: str, target: Path, kind: str) -> list[Problem]:
     """What would keep the written source from building (a name longer than any is, …),
     as warnings: the clerk corrects it in the YAML."""
-    from reportkit.source.model import KINDS
+    from reportkit.source.kinds import KINDS
     from reportkit.source.validation import validate
 
     data, lines = yamlfile.parse(text, target)
