@@ -573,6 +573,7 @@ def test_a_damaged_cache_record_is_read_again(
         {"data": {**data, "name": b"house"}},
         {"lines": {("name",): "x"}},
         {"where": 3},
+        {"where": {("name",): "/etc/passwd"}},  # a value from a file the template is not read from
         {"dirs": [1]},
     )
     for damage in damaged:

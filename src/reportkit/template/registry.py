@@ -159,11 +159,11 @@ def _kept(record: Any, roots: tuple[Path, ...]) -> tuple[Any, Lines, Files, list
     try:
         if record["code"] != _code():
             return None
-        sources = [Path(f) for f in record["files"]]
-        where = {tuple(at): Path(f) for at, f in record["where"].items()}
+        named = {str(f): Path(f) for f in record["files"]}
+        sources = list(named.values())
+        # each value's file: one of the template's files, named by the same path object
+        where = {tuple(at): named[f] for at, f in record["where"].items()}
         dirs = [Path(d) for d in record["dirs"]]
-        if not set(where.values()) <= set(sources):
-            return None
         if not all(within(path, roots) for path in [*sources, *dirs]):
             return None
         stamps = usercache.stamp(*sources)
