@@ -9,6 +9,10 @@ import gc
 # command line alone ran some 24 collections, 2-4 ms of every run)
 gc.set_threshold(100_000, 50, 100)
 
+from reportkit import pydantic_plugins
+
+pydantic_plugins.switch_off()  # before any model is made
+
 import os
 import sys
 from pathlib import Path
