@@ -127,3 +127,13 @@ def test_the_stand_in_loader_has_what_pydantics_own_has() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert result.stdout.split() == ["True", "pydantic.plugin._loader"]
+
+
+def test_pils_image_module_runs_only_for_a_pdf_with_pictures(tmp_path: Path) -> None:
+    """reportlab imports PIL.Image as it is imported; it is left lazy until a picture is read
+    (its EXIF tables are built when it runs)."""
+    plain = imported("build", "sources/changsha", "-o", str(tmp_path), "--format", "pdf")
+    assert {"reportlab", "PIL.Image"} <= plain and "PIL.ExifTags" not in plain
+    photos = imported("build", "sources/changsha-photos", "-o", str(tmp_path), "--format", "pdf")
+    assert "PIL.ExifTags" in photos
+    assert (tmp_path / "changsha.pdf").is_file() and (tmp_path / "changsha-photos.pdf").is_file()

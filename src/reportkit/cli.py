@@ -146,11 +146,16 @@ def build(
     """
     import time
 
+    asked = _formats(formats)
+    if "pdf" in asked:
+        from reportkit.render.pdf.deferred import defer_pil
+
+        defer_pil()  # before reportlab is imported: PIL's image module runs only for a picture
     from reportkit import batch, progress
     from reportkit import build as building
 
     options = building.Options(
-        output, _formats(formats), template, strict, not no_normalize, _font_files(font_files)
+        output, asked, template, strict, not no_normalize, _font_files(font_files)
     )
     start = time.perf_counter()
     with progress.Reporter(len(sources), quiet_single=True) as reporter:
