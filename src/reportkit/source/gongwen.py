@@ -1,6 +1,6 @@
 """The content of a 公文 (GB/T 9704 §7, §10.3), validated: a 报告's head, addressee, signature
 and attachments, a 纪要's attendance, the body both share and their 版记.  Imported only when a
-source of one of these kinds is read (``KINDS`` in model.py)."""
+source of one of these kinds is read (``KINDS`` in kinds.py)."""
 
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Self
